@@ -1,0 +1,78 @@
+package dev.threadlab.lesson;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
+import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+
+/** Turns a lesson.md (front matter + Markdown) into a {@link Lesson} with sanitised HTML. */
+@Singleton
+public class LessonParser {
+    private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+
+    private static final List<Extension> EXTENSIONS = List.of(YamlFrontMatterExtension.create(), TablesExtension.create());
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .nodeRendererFactory(RunnableCodeRenderer::new)
+            .build();
+
+    /** Lesson authors are trusted less than the page: raw HTML in Markdown is reduced to this safe subset. */
+    private final PolicyFactory sanitizer = new HtmlPolicyBuilder()
+            .allowCommonBlockElements()
+            .allowCommonInlineFormattingElements()
+            .allowElements("pre", "code", "kbd", "hr", "br", "blockquote", "ul", "ol", "li", "a", "img",
+                    "table", "thead", "tbody", "tr", "th", "td", "div", "span")
+            .allowStandardUrlProtocols()
+            .allowAttributes("href", "title").onElements("a")
+            .allowAttributes("src", "alt", "title").onElements("img")
+            .allowAttributes("align").onElements("th", "td")
+            .allowAttributes("start").onElements("ol")
+            .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+-]+")).onElements("code")
+            .allowAttributes("class").matching(Pattern.compile("runnable")).onElements("div")
+            .allowAttributes("data-main").matching(CLASS_NAME).onElements("div")
+            .toFactory();
+
+    public Lesson parse(String id, String markdown) {
+        Node document = parser.parse(markdown);
+        YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
+        document.accept(frontMatter);
+        Map<String, List<String>> fields = frontMatter.getData();
+        String title = required(id, fields, "title");
+        String summary = fields.containsKey("summary") ? unquote(fields.get("summary").get(0)) : "";
+        int order;
+        try {
+            order = Integer.parseInt(required(id, fields, "order"));
+        } catch (NumberFormatException e) {
+            throw new InvalidLessonException("Lesson '" + id + "': 'order' must be a whole number.");
+        }
+        String html = sanitizer.sanitize(renderer.render(document));
+        return new Lesson(id, title, order, summary, html);
+    }
+
+    private static String required(String id, Map<String, List<String>> fields, String key) {
+        List<String> values = fields.get(key);
+        if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+            throw new InvalidLessonException("Lesson '" + id + "': the front matter needs '" + key + ":'.");
+        }
+        return unquote(values.get(0).trim());
+    }
+
+    private static String unquote(String value) {
+        String v = value.trim();
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+}

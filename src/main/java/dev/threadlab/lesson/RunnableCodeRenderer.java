@@ -1,0 +1,64 @@
+package dev.threadlab.lesson;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlWriter;
+
+/**
+ * Renders fenced code blocks. A block whose info string is {@code java runnable} (optionally with
+ * {@code main=ClassName}) becomes a {@code <div class="runnable">} that the page turns into an editor with Run.
+ */
+final class RunnableCodeRenderer implements NodeRenderer {
+    static final String DEFAULT_MAIN = "Main";
+
+    private final HtmlWriter html;
+
+    RunnableCodeRenderer(HtmlNodeRendererContext context) {
+        this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+        return Set.of(FencedCodeBlock.class);
+    }
+
+    @Override
+    public void render(Node node) {
+        FencedCodeBlock block = (FencedCodeBlock) node;
+        List<String> info = block.getInfo() == null ? List.of() : Arrays.asList(block.getInfo().trim().split("\\s+"));
+        String language = info.isEmpty() ? "" : info.get(0);
+        boolean runnable = language.equals("java") && info.contains("runnable");
+        html.line();
+        if (runnable) {
+            html.tag("div", Map.of("class", "runnable", "data-main", mainClass(info)));
+        }
+        html.tag("pre");
+        Map<String, String> codeAttributes = new LinkedHashMap<>();
+        if (!language.isEmpty()) {
+            codeAttributes.put("class", "language-" + language);
+        }
+        html.tag("code", codeAttributes);
+        html.text(block.getLiteral());
+        html.tag("/code");
+        html.tag("/pre");
+        if (runnable) {
+            html.tag("/div");
+        }
+        html.line();
+    }
+
+    private static String mainClass(List<String> info) {
+        return info.stream()
+                .filter(word -> word.startsWith("main="))
+                .map(word -> word.substring("main=".length()))
+                .findFirst()
+                .orElse(DEFAULT_MAIN);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.threadlab.run;
+
+import dev.threadlab.sandbox.CompileDiagnostic;
+import dev.threadlab.sandbox.SandboxExecution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One run's state and its event history. Every event is kept, so a client that connects late replays all of it
+ * before it sees live events; both happen under the same lock, so nothing is lost or reordered in between.
+ */
+public final class Run {
+    private final String id;
+    private final RunRequest request;
+    private final List<RunEvent> history = new ArrayList<>();
+    private final List<Consumer<RunEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final StringBuilder stdout = new StringBuilder();
+    private final StringBuilder stderr = new StringBuilder();
+    private List<CompileDiagnostic> diagnostics = List.of();
+    private RunStatus status = RunStatus.QUEUED;
+    private Integer exitCode;
+    private String message;
+    private long startedNanos;
+    private Long durationMs;
+    private Integer queuePosition;
+    private SandboxExecution execution;
+    private boolean cancelRequested;
+    private boolean everWatched;
+    private final StringBuilder pendingStdin = new StringBuilder();
+    private boolean pendingEndOfInput;
+    private long stdinBytes;
+
+    Run(String id, RunRequest request) {
+        this.id = id;
+        this.request = request;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    RunRequest request() {
+        return request;
+    }
+
+    public synchronized RunStatus status() {
+        return status;
+    }
+
+    public synchronized RunView view() {
+        return new RunView(id, status, exitCode, stdout.toString(), stderr.toString(), diagnostics, durationMs,
+                queuePosition, message);
+    }
+
+    synchronized void queued(int position) {
+        if (status == RunStatus.QUEUED && !java.util.Objects.equals(queuePosition, position)) {
+            queuePosition = position;
+            publish(RunEvent.status(RunStatus.QUEUED, position));
+        }
+    }
+
+    synchronized void moveTo(RunStatus next) {
+        if (status.isFinal() || status == next) {
+            return;
+        }
+        if (next == RunStatus.RUNNING) {
+            startedNanos = System.nanoTime();
+        }
+        status = next;
+        queuePosition = null;
+        publish(RunEvent.status(next, null));
+    }
+
+    synchronized void appendStdout(String text) {
+        stdout.append(text);
+        publish(RunEvent.stdout(text));
+    }
+
+    synchronized void appendStderr(String text) {
+        stderr.append(text);
+        publish(RunEvent.stderr(text));
+    }
+
+    synchronized void setDiagnostics(List<CompileDiagnostic> found) {
+        diagnostics = List.copyOf(found);
+        publish(RunEvent.diagnostics(diagnostics));
+    }
+
+    synchronized void end(RunStatus finalStatus, Integer code, String why) {
+        if (status.isFinal()) {
+            return;
+        }
+        status = finalStatus;
+        exitCode = code;
+        message = why;
+        queuePosition = null;
+        durationMs = startedNanos == 0 ? null : (System.nanoTime() - startedNanos) / 1_000_000;
+        if (why != null && finalStatus != RunStatus.FINISHED && finalStatus != RunStatus.COMPILE_ERROR) {
+            // The console shows why the run stopped, like a terminal would.
+            String line = (stderr.isEmpty() || stderr.charAt(stderr.length() - 1) == '\n' ? "" : "\n") + "[" + why + "]\n";
+            stderr.append(line);
+            publish(RunEvent.stderr(line));
+        }
+        publish(RunEvent.status(finalStatus, null));
+        publish(RunEvent.exit(finalStatus, code, durationMs, why));
+        execution = null;
+    }
+
+    /** Sends the history to the subscriber, then every later event, until it unsubscribes or the run ends. */
+    public synchronized Runnable subscribe(Consumer<RunEvent> subscriber) {
+        everWatched = true;
+        history.forEach(subscriber);
+        if (status.isFinal()) {
+            return () -> { };
+        }
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
+    }
+
+    synchronized boolean watchedButAbandoned() {
+        return everWatched && subscribers.isEmpty() && !status.isFinal();
+    }
+
+    synchronized void attach(SandboxExecution running) {
+        execution = running;
+        if (cancelRequested) {
+            running.cancel();
+            return;
+        }
+        if (!pendingStdin.isEmpty()) {
+            running.sendStdin(pendingStdin.toString());
+            pendingStdin.setLength(0);
+        }
+        if (pendingEndOfInput) {
+            running.closeStdin();
+        }
+    }
+
+    /** Asks the run to stop; returns false when it had already ended. */
+    synchronized boolean requestCancel() {
+        if (status.isFinal()) {
+            return false;
+        }
+        cancelRequested = true;
+        if (execution != null) {
+            execution.cancel();
+        }
+        return true;
+    }
+
+    synchronized boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Input typed by the learner; held until the program starts. Returns false past the stdin limit. */
+    synchronized boolean sendStdin(String text, boolean endOfInput, long limitBytes) {
+        if (status.isFinal()) {
+            return true;
+        }
+        if (text != null) {
+            stdinBytes += text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (stdinBytes > limitBytes) {
+                return false;
+            }
+            if (execution != null) {
+                execution.sendStdin(text);
+            } else {
+                pendingStdin.append(text);
+            }
+        }
+        if (endOfInput) {
+            if (execution != null) {
+                execution.closeStdin();
+            } else {
+                pendingEndOfInput = true;
+            }
+        }
+        return true;
+    }
+
+    private void publish(RunEvent event) {
+        history.add(event);
+        for (Consumer<RunEvent> subscriber : subscribers) {
+            subscriber.accept(event);
+        }
+        if (event.isLast()) {
+            subscribers.clear();
+        }
+    }
+}

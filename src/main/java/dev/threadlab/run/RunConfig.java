@@ -1,0 +1,29 @@
+package dev.threadlab.run;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.OptionalInt;
+
+/** Limits on what a run request may carry and how many runs execute at once. */
+@ConfigMapping(prefix = "threadlab.runs")
+public interface RunConfig {
+
+    /** Runs executing at the same time; the rest wait in FIFO order. Empty means the number of CPUs. */
+    OptionalInt maxConcurrent();
+
+    /** Total size of all source files of one run. */
+    @WithDefault("256K")
+    MemorySize maxSourceSize();
+
+    @WithDefault("64")
+    int maxFiles();
+
+    /** Stdin of one run, in the request and over the WebSocket together. */
+    @WithDefault("1M")
+    MemorySize maxStdinSize();
+
+    /** Finished runs kept for GET /api/runs/{id}; the oldest are forgotten first. */
+    @WithDefault("500")
+    int retainedRuns();
+}

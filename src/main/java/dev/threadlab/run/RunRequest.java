@@ -1,0 +1,7 @@
+package dev.threadlab.run;
+
+import java.util.Map;
+
+/** Body of {@code POST /api/runs}. {@code stdin}, when present, is delivered and then closed. */
+public record RunRequest(String language, Map<String, String> files, String mainClass, String stdin) {
+}

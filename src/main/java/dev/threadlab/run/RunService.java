@@ -1,0 +1,186 @@
+package dev.threadlab.run;
+
+import dev.threadlab.sandbox.CompileDiagnostic;
+import dev.threadlab.sandbox.ImageState;
+import dev.threadlab.sandbox.Sandbox;
+import dev.threadlab.sandbox.SandboxExecution;
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxListener;
+import dev.threadlab.sandbox.SandboxOutcome;
+import dev.threadlab.sandbox.SandboxProgram;
+import dev.threadlab.sandbox.SandboxUnavailableException;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts runs, queues them FIFO, executes a bounded number at once in the sandbox, and turns what the sandbox
+ * reports into run events.
+ */
+@Singleton
+public class RunService {
+    private static final Logger LOG = Logger.getLogger(RunService.class);
+
+    private final Sandbox sandbox;
+    private final SandboxImage image;
+    private final RunRequestValidator validator;
+    private final RunRegistry registry;
+    private final RunConfig config;
+    private final ExecutorService workers;
+    private final List<Run> waiting = new ArrayList<>();
+
+    RunService(Sandbox sandbox, SandboxImage image, RunRequestValidator validator, RunRegistry registry, RunConfig config) {
+        this.sandbox = sandbox;
+        this.image = image;
+        this.validator = validator;
+        this.registry = registry;
+        this.config = config;
+        int slots = config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors());
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, slots), r -> new Thread(r, "run-worker-" + count.incrementAndGet()));
+    }
+
+    /** Validates and queues a run. */
+    public Run submit(RunRequest request) {
+        validator.validate(request);
+        ImageState state = image.state();
+        if (!state.ready()) {
+            throw new SandboxUnavailableException("Programs cannot run right now: " + state.reason());
+        }
+        Run run = new Run(UUID.randomUUID().toString(), request);
+        registry.add(run);
+        synchronized (waiting) {
+            waiting.add(run);
+            run.queued(waiting.size());
+        }
+        workers.execute(() -> execute(run));
+        return run;
+    }
+
+    public Optional<Run> find(String id) {
+        return registry.find(id);
+    }
+
+    public boolean cancel(Run run) {
+        boolean wasActive = run.requestCancel();
+        if (wasActive && dequeue(run)) {
+            run.end(RunStatus.CANCELLED, null, "The run was cancelled before it started.");
+        }
+        return wasActive;
+    }
+
+    public boolean sendStdin(Run run, String text, boolean endOfInput) {
+        return run.sendStdin(text, endOfInput, config.maxStdinSize().asLongValue());
+    }
+
+    /** A browser that watched the run is gone (tab closed): stop the program instead of running it for nobody. */
+    public void watcherLeft(Run run) {
+        if (run.watchedButAbandoned()) {
+            LOG.debugf("Run %s lost its last watcher; cancelling it", run.id());
+            cancel(run);
+        }
+    }
+
+    private void execute(Run run) {
+        if (!dequeue(run)) {
+            registry.ended(run); // cancelled while waiting
+            return;
+        }
+        RunRequest request = run.request();
+        run.moveTo(RunStatus.COMPILING);
+        try {
+            SandboxExecution execution = sandbox.start(
+                    new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin()), new Listener(run));
+            run.attach(execution);
+            SandboxOutcome outcome = execution.awaitOutcome();
+            run.end(statusOf(outcome), outcome.exitCode(), outcome.message());
+        } catch (SandboxUnavailableException e) {
+            run.end(RunStatus.ERROR, null, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.end(RunStatus.CANCELLED, null, "The server is shutting down.");
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Run %s failed", run.id());
+            run.end(RunStatus.ERROR, null, "The run failed inside the server: " + e.getMessage());
+        } finally {
+            registry.ended(run);
+        }
+    }
+
+    private boolean dequeue(Run run) {
+        synchronized (waiting) {
+            boolean removed = waiting.remove(run);
+            for (int i = 0; i < waiting.size(); i++) {
+                waiting.get(i).queued(i + 1);
+            }
+            return removed;
+        }
+    }
+
+    private static RunStatus statusOf(SandboxOutcome outcome) {
+        return switch (outcome.kind()) {
+            case EXITED -> RunStatus.FINISHED;
+            case COMPILE_ERROR -> RunStatus.COMPILE_ERROR;
+            case TIMED_OUT -> RunStatus.TIMED_OUT;
+            case MEMORY_LIMIT -> RunStatus.MEMORY_LIMIT;
+            case OUTPUT_LIMIT -> RunStatus.OUTPUT_LIMIT;
+            case CANCELLED -> RunStatus.CANCELLED;
+            case ERROR -> RunStatus.ERROR;
+        };
+    }
+
+    /** On shutdown every run is stopped so that its container is removed before the server exits. */
+    void onStop(@Observes ShutdownEvent event) {
+        registry.active().forEach(this::cancel);
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class Listener implements SandboxListener {
+        private final Run run;
+
+        Listener(Run run) {
+            this.run = run;
+        }
+
+        @Override
+        public void compiling() {
+            run.moveTo(RunStatus.COMPILING);
+        }
+
+        @Override
+        public void diagnostics(List<CompileDiagnostic> diagnostics) {
+            run.setDiagnostics(diagnostics);
+        }
+
+        @Override
+        public void running() {
+            run.moveTo(RunStatus.RUNNING);
+        }
+
+        @Override
+        public void stdout(String text) {
+            run.appendStdout(text);
+        }
+
+        @Override
+        public void stderr(String text) {
+            run.appendStderr(text);
+        }
+    }
+}

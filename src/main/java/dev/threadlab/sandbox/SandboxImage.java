@@ -1,0 +1,150 @@
+package dev.threadlab.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes sure the runner image exists: at start it checks the engine and the image, and builds the image with
+ * {@code sandbox-image/build.sh} when it is missing. Lessons are served meanwhile; runs wait for {@link #state()}.
+ */
+@Singleton
+public class SandboxImage {
+    private static final Logger LOG = Logger.getLogger(SandboxImage.class);
+
+    private final DockerClient docker;
+    private final SandboxConfig config;
+    private final AtomicReference<ImageState> state = new AtomicReference<>();
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> new Thread(r, "sandbox-image"));
+    private volatile long lastRecheckNanos = System.nanoTime();
+
+    SandboxImage(DockerClient docker, SandboxConfig config) {
+        this.docker = docker;
+        this.config = config;
+        state.set(ImageState.checking(null));
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        preparer.submit(this::prepare);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        preparer.shutdownNow();
+    }
+
+    public ImageState state() {
+        ImageState current = state.get();
+        long now = System.nanoTime();
+        if (current.status() == ImageState.Status.UNAVAILABLE && now - lastRecheckNanos > TimeUnit.SECONDS.toNanos(5)) {
+            // The engine may have come back since; re-check so readiness recovers without a restart.
+            lastRecheckNanos = now;
+            preparer.submit(this::prepare);
+        }
+        return current;
+    }
+
+    /** Waits until the image is ready or known to be unavailable. */
+    public ImageState awaitSettled(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        ImageState current = state.get();
+        while ((current.status() == ImageState.Status.CHECKING || current.status() == ImageState.Status.BUILDING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            current = state.get();
+        }
+        return current;
+    }
+
+    private synchronized void prepare() {
+        if (state.get().ready()) {
+            return;
+        }
+        Path context = Path.of(config.image().context()).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(context.resolve("Dockerfile"))) {
+            state.set(new ImageState(ImageState.Status.UNAVAILABLE, null,
+                    "sandbox image folder not found: " + context + " (set threadlab.sandbox.image.context)"));
+            LOG.error(state.get().reason());
+            return;
+        }
+        String tag = ImageVersion.tagFor(config.image().name(), context);
+        try {
+            docker.pingCmd().exec();
+        } catch (RuntimeException e) {
+            state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag,
+                    "Docker engine not reachable (" + rootMessage(e) + "); start dockerd or set DOCKER_HOST"));
+            LOG.warn(state.get().reason());
+            return;
+        }
+        if (imageExists(tag)) {
+            state.set(new ImageState(ImageState.Status.READY, tag, "image " + tag + " present"));
+            LOG.infof("Sandbox image %s is present", tag);
+            return;
+        }
+        if (!config.image().buildIfMissing()) {
+            state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag,
+                    "sandbox image " + tag + " is missing; run sandbox-image/build.sh " + tag));
+            return;
+        }
+        state.set(new ImageState(ImageState.Status.BUILDING, tag, "building sandbox image " + tag));
+        build(context, tag);
+    }
+
+    private void build(Path context, String tag) {
+        LOG.infof("Sandbox image %s is missing; building it from %s", tag, context);
+        try {
+            Process build = new ProcessBuilder("sh", context.resolve("build.sh").toString(), tag)
+                    .redirectErrorStream(true)
+                    .start();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> LOG.info(line));
+            }
+            boolean ended = build.waitFor(config.image().buildTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                build.destroyForcibly();
+            }
+            if (ended && build.exitValue() == 0 && imageExists(tag)) {
+                state.set(new ImageState(ImageState.Status.READY, tag, "image " + tag + " built"));
+                LOG.infof("Sandbox image %s is ready", tag);
+            } else {
+                state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag,
+                        "building sandbox image " + tag + " failed; see the server log"));
+                LOG.error(state.get().reason());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag, "building sandbox image failed: " + rootMessage(e)));
+            LOG.error(state.get().reason(), e);
+        }
+    }
+
+    private boolean imageExists(String tag) {
+        try {
+            docker.inspectImageCmd(tag).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

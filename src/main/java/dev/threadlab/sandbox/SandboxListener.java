@@ -1,0 +1,19 @@
+package dev.threadlab.sandbox;
+
+import java.util.List;
+
+/** Hears what a sandboxed program does while it runs. Called from Docker client threads. */
+public interface SandboxListener {
+
+    /** The container started and is compiling the sources. */
+    void compiling();
+
+    void diagnostics(List<CompileDiagnostic> diagnostics);
+
+    /** Compilation succeeded and the program started; from now on the wall-clock limit counts. */
+    void running();
+
+    void stdout(String text);
+
+    void stderr(String text);
+}

@@ -1,0 +1,50 @@
+package dev.threadlab.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.threadlab.run.InvalidRunRequestException;
+import dev.threadlab.sandbox.SandboxUnavailableException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every API error is JSON {@code {"error": "..."}} with a message a person can act on. */
+public class ApiErrors {
+
+    public record ApiError(String error) {
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRunRequestException e) {
+        return error(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return error(Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response sandboxUnavailable(SandboxUnavailableException e) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        return error(Response.Status.fromStatusCode(e.getResponse().getStatus()), e.getMessage());
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(message)).build();
+    }
+}

@@ -1,0 +1,5 @@
+import { Snippet } from './snippet.js';
+
+for (const host of document.querySelectorAll('div.runnable')) {
+  new Snippet(host);
+}

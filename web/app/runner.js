@@ -1,0 +1,45 @@
+// Talks to the run API: submits a program, then streams its events over the run's WebSocket.
+
+export async function submitRun(files, mainClass, stdin) {
+  const body = { language: 'java', files, mainClass };
+  if (stdin !== undefined) body.stdin = stdin;
+  let response;
+  try {
+    response = await fetch('/api/runs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new Error('The server cannot be reached. Check your connection and try again.');
+  }
+  const json = await response.json().catch(() => ({}));
+  if (response.status !== 202) {
+    throw new Error(json.error || `The server refused the run (HTTP ${response.status}).`);
+  }
+  return json.id;
+}
+
+/** Opens the run's WebSocket; onEvent gets every message, the last one has type "exit". */
+export function watchRun(id, onEvent, onDisconnect) {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const socket = new WebSocket(`${scheme}://${location.host}/ws/runs/${encodeURIComponent(id)}`);
+  let ended = false;
+  socket.addEventListener('message', (message) => {
+    const event = JSON.parse(message.data);
+    if (event.type === 'exit') ended = true;
+    onEvent(event);
+  });
+  socket.addEventListener('close', () => {
+    if (!ended) onDisconnect();
+  });
+  return {
+    cancel: () => send(socket, { type: 'cancel' }),
+    stdin: (data, eof = false) => send(socket, { type: 'stdin', data, eof }),
+    close: () => socket.close(),
+  };
+}
+
+function send(socket, message) {
+  if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+}
