@@ -1,11 +1,12 @@
 #!/bin/sh
 # Builds the sandbox runner image: ./build.sh <image:tag>
+#        ./build.sh --base-only   (only make sure the base image exists)
 # The base is a JDK 21 image. The usual one (eclipse-temurin) is pulled when a registry answers;
 # otherwise it is bootstrapped from Debian packages (debootstrap + docker import), once, and cached
 # under the tag in $SANDBOX_BOOTSTRAP_BASE.
 set -eu
 
-TAG=${1:?usage: build.sh <image:tag>}
+TAG=${1:?usage: build.sh <image:tag> | --base-only}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PULL_BASE=${SANDBOX_PULL_BASE:-eclipse-temurin:21-jdk}
 BOOTSTRAP_BASE=${SANDBOX_BOOTSTRAP_BASE:-course-sandbox-base:trixie-jdk21}
@@ -33,6 +34,9 @@ else
   log "bootstrapped base $BASE"
 fi
 
+if [ "$TAG" = "--base-only" ]; then
+  exit 0
+fi
 log "building $TAG from $BASE"
 BUILD_LOG=$(mktemp)
 docker build -q --build-arg BASE="$BASE" -t "$TAG" "$HERE" > "$BUILD_LOG" 2>&1 || { cat "$BUILD_LOG"; rm -f "$BUILD_LOG"; exit 4; }

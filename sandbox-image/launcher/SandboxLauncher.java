@@ -1,4 +1,3 @@
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -58,12 +57,13 @@ public final class SandboxLauncher {
             out.println(MARK + "COMPILE_FAILED");
             System.exit(1);
         }
+        // Report first: the program's own output must not reach stdout before this line.
+        out.println(MARK + "RUNNING");
         Process program = new ProcessBuilder("java", "-cp", CLASSES.toString(), mainClass)
                 .directory(Path.of("/work").toFile())
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        out.println(MARK + "RUNNING");
         Thread relay = new Thread(() -> relayStdin(in, program.getOutputStream()), "stdin-relay");
         relay.setDaemon(true);
         relay.start();

@@ -1,5 +1,5 @@
 import { Snippet } from './snippet.js';
 
-for (const host of document.querySelectorAll('div.runnable')) {
-  new Snippet(host);
-}
+const snippets = [...document.querySelectorAll('div.runnable')].map((host) => new Snippet(host));
+// Exposed for browser tests and for the curious learner's console.
+window.threadlab = { snippets };

@@ -74,6 +74,11 @@ export class Snippet {
     eofButton.addEventListener('click', () => this.run && this.run.stdin(null, true));
   }
 
+  /** Replaces the editor's text. */
+  setCode(text) {
+    this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
+  }
+
   toggle() {
     if (this.run) {
       this.run.cancel();

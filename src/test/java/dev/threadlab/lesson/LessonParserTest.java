@@ -1,0 +1,90 @@
+package dev.threadlab.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LessonParserTest {
+
+    private final LessonParser parser = new LessonParser();
+
+    @Test
+    void readsFrontMatterAndRendersMarkdown() {
+        Lesson lesson = parser.parse("01-intro", """
+                ---
+                title: "Threads: the basics"
+                order: 3
+                summary: What a thread is.
+                ---
+                ## Heading
+
+                Some *text* and a | table |
+                """);
+        assertEquals("01-intro", lesson.id());
+        assertEquals("Threads: the basics", lesson.title());
+        assertEquals(3, lesson.order());
+        assertEquals("What a thread is.", lesson.summary());
+        assertTrue(lesson.html().contains("<h2>Heading</h2>"), lesson.html());
+        assertTrue(lesson.html().contains("<em>text</em>"), lesson.html());
+        assertFalse(lesson.html().contains("title:"), "front matter must not be rendered");
+    }
+
+    @Test
+    void runnableJavaBlockBecomesARunnableSnippetWithItsMainClass() {
+        Lesson lesson = parser.parse("x", """
+                ---
+                title: T
+                order: 1
+                ---
+                ```java runnable main=demo.App
+                class A { String s = "<b>"; }
+                ```
+
+                ```java
+                class NotRunnable {}
+                ```
+                """);
+        assertTrue(lesson.html().contains("<div class=\"runnable\" data-main=\"demo.App\">"), lesson.html());
+        assertTrue(lesson.html().contains("&lt;b&gt;"), "code is escaped: " + lesson.html());
+        assertEquals(1, lesson.html().split("class=\"runnable\"", -1).length - 1, lesson.html());
+        assertTrue(lesson.html().contains("<code class=\"language-java\">class NotRunnable"), lesson.html());
+    }
+
+    @Test
+    void runnableBlockDefaultsToMain() {
+        Lesson lesson = parser.parse("x", "---\ntitle: T\norder: 1\n---\n```java runnable\nclass Main {}\n```\n");
+        assertTrue(lesson.html().contains("data-main=\"Main\""), lesson.html());
+    }
+
+    @Test
+    void dangerousHtmlIsRemoved() {
+        Lesson lesson = parser.parse("x", """
+                ---
+                title: T
+                order: 1
+                ---
+                <script>alert(1)</script>
+                <a href="javascript:alert(1)" onclick="x()">link</a>
+                <div class="runnable" data-main="x;alert(1)" onmouseover="y()">z</div>
+                <img src="x.png" onerror="alert(1)">
+                """);
+        String html = lesson.html();
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("javascript:"), html);
+        assertFalse(html.contains("onclick") || html.contains("onmouseover") || html.contains("onerror"), html);
+        assertFalse(html.contains("alert(1)\""), html);
+    }
+
+    @Test
+    void missingTitleOrBadOrderIsAClearError() {
+        InvalidLessonException noTitle = assertThrows(InvalidLessonException.class,
+                () -> parser.parse("broken", "---\norder: 1\n---\ntext\n"));
+        assertTrue(noTitle.getMessage().contains("'title:'"), noTitle.getMessage());
+        InvalidLessonException badOrder = assertThrows(InvalidLessonException.class,
+                () -> parser.parse("broken", "---\ntitle: T\norder: first\n---\ntext\n"));
+        assertTrue(badOrder.getMessage().contains("order"), badOrder.getMessage());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.threadlab.run;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Drives the run API the way a grading client would. */
+final class RunApi {
+
+    private RunApi() {
+    }
+
+    static Map<String, Object> program(String mainSource) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("language", "java");
+        body.put("files", Map.of("Main.java", mainSource));
+        body.put("mainClass", "Main");
+        return body;
+    }
+
+    static String submit(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/runs")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
+    static Map<String, Object> view(String id) {
+        return given().when().get("/api/runs/" + id).then().statusCode(200).extract().as(Map.class);
+    }
+
+    static String status(String id) {
+        return (String) view(id).get("status");
+    }
+
+    /** Waits for a final status; generous, since a loaded CI machine compiles slowly. */
+    static Map<String, Object> awaitEnd(String id) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> RunStatus.valueOf(status(id)).isFinal());
+        return view(id);
+    }
+
+    static Map<String, Object> run(String mainSource) {
+        return awaitEnd(submit(program(mainSource)));
+    }
+}

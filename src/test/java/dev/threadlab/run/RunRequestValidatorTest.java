@@ -1,0 +1,72 @@
+package dev.threadlab.run;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class RunRequestValidatorTest {
+
+    private final RunRequestValidator validator = new RunRequestValidator(new RunConfig() {
+        @Override
+        public OptionalInt maxConcurrent() {
+            return OptionalInt.empty();
+        }
+
+        @Override
+        public MemorySize maxSourceSize() {
+            return new MemorySize(BigInteger.valueOf(1000));
+        }
+
+        @Override
+        public int maxFiles() {
+            return 3;
+        }
+
+        @Override
+        public MemorySize maxStdinSize() {
+            return new MemorySize(BigInteger.valueOf(10));
+        }
+
+        @Override
+        public int retainedRuns() {
+            return 10;
+        }
+    });
+
+    private static final String SOURCE = "public class Main { public static void main(String[] a) {} }";
+
+    @Test
+    void acceptsAPlainProgramAndPackagedFiles() {
+        assertDoesNotThrow(() -> validator.validate(new RunRequest("java", Map.of("Main.java", SOURCE), "Main", null)));
+        assertDoesNotThrow(() -> validator.validate(new RunRequest("java",
+                Map.of("demo/App.java", "package demo; public class App {}", "data.txt", "x"), "demo.App", "in")));
+    }
+
+    @Test
+    void rejectsWhatCannotRun() {
+        rejects(new RunRequest("python", Map.of("Main.java", SOURCE), "Main", null), "Unknown language");
+        rejects(new RunRequest("java", Map.of(), "Main", null), "No files");
+        rejects(new RunRequest("java", Map.of("notes.txt", "x"), "Main", null), "No .java file");
+        rejects(new RunRequest("java", Map.of("a/../../Main.java", SOURCE), "Main", null), "Invalid file name");
+        rejects(new RunRequest("java", Map.of("/abs/Main.java", SOURCE), "Main", null), "Invalid file name");
+        rejects(new RunRequest("java", Map.of("C:\\x.java", SOURCE), "Main", null), "Invalid file name");
+        rejects(new RunRequest("java", Map.of("Main.java", "x".repeat(1001)), "Main", null), "limit");
+        rejects(new RunRequest("java", Map.of("A.java", "", "B.java", "", "C.java", "", "D.java", ""), "A", null), "Too many files");
+        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), "../Main", null), "mainClass");
+        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), null, null), "mainClass");
+        rejects(new RunRequest("java", Map.of("Main.java", "\uD800"), "Main", null), "UTF-8");
+        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), "Main", "01234567890"), "stdin");
+        rejects(null, "body is missing");
+    }
+
+    private void rejects(RunRequest request, String messagePart) {
+        InvalidRunRequestException e = assertThrows(InvalidRunRequestException.class, () -> validator.validate(request));
+        assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+    }
+}

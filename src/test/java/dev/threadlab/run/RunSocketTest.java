@@ -1,0 +1,186 @@
+package dev.threadlab.run;
+
+import static dev.threadlab.run.RunApi.awaitEnd;
+import static dev.threadlab.run.RunApi.program;
+import static dev.threadlab.run.RunApi.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxReady;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The run WebSocket, with the JDK's own WebSocket client. */
+@QuarkusTest
+class RunSocketTest {
+
+    @Inject
+    SandboxImage image;
+    @Inject
+    ObjectMapper json;
+
+    @TestHTTPResource("/ws/runs/")
+    URI socketBase;
+
+    @BeforeEach
+    void sandboxIsReady() throws InterruptedException {
+        SandboxReady.await(image);
+    }
+
+    /** Every message with the time it arrived. */
+    record Received(long atNanos, JsonNode message) {
+    }
+
+    final class Recorder implements WebSocket.Listener {
+        final List<Received> messages = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> exit = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    JsonNode message = json.readTree(partial.toString());
+                    messages.add(new Received(System.nanoTime(), message));
+                    if (message.path("type").asText().equals("exit")) {
+                        exit.complete(null);
+                    }
+                } catch (Exception e) {
+                    exit.completeExceptionally(e);
+                }
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        String text(String type) {
+            return messages.stream().filter(m -> m.message().path("type").asText().equals(type))
+                    .map(m -> m.message().path("data").asText()).collect(Collectors.joining());
+        }
+
+        List<String> types() {
+            return messages.stream().map(m -> m.message().path("type").asText()).toList();
+        }
+    }
+
+    private WebSocket connect(String runId, Recorder recorder) throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create(socketBase.toString().replaceFirst("^http", "ws")).resolve(runId), recorder).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void outputArrivesWhileTheProgramStillRuns() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) throws InterruptedException {
+                        for (int i = 1; i <= 6; i++) {
+                            System.out.println("tick " + i);
+                            Thread.sleep(500);
+                        }
+                    }
+                }
+                """));
+        Recorder recorder = new Recorder();
+        connect(id, recorder);
+        recorder.exit.get(60, TimeUnit.SECONDS);
+
+        Received firstLine = recorder.messages.stream()
+                .filter(m -> m.message().path("type").asText().equals("stdout")).findFirst().orElseThrow();
+        Received exit = recorder.messages.get(recorder.messages.size() - 1);
+        assertEquals("exit", exit.message().path("type").asText(), "exit is the last message");
+        assertEquals("FINISHED", exit.message().path("status").asText());
+        assertEquals(0, exit.message().path("exitCode").asInt());
+        long gapMs = (exit.atNanos() - firstLine.atNanos()) / 1_000_000;
+        assertTrue(gapMs >= 2000, "first line came only " + gapMs + " ms before exit");
+        assertEquals("tick 1\ntick 2\ntick 3\ntick 4\ntick 5\ntick 6\n", recorder.text("stdout"));
+    }
+
+    @Test
+    void aLateClientReplaysEverything() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println("out line");
+                        System.err.println("err line");
+                    }
+                }
+                """));
+        awaitEnd(id);
+        Recorder recorder = new Recorder();
+        connect(id, recorder);
+        recorder.exit.get(10, TimeUnit.SECONDS);
+        assertEquals("out line\n", recorder.text("stdout"));
+        assertEquals("err line\n", recorder.text("stderr"));
+        List<String> statuses = recorder.messages.stream().filter(m -> m.message().path("type").asText().equals("status"))
+                .map(m -> m.message().path("status").asText()).toList();
+        assertEquals(List.of("QUEUED", "COMPILING", "RUNNING", "FINISHED"), statuses);
+        assertEquals("exit", recorder.types().get(recorder.types().size() - 1));
+    }
+
+    @Test
+    void interactiveStdinAndEndOfInputReachTheProgram() throws Exception {
+        String id = submit(program("""
+                import java.util.Scanner;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        Scanner in = new Scanner(System.in);
+                        System.out.println("name?");
+                        while (in.hasNextLine()) {
+                            System.out.println("hello " + in.nextLine());
+                        }
+                        System.out.println("bye");
+                    }
+                }
+                """));
+        Recorder recorder = new Recorder();
+        WebSocket socket = connect(id, recorder);
+        socket.sendText("{\"type\":\"stdin\",\"data\":\"Ada\\n\"}", true).get(5, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"stdin\",\"data\":\"Grace\\n\",\"eof\":true}", true).get(5, TimeUnit.SECONDS);
+        recorder.exit.get(60, TimeUnit.SECONDS);
+        assertEquals("name?\nhello Ada\nhello Grace\nbye\n", recorder.text("stdout"));
+    }
+
+    @Test
+    void cancelOverTheSocket() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("waiting");
+                        Thread.sleep(60_000);
+                    }
+                }
+                """));
+        Recorder recorder = new Recorder();
+        WebSocket socket = connect(id, recorder);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> recorder.text("stdout").contains("waiting"));
+        socket.sendText("{\"type\":\"cancel\"}", true).get(5, TimeUnit.SECONDS);
+        recorder.exit.get(10, TimeUnit.SECONDS);
+        assertEquals("CANCELLED", recorder.messages.get(recorder.messages.size() - 1).message().path("status").asText());
+    }
+
+    @Test
+    void unknownRunGetsAnErrorMessage() throws Exception {
+        Recorder recorder = new Recorder();
+        connect("nope", recorder);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !recorder.messages.isEmpty());
+        assertEquals("error", recorder.types().get(0));
+    }
+}
