@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,13 +55,6 @@ public class LessonRepository {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list lessons in " + root, e);
         }
-    }
-
-    public Optional<Lesson> find(String id) {
-        if (!LESSON_ID.matcher(id).matches()) {
-            return Optional.empty();
-        }
-        return all().stream().filter(lesson -> lesson.id().equals(id)).findFirst();
     }
 
     private Lesson loadOrWarn(Path file) {

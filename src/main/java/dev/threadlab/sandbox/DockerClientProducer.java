@@ -15,8 +15,10 @@ public class DockerClientProducer {
 
     @Produces
     @Singleton
-    DockerClient dockerClient() {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    DockerClient dockerClient(SandboxConfig sandbox) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        sandbox.dockerHost().ifPresent(builder::withDockerHost);
+        DefaultDockerClientConfig config = builder.build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())

@@ -16,6 +16,9 @@ public interface SandboxConfig {
 
     Hardening hardening();
 
+    /** Docker engine to use instead of DOCKER_HOST / the default socket, e.g. tcp://127.0.0.1:2375. */
+    Optional<String> dockerHost();
+
     /** Label put on every sandbox container, so that leftovers can be found and removed. */
     @WithDefault("dev.threadlab.sandbox")
     String label();

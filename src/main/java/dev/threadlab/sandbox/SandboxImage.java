@@ -118,6 +118,7 @@ public class SandboxImage {
             if (ended && build.exitValue() == 0 && imageExists(tag)) {
                 state.set(new ImageState(ImageState.Status.READY, tag, "image " + tag + " built"));
                 LOG.infof("Sandbox image %s is ready", tag);
+                removeOlderVersions(tag);
             } else {
                 state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag,
                         "building sandbox image " + tag + " failed; see the server log"));
@@ -128,6 +129,25 @@ public class SandboxImage {
         } catch (Exception e) {
             state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag, "building sandbox image failed: " + rootMessage(e)));
             LOG.error(state.get().reason(), e);
+        }
+    }
+
+    /** Earlier versions of the runner image are dead weight once a new one is built. */
+    private void removeOlderVersions(String current) {
+        try {
+            docker.listImagesCmd().withImageNameFilter(config.image().name()).exec().stream()
+                    .flatMap(image -> image.getRepoTags() == null ? java.util.stream.Stream.empty() : java.util.Arrays.stream(image.getRepoTags()))
+                    .filter(tag -> tag.startsWith(config.image().name() + ":") && !tag.equals(current))
+                    .forEach(tag -> {
+                        try {
+                            docker.removeImageCmd(tag).exec();
+                            LOG.infof("Removed old sandbox image %s", tag);
+                        } catch (RuntimeException inUse) {
+                            LOG.debugf("Kept old sandbox image %s: %s", tag, inUse.getMessage());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not list old sandbox images: %s", e.getMessage());
         }
     }
 
