@@ -37,7 +37,10 @@ final class RunnableCodeRenderer implements NodeRenderer {
         boolean runnable = language.equals("java") && info.contains("runnable");
         html.line();
         if (runnable) {
-            html.tag("div", Map.of("class", "runnable", "data-main", mainClass(info)));
+            Map<String, String> attributes = new LinkedHashMap<>(); // fixed order: stable HTML
+            attributes.put("class", "runnable");
+            attributes.put("data-main", mainClass(info));
+            html.tag("div", attributes);
         }
         html.tag("pre");
         Map<String, String> codeAttributes = new LinkedHashMap<>();
