@@ -30,6 +30,8 @@ public class SandboxImage {
     private final AtomicReference<ImageState> state = new AtomicReference<>();
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> new Thread(r, "sandbox-image"));
     private volatile long lastRecheckNanos = System.nanoTime();
+    /** Only an unreachable engine is re-checked on its own; a failed build waits for a restart, not a retry loop. */
+    private volatile boolean engineUnreachable;
 
     SandboxImage(DockerClient docker, SandboxConfig config) {
         this.docker = docker;
@@ -48,7 +50,7 @@ public class SandboxImage {
     public ImageState state() {
         ImageState current = state.get();
         long now = System.nanoTime();
-        if (current.status() == ImageState.Status.UNAVAILABLE && now - lastRecheckNanos > TimeUnit.SECONDS.toNanos(5)) {
+        if (engineUnreachable && now - lastRecheckNanos > TimeUnit.SECONDS.toNanos(5)) {
             // The engine may have come back since; re-check so readiness recovers without a restart.
             lastRecheckNanos = now;
             preparer.submit(this::prepare);
@@ -82,7 +84,9 @@ public class SandboxImage {
         String tag = ImageVersion.tagFor(config.image().name(), context);
         try {
             docker.pingCmd().exec();
+            engineUnreachable = false;
         } catch (RuntimeException e) {
+            engineUnreachable = true;
             state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag,
                     "Docker engine not reachable (" + rootMessage(e) + "); start dockerd or set DOCKER_HOST"));
             LOG.warn(state.get().reason());
