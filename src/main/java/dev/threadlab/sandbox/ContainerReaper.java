@@ -48,10 +48,7 @@ public class ContainerReaper {
     /** Returns how many containers were removed. */
     public int reap() {
         try {
-            List<Container> labelled = docker.listContainersCmd()
-                    .withShowAll(true)
-                    .withLabelFilter(Map.of(config.label(), "run"))
-                    .exec();
+            List<Container> labelled = sandboxContainers();
             Duration maxLife = config.limits().compileTime().plus(config.limits().wallTime()).plusMinutes(1);
             Instant oldest = Instant.now().minus(maxLife);
             int removed = 0;
@@ -69,6 +66,11 @@ public class ContainerReaper {
             LOG.debugf("Reaper skipped: %s", SandboxImage.rootMessage(e));
             return 0;
         }
+    }
+
+    /** Every container a run created, running or not. */
+    public List<Container> sandboxContainers() {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(config.label(), "run")).exec();
     }
 
     private boolean remove(String id) {

@@ -11,10 +11,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -140,7 +142,7 @@ public class SandboxImage {
     private void removeOlderVersions(String current) {
         try {
             docker.listImagesCmd().withImageNameFilter(config.image().name()).exec().stream()
-                    .flatMap(image -> image.getRepoTags() == null ? java.util.stream.Stream.empty() : java.util.Arrays.stream(image.getRepoTags()))
+                    .flatMap(image -> image.getRepoTags() == null ? Stream.<String>empty() : Arrays.stream(image.getRepoTags()))
                     .filter(tag -> tag.startsWith(config.image().name() + ":") && !tag.equals(current))
                     .forEach(tag -> {
                         try {

@@ -11,8 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.threadlab.sandbox.SandboxConfig;
+import dev.threadlab.sandbox.ContainerReaper;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,9 +33,7 @@ class RunResourceTest {
     @Inject
     SandboxImage image;
     @Inject
-    DockerClient docker;
-    @Inject
-    SandboxConfig sandboxConfig;
+    ContainerReaper reaper;
 
     @BeforeEach
     void sandboxIsReady() throws InterruptedException {
@@ -45,7 +42,7 @@ class RunResourceTest {
 
     @AfterEach
     void noContainerOutlivesItsRun() {
-        assertEquals(List.of(), SandboxReady.leftoverContainers(docker, sandboxConfig));
+        assertEquals(List.of(), SandboxReady.leftoverContainers(reaper));
     }
 
     @Test

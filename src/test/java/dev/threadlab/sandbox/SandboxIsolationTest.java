@@ -1,6 +1,6 @@
 package dev.threadlab.sandbox;
 
-import static dev.threadlab.run.RunApiAccess.run;
+import static dev.threadlab.run.RunApi.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

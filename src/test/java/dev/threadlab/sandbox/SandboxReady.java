@@ -2,9 +2,7 @@ package dev.threadlab.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.dockerjava.api.DockerClient;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,8 +20,8 @@ public final class SandboxReady {
     }
 
     /** Sandbox containers that still exist (running or not). */
-    public static List<String> leftoverContainers(DockerClient docker, SandboxConfig config) {
-        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(config.label(), "run")).exec()
-                .stream().map(container -> container.getNames()[0] + " " + container.getStatus()).toList();
+    public static List<String> leftoverContainers(ContainerReaper reaper) {
+        return reaper.sandboxContainers().stream()
+                .map(container -> container.getNames()[0] + " " + container.getStatus()).toList();
     }
 }
