@@ -2,7 +2,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,27 +19,31 @@ import javax.tools.ToolProvider;
  * Entry point of every sandbox container.
  *
  * <p>The server speaks to it over the container's stdin in frames: {@code kind(1 byte) length(4 bytes) payload}.
- * {@code F} = a source file ("name\0content"), {@code R} = compile and run the main class in the payload,
- * {@code I} = bytes for the program's stdin, {@code E} = end of the program's stdin. Framing is needed because
- * Docker's attach API cannot signal end-of-file on stdin.
+ * {@code F} = a source file ("name\0content"), {@code R} = compile and run ("mainClass\0options", options being
+ * {@code trace=on} or {@code trace=off}), {@code I} = bytes for the program's stdin, {@code E} = end of the
+ * program's stdin. Framing is needed because Docker's attach API cannot signal end-of-file on stdin.
  *
- * <p>Until the program starts, this launcher reports on stdout with lines starting with {@link #MARK}; once it
- * prints {@code RUNNING} it never writes again, so everything after that is the program's own output. The
- * launcher exits with the program's exit code.
+ * <p>It answers on stdout with {@link Frames}: compile reports, then the program's stdout and stderr, trace
+ * batches and a deadlock report. It exits with the program's exit code.
  */
 public final class SandboxLauncher {
-    static final String MARK = "\u001eTL ";
     static final Path SOURCES = Path.of("/work/src");
     static final Path CLASSES = Path.of("/work/classes");
+    static final String AGENT = "-javaagent:/opt/sandbox/threadlab-agent.jar";
+    static final Path AGENT_SOCKET = Path.of("/tmp/.threadlab-trace.sock");
+    /** Exit code when the run was ended because of a deadlock (the server reads the deadlock frame). */
+    static final int DEADLOCK_EXIT = 86;
 
     public static void main(String[] args) throws Exception {
         DataInputStream in = new DataInputStream(System.in);
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Frames frames = new Frames();
+        // Anything printed by accident must not corrupt the frames on stdout.
+        System.setOut(System.err);
         Files.createDirectories(SOURCES);
         Files.createDirectories(CLASSES);
         List<Path> javaFiles = new ArrayList<>();
-        String mainClass = null;
-        while (mainClass == null) {
+        String run = null;
+        while (run == null) {
             int kind = in.read();
             if (kind < 0) {
                 throw new EOFException("stdin closed before the run frame");
@@ -48,26 +51,112 @@ public final class SandboxLauncher {
             byte[] payload = readPayload(in);
             switch (kind) {
                 case 'F' -> javaFiles.add(writeSource(payload));
-                case 'R' -> mainClass = new String(payload, StandardCharsets.UTF_8);
+                case 'R' -> run = new String(payload, StandardCharsets.UTF_8);
                 default -> throw new IOException("unexpected frame " + kind + " before the run frame");
             }
         }
-        out.println(MARK + "COMPILING");
-        if (!compile(javaFiles, out)) {
-            out.println(MARK + "COMPILE_FAILED");
+        String[] parts = run.split("\0", 2);
+        String mainClass = parts[0];
+        boolean trace = parts.length < 2 || !parts[1].contains("trace=off");
+        frames.send(Frames.COMPILING, "");
+        if (!compile(javaFiles, frames)) {
+            frames.send(Frames.COMPILE_FAILED, "");
             System.exit(1);
         }
-        // Report first: the program's own output must not reach stdout before this line.
-        out.println(MARK + "RUNNING");
-        Process program = new ProcessBuilder("java", "-cp", CLASSES.toString(), mainClass)
-                .directory(Path.of("/work").toFile())
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        Thread relay = new Thread(() -> relayStdin(in, program.getOutputStream()), "stdin-relay");
-        relay.setDaemon(true);
-        relay.start();
-        System.exit(program.waitFor());
+        System.exit(new SandboxLauncher(frames, in).runProgram(mainClass, trace));
+    }
+
+    private final Frames frames;
+    private final DataInputStream in;
+    private volatile String deadlock;
+    private Process program;
+
+    private SandboxLauncher(Frames frames, DataInputStream in) {
+        this.frames = frames;
+        this.in = in;
+    }
+
+    private int runProgram(String mainClass, boolean trace) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("java", "-cp", CLASSES.toString(), mainClass)
+                .directory(Path.of("/work").toFile());
+        String dropLine = null;
+        AgentHub hub = null;
+        TraceRecorder recorder = null;
+        long origin = System.nanoTime();
+        if (trace) {
+            recorder = new TraceRecorder(frames, origin);
+            hub = new AgentHub(AGENT_SOCKET, recorder, this::deadlocked);
+            daemon(hub, "agent-hub").start();
+            // Inherited by child JVMs too, so every JVM of the run reports its threads.
+            builder.environment().put("JAVA_TOOL_OPTIONS", AGENT);
+            builder.environment().put("THREADLAB_TRACE_SOCKET", hub.path().toString());
+            dropLine = "Picked up JAVA_TOOL_OPTIONS: " + AGENT + "\n";
+            recorder.meta(cpuCount(), ProcSampler.SAMPLE_HZ);
+        }
+        frames.send(Frames.RUNNING, "");
+        synchronized (this) {
+            program = builder.start();
+        }
+        Thread out = daemon(new OutputRelay(program.getInputStream(), frames, Frames.STDOUT, null), "stdout-relay");
+        Thread err = daemon(new OutputRelay(program.getErrorStream(), frames, Frames.STDERR, dropLine), "stderr-relay");
+        out.start();
+        err.start();
+        ProcSampler sampler = null;
+        Thread samplerThread = null;
+        if (trace) {
+            sampler = new ProcSampler(recorder, program.pid());
+            samplerThread = daemon(sampler, "proc-sampler");
+            samplerThread.setPriority(Thread.MAX_PRIORITY);
+            samplerThread.start();
+        }
+        daemon(() -> relayStdin(in, program.getOutputStream()), "stdin-relay").start();
+        int code = program.waitFor();
+        // Output still in the pipes belongs to the run; a grandchild that keeps them open is not waited for.
+        out.join(300);
+        err.join(300);
+        if (sampler != null) {
+            sampler.stop(samplerThread);
+            hub.close();
+        }
+        if (deadlock != null) {
+            frames.send(Frames.DEADLOCK, deadlock);
+            return DEADLOCK_EXIT;
+        }
+        return code;
+    }
+
+    /** A deadlocked program never ends by itself: stop it, and the server reports the cycle. */
+    private synchronized void deadlocked(String message) {
+        if (deadlock != null || program == null) {
+            return;
+        }
+        deadlock = message;
+        program.descendants().forEach(ProcessHandle::destroyForcibly);
+        program.destroyForcibly();
+    }
+
+    private static int cpuCount() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    int highest = 0;
+                    for (String range : line.substring(line.indexOf(':') + 1).strip().split(",")) {
+                        String[] ends = range.split("-");
+                        highest = Math.max(highest, Integer.parseInt(ends[ends.length - 1].strip()));
+                    }
+                    return highest + 1;
+                }
+            }
+        } catch (IOException | RuntimeException unknown) {
+            // Fall back to what the JVM sees.
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static byte[] readPayload(DataInputStream in) throws IOException {
@@ -94,7 +183,7 @@ public final class SandboxLauncher {
         return target;
     }
 
-    private static boolean compile(List<Path> javaFiles, PrintStream out) throws IOException {
+    private static boolean compile(List<Path> javaFiles, Frames frames) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean ok;
@@ -105,11 +194,11 @@ public final class SandboxLauncher {
         }
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             String file = d.getSource() == null ? "" : SOURCES.relativize(Path.of(d.getSource().toUri())).toString();
-            out.println(MARK + "DIAGNOSTIC {\"file\":" + json(file)
+            frames.send(Frames.DIAGNOSTIC, "{\"file\":" + Json.string(file)
                     + ",\"line\":" + d.getLineNumber()
                     + ",\"column\":" + d.getColumnNumber()
-                    + ",\"severity\":" + json(d.getKind() == Diagnostic.Kind.ERROR ? "error" : "warning")
-                    + ",\"message\":" + json(d.getMessage(Locale.ENGLISH)) + "}");
+                    + ",\"severity\":" + Json.string(d.getKind() == Diagnostic.Kind.ERROR ? "error" : "warning")
+                    + ",\"message\":" + Json.string(d.getMessage(Locale.ENGLISH)) + "}");
         }
         return ok;
     }
@@ -132,28 +221,4 @@ public final class SandboxLauncher {
         }
     }
 
-    /** A JSON string literal; this image has no JSON library and needs only strings. */
-    private static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    private SandboxLauncher() {
-    }
 }

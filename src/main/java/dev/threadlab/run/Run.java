@@ -2,6 +2,9 @@ package dev.threadlab.run;
 
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.SandboxExecution;
+import dev.threadlab.trace.TraceEvent;
+import dev.threadlab.trace.TraceLog;
+import dev.threadlab.trace.TraceParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +17,8 @@ import java.util.function.Consumer;
 public final class Run {
     private final String id;
     private final RunRequest request;
+    private final boolean traced;
+    private final TraceLog trace;
     private final List<RunEvent> history = new ArrayList<>();
     private final List<Consumer<RunEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final StringBuilder stdout = new StringBuilder();
@@ -32,9 +37,30 @@ public final class Run {
     private boolean pendingEndOfInput;
     private long stdinBytes;
 
-    Run(String id, RunRequest request) {
+    Run(String id, RunRequest request, boolean traced, TraceLog trace) {
         this.id = id;
         this.request = request;
+        this.traced = traced;
+        this.trace = trace;
+    }
+
+    /** Whether this run records a scheduling trace. */
+    public boolean traced() {
+        return traced;
+    }
+
+    public synchronized List<TraceEvent> traceEvents() {
+        return trace.events();
+    }
+
+    synchronized void appendTrace(List<TraceParser.Sized> batch) {
+        if (status.isFinal()) {
+            return;
+        }
+        List<TraceEvent> kept = trace.add(batch);
+        if (!kept.isEmpty()) {
+            publish(RunEvent.trace(kept));
+        }
     }
 
     public String id() {

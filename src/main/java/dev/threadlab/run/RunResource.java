@@ -1,6 +1,11 @@
 package dev.threadlab.run;
 
+import dev.threadlab.trace.ChromeTraceExport;
+import java.util.Map;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -10,15 +15,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The run API: submit a program, read its state, cancel it. Live output is on {@link RunSocket}. */
+/**
+ * The run API: submit a program, read its state and its scheduling trace, cancel it. Live output is on
+ * {@link RunSocket}.
+ */
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
 
     private final RunService runs;
+    private final ChromeTraceExport chromeTrace;
 
-    RunResource(RunService runs) {
+    RunResource(RunService runs, ChromeTraceExport chromeTrace) {
         this.runs = runs;
+        this.chromeTrace = chromeTrace;
     }
 
     public record Accepted(String id, RunStatus status, Integer queuePosition) {
@@ -44,6 +54,25 @@ public class RunResource {
         Run run = find(id);
         runs.cancel(run);
         return Response.accepted(run.view()).build();
+    }
+
+    /**
+     * The trace so far: Chrome trace-event JSON for Perfetto and chrome://tracing (default), or
+     * {@code ?format=events} for the events as the WebSocket sends them.
+     */
+    @GET
+    @Path("/{id}/trace")
+    public Response trace(@PathParam("id") String id, @QueryParam("format") @DefaultValue("chrome") String format) {
+        Run run = find(id);
+        if (!run.traced()) {
+            throw new NotFoundException("Run '" + id + "' was started with the trace off.");
+        }
+        return switch (format) {
+            case "chrome" -> Response.ok(chromeTrace.export(run.traceEvents()))
+                    .header("Content-Disposition", "attachment; filename=\"trace-" + id + ".json\"").build();
+            case "events" -> Response.ok(Map.of("events", run.traceEvents())).build();
+            default -> throw new BadRequestException("Unknown trace format '" + format + "'; use chrome or events.");
+        };
     }
 
     private Run find(String id) {

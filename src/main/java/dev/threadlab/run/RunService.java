@@ -9,6 +9,9 @@ import dev.threadlab.sandbox.SandboxListener;
 import dev.threadlab.sandbox.SandboxOutcome;
 import dev.threadlab.sandbox.SandboxProgram;
 import dev.threadlab.sandbox.SandboxUnavailableException;
+import dev.threadlab.trace.TraceConfig;
+import dev.threadlab.trace.TraceLog;
+import dev.threadlab.trace.TraceParser;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -35,15 +38,20 @@ public class RunService {
     private final RunRequestValidator validator;
     private final RunRegistry registry;
     private final RunConfig config;
+    private final TraceConfig traceConfig;
+    private final TraceParser traceParser;
     private final ExecutorService workers;
     private final List<Run> waiting = new ArrayList<>();
 
-    RunService(Sandbox sandbox, SandboxImage image, RunRequestValidator validator, RunRegistry registry, RunConfig config) {
+    RunService(Sandbox sandbox, SandboxImage image, RunRequestValidator validator, RunRegistry registry, RunConfig config,
+            TraceConfig traceConfig, TraceParser traceParser) {
         this.sandbox = sandbox;
         this.image = image;
         this.validator = validator;
         this.registry = registry;
         this.config = config;
+        this.traceConfig = traceConfig;
+        this.traceParser = traceParser;
         int slots = config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors());
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, slots), r -> new Thread(r, "run-worker-" + count.incrementAndGet()));
@@ -56,7 +64,9 @@ public class RunService {
         if (!state.ready()) {
             throw new SandboxUnavailableException("Programs cannot run right now: " + state.reason());
         }
-        Run run = new Run(UUID.randomUUID().toString(), request);
+        boolean traced = request.trace() == null ? traceConfig.enabledByDefault() : request.trace();
+        Run run = new Run(UUID.randomUUID().toString(), request, traced,
+                new TraceLog(traceConfig.maxSize().asLongValue(), traceConfig.coarseInterval().toNanos() / 1000));
         registry.add(run);
         synchronized (waiting) {
             waiting.add(run);
@@ -99,7 +109,8 @@ public class RunService {
         run.moveTo(RunStatus.COMPILING);
         try {
             SandboxExecution execution = sandbox.start(
-                    new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin()), new Listener(run));
+                    new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin(), run.traced()),
+                    new Listener(run, traceParser));
             run.attach(execution);
             SandboxOutcome outcome = execution.awaitOutcome();
             run.end(statusOf(outcome), outcome.exitCode(), outcome.message());
@@ -133,6 +144,7 @@ public class RunService {
             case TIMED_OUT -> RunStatus.TIMED_OUT;
             case MEMORY_LIMIT -> RunStatus.MEMORY_LIMIT;
             case OUTPUT_LIMIT -> RunStatus.OUTPUT_LIMIT;
+            case DEADLOCK -> RunStatus.DEADLOCK;
             case CANCELLED -> RunStatus.CANCELLED;
             case ERROR -> RunStatus.ERROR;
         };
@@ -153,9 +165,11 @@ public class RunService {
 
     private static final class Listener implements SandboxListener {
         private final Run run;
+        private final TraceParser traceParser;
 
-        Listener(Run run) {
+        Listener(Run run, TraceParser traceParser) {
             this.run = run;
+            this.traceParser = traceParser;
         }
 
         @Override
@@ -181,6 +195,11 @@ public class RunService {
         @Override
         public void stderr(String text) {
             run.appendStderr(text);
+        }
+
+        @Override
+        public void trace(String jsonLines) {
+            run.appendTrace(traceParser.parse(jsonLines));
         }
     }
 }

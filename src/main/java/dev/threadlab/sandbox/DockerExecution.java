@@ -52,7 +52,7 @@ final class DockerExecution implements SandboxExecution {
         this.image = image;
         this.program = program;
         this.listener = listener;
-        this.launcher = new LauncherOutput(json, new LauncherEvents());
+        this.launcher = new LauncherOutput(json, new LauncherEvents(), this::emit);
     }
 
     void begin() {
@@ -71,7 +71,7 @@ final class DockerExecution implements SandboxExecution {
                     .exec()
                     .getId();
             program.files().forEach(stdin::sendFile);
-            stdin.sendRun(program.mainClass());
+            stdin.sendRun(program.mainClass(), program.trace());
             if (program.stdin() != null) {
                 stdin.sendInput(program.stdin());
                 stdin.closeInput();
@@ -154,17 +154,16 @@ final class DockerExecution implements SandboxExecution {
         }
         switch (frame.getStreamType()) {
             case STDOUT, RAW -> {
-                byte[] programBytes = launcher.accept(frame.getPayload());
-                if (programBytes.length > 0) {
-                    emit(programBytes, true);
+                launcher.accept(frame.getPayload());
+                if (launcher.broken()) {
+                    stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, launcher.problems().strip()));
                 }
             }
             case STDERR -> {
-                if (launcher.phase() == LauncherOutput.Phase.RUNNING) {
-                    emit(frame.getPayload(), false);
-                } else {
-                    synchronized (launcherErrors) {
-                        launcherErrors.append(stderrText.decode(frame.getPayload()));
+                // Only the launcher's own complaints: the program's stderr arrives framed on stdout.
+                synchronized (launcherErrors) {
+                    if (launcherErrors.length() < 64 * 1024) {
+                        launcherErrors.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
                     }
                 }
             }
@@ -175,6 +174,9 @@ final class DockerExecution implements SandboxExecution {
 
     /** Forwards program output, cutting it at the output limit. */
     private void emit(byte[] bytes, boolean isStdout) {
+        if (stopReason.get() != null) {
+            return;
+        }
         long limit = config.limits().output().asLongValue();
         long before = outputBytes.getAndAdd(bytes.length);
         byte[] allowed = bytes;
@@ -225,6 +227,9 @@ final class DockerExecution implements SandboxExecution {
         if (stopped != null) {
             return stopped;
         }
+        if (launcher.deadlock() != null) {
+            return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, launcher.deadlock());
+        }
         if (Boolean.TRUE.equals(state.getOOMKilled())) {
             return SandboxOutcome.of(SandboxOutcome.Kind.MEMORY_LIMIT,
                     "The program ran out of memory: the sandbox allows " + config.limits().memory().asLongValue() / (1024 * 1024) + " MiB.");
@@ -233,7 +238,7 @@ final class DockerExecution implements SandboxExecution {
             case RUNNING -> SandboxOutcome.exited(state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue());
             case COMPILE_FAILED -> SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, "Compilation failed.");
             default -> SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
-                    "The sandbox launcher failed: " + (launcherErrors + launcher.unexpectedOutput()).strip());
+                    "The sandbox launcher failed: " + (launcherErrors + launcher.problems()).strip());
         };
     }
 
@@ -342,6 +347,13 @@ final class DockerExecution implements SandboxExecution {
         @Override
         public void stderr(String text) {
             listener.stderr(text);
+        }
+
+        @Override
+        public void trace(String jsonLines) {
+            if (stopReason.get() == null) {
+                listener.trace(jsonLines);
+            }
         }
     }
 }

@@ -2,90 +2,120 @@ package dev.threadlab.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the launcher's report lines ({@code \u001eTL <word> [json]}) from the start of the container's stdout.
- * Once the launcher reports RUNNING, the rest of stdout belongs to the program and is handed back untouched.
+ * Decodes the launcher's frames from the container's stdout ({@code kind(1) length(4) payload}; see Frames.java in
+ * sandbox-image): compile reports, the program's stdout and stderr, trace batches and a deadlock report. Frames
+ * may be split across or share Docker chunks.
  */
 final class LauncherOutput {
-    static final String MARK = "\u001eTL ";
+    private static final int MAX_FRAME = 8 * 1024 * 1024;
 
     enum Phase { STARTING, COMPILING, COMPILE_FAILED, RUNNING }
 
+    /** Receives the program's own output bytes. */
+    interface ProgramOutput {
+        void write(byte[] bytes, boolean isStdout);
+    }
+
     private final ObjectMapper json;
     private final SandboxListener listener;
-    private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
+    private final ProgramOutput programOutput;
+    private final ByteBuffer header = ByteBuffer.allocate(5);
     private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
-    private final StringBuilder unexpected = new StringBuilder();
+    private final StringBuilder problems = new StringBuilder();
+    private ByteArrayOutputStream payload;
+    private int remaining;
+    private char kind;
+    private boolean corrupt;
+    private volatile String deadlock;
     private volatile Phase phase = Phase.STARTING;
 
-    LauncherOutput(ObjectMapper json, SandboxListener listener) {
+    LauncherOutput(ObjectMapper json, SandboxListener listener, ProgramOutput programOutput) {
         this.json = json;
         this.listener = listener;
+        this.programOutput = programOutput;
     }
 
     Phase phase() {
         return phase;
     }
 
-    /** Text the launcher printed that was not a report line (shown when the launcher itself fails). */
-    String unexpectedOutput() {
-        return unexpected.toString();
+    /** The cycle the launcher reported when it stopped a deadlocked program, or null. */
+    String deadlock() {
+        return deadlock;
     }
 
-    /**
-     * Consumes launcher report bytes; returns the bytes of this chunk that are program output (after RUNNING),
-     * or an empty array.
-     */
-    byte[] accept(byte[] chunk) {
-        if (phase == Phase.RUNNING) {
-            return chunk;
-        }
-        for (int i = 0; i < chunk.length; i++) {
-            if (chunk[i] != '\n') {
-                pendingLine.write(chunk[i]);
-                continue;
-            }
-            handleLine(pendingLine.toString(StandardCharsets.UTF_8));
-            pendingLine.reset();
-            if (phase == Phase.RUNNING) {
-                byte[] rest = new byte[chunk.length - i - 1];
-                System.arraycopy(chunk, i + 1, rest, 0, rest.length);
-                return rest;
-            }
-        }
-        return new byte[0];
+    /** True once the stream stopped making sense; nothing after that point can be trusted. */
+    synchronized boolean broken() {
+        return corrupt;
     }
 
-    private void handleLine(String line) {
-        if (!line.startsWith(MARK)) {
-            unexpected.append(line).append('\n');
-            return;
+    /** What went wrong with the stream itself (shown when the launcher fails). */
+    synchronized String problems() {
+        return problems.toString();
+    }
+
+    synchronized void accept(byte[] chunk) {
+        int i = 0;
+        while (i < chunk.length && !corrupt) {
+            if (payload == null) {
+                int n = Math.min(header.remaining(), chunk.length - i);
+                header.put(chunk, i, n);
+                i += n;
+                if (header.hasRemaining()) {
+                    return;
+                }
+                header.flip();
+                kind = (char) header.get();
+                remaining = header.getInt();
+                header.clear();
+                if (remaining < 0 || remaining > MAX_FRAME) {
+                    corrupt = true;
+                    problems.append("The launcher sent a malformed frame (kind ").append((int) kind).append(").\n");
+                    return;
+                }
+                payload = new ByteArrayOutputStream(Math.min(remaining, 64 * 1024));
+            }
+            int n = Math.min(remaining, chunk.length - i);
+            payload.write(chunk, i, n);
+            i += n;
+            remaining -= n;
+            if (remaining == 0) {
+                byte[] body = payload.toByteArray();
+                payload = null;
+                handle(kind, body);
+            }
         }
-        String report = line.substring(MARK.length());
-        int space = report.indexOf(' ');
-        String word = space < 0 ? report : report.substring(0, space);
-        switch (word) {
-            case "COMPILING" -> {
+    }
+
+    private void handle(char frameKind, byte[] body) {
+        switch (frameKind) {
+            case 'C' -> {
                 phase = Phase.COMPILING;
                 listener.compiling();
             }
-            case "DIAGNOSTIC" -> diagnostics.add(parseDiagnostic(report.substring(space + 1)));
-            case "COMPILE_FAILED" -> {
+            case 'D' -> diagnostics.add(parseDiagnostic(text(body)));
+            case 'F' -> {
                 phase = Phase.COMPILE_FAILED;
                 listener.diagnostics(List.copyOf(diagnostics));
             }
-            case "RUNNING" -> {
+            case 'R' -> {
                 if (!diagnostics.isEmpty()) {
                     listener.diagnostics(List.copyOf(diagnostics));
                 }
                 phase = Phase.RUNNING;
                 listener.running();
             }
-            default -> unexpected.append(line).append('\n');
+            case 'O' -> programOutput.write(body, true);
+            case 'E' -> programOutput.write(body, false);
+            case 'T' -> listener.trace(text(body));
+            case 'K' -> deadlock = text(body);
+            default -> problems.append("The launcher sent an unknown frame (kind ").append((int) frameKind).append(").\n");
         }
     }
 
@@ -95,5 +125,9 @@ final class LauncherOutput {
         } catch (Exception e) {
             return new CompileDiagnostic("", 0, 0, "error", text);
         }
+    }
+
+    private static String text(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
     }
 }

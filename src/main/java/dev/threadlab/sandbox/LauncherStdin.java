@@ -28,8 +28,8 @@ final class LauncherStdin extends InputStream {
         frames.add(frame('F', payload));
     }
 
-    void sendRun(String mainClass) {
-        frames.add(frame('R', mainClass.getBytes(StandardCharsets.UTF_8)));
+    void sendRun(String mainClass, boolean trace) {
+        frames.add(frame('R', (mainClass + "\0trace=" + (trace ? "on" : "off")).getBytes(StandardCharsets.UTF_8)));
     }
 
     synchronized void sendInput(String text) {

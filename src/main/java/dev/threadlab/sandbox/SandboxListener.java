@@ -16,4 +16,7 @@ public interface SandboxListener {
     void stdout(String text);
 
     void stderr(String text);
+
+    /** A batch of scheduling-trace events, one JSON object per line (see TraceRecorder.java in sandbox-image). */
+    void trace(String jsonLines);
 }

@@ -14,7 +14,7 @@ public final class RunApi {
     private RunApi() {
     }
 
-    static Map<String, Object> program(String mainSource) {
+    public static Map<String, Object> program(String mainSource) {
         Map<String, Object> body = new HashMap<>();
         body.put("language", "java");
         body.put("files", Map.of("Main.java", mainSource));
@@ -22,14 +22,14 @@ public final class RunApi {
         return body;
     }
 
-    static String submit(Map<String, Object> body) {
+    public static String submit(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/runs")
                 .then().statusCode(202)
                 .extract().path("id");
     }
 
-    static Map<String, Object> view(String id) {
+    public static Map<String, Object> view(String id) {
         return given().when().get("/api/runs/" + id).then().statusCode(200).extract().as(Map.class);
     }
 
@@ -38,7 +38,7 @@ public final class RunApi {
     }
 
     /** Waits for a final status; generous, since a loaded CI machine compiles slowly. */
-    static Map<String, Object> awaitEnd(String id) {
+    public static Map<String, Object> awaitEnd(String id) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> RunStatus.valueOf(status(id)).isFinal());
         return view(id);

@@ -43,25 +43,25 @@ class RunRequestValidatorTest {
 
     @Test
     void acceptsAPlainProgramAndPackagedFiles() {
-        assertDoesNotThrow(() -> validator.validate(new RunRequest("java", Map.of("Main.java", SOURCE), "Main", null)));
+        assertDoesNotThrow(() -> validator.validate(new RunRequest("java", Map.of("Main.java", SOURCE), "Main", null, null)));
         assertDoesNotThrow(() -> validator.validate(new RunRequest("java",
-                Map.of("demo/App.java", "package demo; public class App {}", "data.txt", "x"), "demo.App", "in")));
+                Map.of("demo/App.java", "package demo; public class App {}", "data.txt", "x"), "demo.App", "in", null)));
     }
 
     @Test
     void rejectsWhatCannotRun() {
-        rejects(new RunRequest("python", Map.of("Main.java", SOURCE), "Main", null), "Unknown language");
-        rejects(new RunRequest("java", Map.of(), "Main", null), "No files");
-        rejects(new RunRequest("java", Map.of("notes.txt", "x"), "Main", null), "No .java file");
-        rejects(new RunRequest("java", Map.of("a/../../Main.java", SOURCE), "Main", null), "Invalid file name");
-        rejects(new RunRequest("java", Map.of("/abs/Main.java", SOURCE), "Main", null), "Invalid file name");
-        rejects(new RunRequest("java", Map.of("C:\\x.java", SOURCE), "Main", null), "Invalid file name");
-        rejects(new RunRequest("java", Map.of("Main.java", "x".repeat(1001)), "Main", null), "limit");
-        rejects(new RunRequest("java", Map.of("A.java", "", "B.java", "", "C.java", "", "D.java", ""), "A", null), "Too many files");
-        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), "../Main", null), "mainClass");
-        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), null, null), "mainClass");
-        rejects(new RunRequest("java", Map.of("Main.java", "\uD800"), "Main", null), "UTF-8");
-        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), "Main", "01234567890"), "stdin");
+        rejects(new RunRequest("python", Map.of("Main.java", SOURCE), "Main", null, null), "Unknown language");
+        rejects(new RunRequest("java", Map.of(), "Main", null, null), "No files");
+        rejects(new RunRequest("java", Map.of("notes.txt", "x"), "Main", null, null), "No .java file");
+        rejects(new RunRequest("java", Map.of("a/../../Main.java", SOURCE), "Main", null, null), "Invalid file name");
+        rejects(new RunRequest("java", Map.of("/abs/Main.java", SOURCE), "Main", null, null), "Invalid file name");
+        rejects(new RunRequest("java", Map.of("C:\\x.java", SOURCE), "Main", null, null), "Invalid file name");
+        rejects(new RunRequest("java", Map.of("Main.java", "x".repeat(1001)), "Main", null, null), "limit");
+        rejects(new RunRequest("java", Map.of("A.java", "", "B.java", "", "C.java", "", "D.java", ""), "A", null, null), "Too many files");
+        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), "../Main", null, null), "mainClass");
+        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), null, null, null), "mainClass");
+        rejects(new RunRequest("java", Map.of("Main.java", "\uD800"), "Main", null, null), "UTF-8");
+        rejects(new RunRequest("java", Map.of("Main.java", SOURCE), "Main", "01234567890", null), "stdin");
         rejects(null, "body is missing");
     }
 

@@ -113,6 +113,34 @@ class RunSocketTest {
     }
 
     @Test
+    void traceBatchesArriveWhileTheProgramStillRuns() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) throws InterruptedException {
+                        Thread worker = new Thread(() -> {
+                            long end = System.nanoTime() + 1_500_000_000L;
+                            while (System.nanoTime() < end) { }
+                        }, "spinner");
+                        worker.start();
+                        worker.join();
+                    }
+                }
+                """));
+        Recorder recorder = new Recorder();
+        connect(id, recorder);
+        recorder.exit.get(60, TimeUnit.SECONDS);
+        List<Received> traces = recorder.messages.stream()
+                .filter(m -> m.message().path("type").asText().equals("trace")).toList();
+        assertTrue(traces.size() >= 5, "trace arrives in many small batches, got " + traces.size());
+        Received exit = recorder.messages.get(recorder.messages.size() - 1);
+        long leadMs = (exit.atNanos() - traces.get(0).atNanos()) / 1_000_000;
+        assertTrue(leadMs >= 1000, "first trace batch came only " + leadMs + " ms before exit");
+        boolean spinnerSeen = traces.stream().flatMap(m -> m.message().path("events").findValuesAsText("name").stream())
+                .anyMatch("spinner"::equals);
+        assertTrue(spinnerSeen, "the worker thread is named in the live trace");
+    }
+
+    @Test
     void aLateClientReplaysEverything() throws Exception {
         String id = submit(program("""
                 public class Main {
@@ -131,6 +159,7 @@ class RunSocketTest {
         List<String> statuses = recorder.messages.stream().filter(m -> m.message().path("type").asText().equals("status"))
                 .map(m -> m.message().path("status").asText()).toList();
         assertEquals(List.of("QUEUED", "COMPILING", "RUNNING", "FINISHED"), statuses);
+        assertTrue(recorder.types().contains("trace"), "the trace is replayed too");
         assertEquals("exit", recorder.types().get(recorder.types().size() - 1));
     }
 

@@ -1,9 +1,13 @@
 package dev.threadlab.sandbox;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +17,7 @@ class LauncherOutputTest {
 
     private final List<String> events = new ArrayList<>();
     private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
+    private final StringBuilder program = new StringBuilder();
     private final LauncherOutput output = new LauncherOutput(new ObjectMapper(), new SandboxListener() {
         public void compiling() {
             events.add("compiling");
@@ -31,38 +36,91 @@ class LauncherOutputTest {
 
         public void stderr(String text) {
         }
-    });
+
+        public void trace(String jsonLines) {
+            events.add("trace " + jsonLines);
+        }
+    }, (bytes, isStdout) -> program.append(isStdout ? "out:" : "err:").append(new String(bytes, StandardCharsets.UTF_8)));
 
     @Test
-    void reportsSplitAcrossChunksAndProgramOutputInTheSameChunk() {
-        byte[] none = output.accept(bytes("\u001eTL COMPI"));
-        assertArrayEquals(new byte[0], none);
-        output.accept(bytes("LING\n\u001eTL DIAGNOSTIC {\"file\":\"Main.java\",\"line\":2,\"column\":5,"));
-        output.accept(bytes("\"severity\":\"warning\",\"message\":\"unchecked\"}\n"));
-        byte[] program = output.accept(bytes("\u001eTL RUNNING\nhello\n"));
-        assertEquals("hello\n", new String(program, StandardCharsets.UTF_8));
-        assertEquals(List.of("compiling", "running"), events);
+    void framesSplitAcrossChunksAndSharingChunksAreDecodedInOrder() {
+        byte[] stream = concat(frame('C', ""),
+                frame('D', "{\"file\":\"Main.java\",\"line\":2,\"column\":5,\"severity\":\"warning\",\"message\":\"unchecked\"}"),
+                frame('R', ""), frame('O', "hello\n"), frame('T', "{\"kind\":\"meta\",\"t\":0}\n"), frame('E', "oops\n"));
+        // Feed in awkward pieces: 3 bytes, then 7, then the rest.
+        output.accept(slice(stream, 0, 3));
+        output.accept(slice(stream, 3, 10));
+        output.accept(slice(stream, 10, stream.length));
+        assertEquals(List.of("compiling", "running", "trace {\"kind\":\"meta\",\"t\":0}\n"), events);
         assertEquals(List.of(new CompileDiagnostic("Main.java", 2, 5, "warning", "unchecked")), diagnostics);
-        // After RUNNING, even text that looks like a report is the program's own output.
-        assertEquals("\u001eTL COMPILE_FAILED\n", new String(output.accept(bytes("\u001eTL COMPILE_FAILED\n")), StandardCharsets.UTF_8));
+        assertEquals("out:hello\nerr:oops\n", program.toString());
         assertEquals(LauncherOutput.Phase.RUNNING, output.phase());
+        assertNull(output.deadlock());
     }
 
     @Test
-    void compileFailureCarriesItsDiagnostics() {
-        output.accept(bytes("\u001eTL COMPILING\n\u001eTL DIAGNOSTIC {\"file\":\"Main.java\",\"line\":1,\"column\":1,\"severity\":\"error\",\"message\":\"x\"}\n\u001eTL COMPILE_FAILED\n"));
+    void programTextThatLooksLikeAFrameStaysProgramOutput() {
+        String mimic = new String(frame('K', "fake deadlock"), StandardCharsets.ISO_8859_1);
+        output.accept(concat(frame('R', ""), frame('O', mimic)));
+        assertNull(output.deadlock(), "a frame inside program output is just bytes");
+        assertTrue(program.toString().startsWith("out:K"));
+    }
+
+    @Test
+    void compileFailureCarriesItsDiagnosticsAndDeadlockReportIsKept() {
+        output.accept(concat(frame('C', ""),
+                frame('D', "{\"file\":\"Main.java\",\"line\":1,\"column\":1,\"severity\":\"error\",\"message\":\"x\"}"),
+                frame('F', "")));
         assertEquals(LauncherOutput.Phase.COMPILE_FAILED, output.phase());
         assertEquals(1, diagnostics.size());
+
+        LauncherOutput other = new LauncherOutput(new ObjectMapper(), new NoListener(), (b, s) -> { });
+        other.accept(concat(frame('R', ""), frame('K', "Deadlock: \"a\" waits for L held by \"b\"")));
+        assertEquals("Deadlock: \"a\" waits for L held by \"b\"", other.deadlock());
     }
 
     @Test
-    void strayTextBeforeTheProgramStartsIsKeptForErrors() {
-        output.accept(bytes("Exception in launcher\n"));
-        assertEquals("Exception in launcher\n", output.unexpectedOutput());
-        assertEquals(LauncherOutput.Phase.STARTING, output.phase());
+    void anImpossibleFrameLengthMarksTheStreamBroken() {
+        output.accept(new byte[] {'O', 0x7f, 0, 0, 0});
+        assertTrue(output.broken());
+        assertFalse(output.problems().isEmpty());
     }
 
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private static byte[] frame(char kind, String payload) {
+        byte[] body = payload.getBytes(payload.chars().allMatch(c -> c < 256) && kind == 'O'
+                ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(5 + body.length).put((byte) kind).putInt(body.length).put(body).array();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            all.writeBytes(p);
+        }
+        return all.toByteArray();
+    }
+
+    private static byte[] slice(byte[] bytes, int from, int to) {
+        return java.util.Arrays.copyOfRange(bytes, from, to);
+    }
+
+    private static final class NoListener implements SandboxListener {
+        public void compiling() {
+        }
+
+        public void diagnostics(List<CompileDiagnostic> found) {
+        }
+
+        public void running() {
+        }
+
+        public void stdout(String text) {
+        }
+
+        public void stderr(String text) {
+        }
+
+        public void trace(String jsonLines) {
+        }
     }
 }

@@ -1,0 +1,257 @@
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Merges what the kernel says about each task (from {@link ProcSampler}) with what its JVM says about the Java
+ * thread (from the agents) into one stream of trace events, one JSON object per line, sent in batches. A state
+ * event is written only when a thread's combined state changes.
+ *
+ * <p>Event kinds: meta, process, process-end, thread, state, thread-end, deadlock, note. Times ({@code t}) are
+ * microseconds since the program started.
+ */
+final class TraceRecorder {
+    /** JVM threads without a Java identity (GC, JIT, VM thread) are marked as JVM internals after this delay. */
+    private static final long UNNAMED_GRACE_NANOS = 150_000_000;
+
+    private final Frames frames;
+    private final long origin;
+    private final StringBuilder batch = new StringBuilder();
+    private final Map<Long, Task> tasks = new HashMap<>();
+    /** Threads that run learner code: sampled at full rate even when idle. Read by the sampler without locking. */
+    final Set<Long> applicationThreads = ConcurrentHashMap.newKeySet();
+    final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
+    final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
+
+    TraceRecorder(Frames frames, long origin) {
+        this.frames = frames;
+        this.origin = origin;
+    }
+
+    synchronized void meta(int cpus, int sampleHz) {
+        line(0, "meta", "\"cpus\":" + cpus + ",\"sampleHz\":" + sampleHz);
+    }
+
+    synchronized void process(long nanos, long pid, long ppid, String name, String command) {
+        line(nanos, "process", "\"pid\":" + pid + ",\"ppid\":" + ppid + ",\"name\":" + Json.string(name)
+                + ",\"command\":" + Json.string(command));
+    }
+
+    synchronized void processEnd(long nanos, long pid) {
+        line(nanos, "process-end", "\"pid\":" + pid);
+    }
+
+    /** The sampler found a task. */
+    synchronized void thread(long nanos, long pid, long tid, String osName) {
+        if (excludedThreads.contains(tid)) {
+            return;
+        }
+        Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
+        task.osName = osName;
+        describe(nanos, task);
+    }
+
+    /**
+     * The kernel's view: {@code R} running on {@code cpu}, {@code r} runnable but waiting for a CPU, {@code S}
+     * sleeping, {@code D} uninterruptible (I/O), {@code T} stopped.
+     */
+    synchronized void osState(long nanos, long tid, char state, int cpu, long cpuMs) {
+        Task task = tasks.get(tid);
+        if (task == null || task.ended) {
+            return;
+        }
+        task.os = state;
+        task.cpu = cpu;
+        task.cpuMs = cpuMs;
+        update(nanos, task);
+    }
+
+    synchronized void threadEnd(long nanos, long tid) {
+        Task task = tasks.get(tid);
+        if (task == null || task.ended) {
+            return;
+        }
+        task.ended = true;
+        applicationThreads.remove(tid);
+        line(Math.max(nanos, task.lastNanos), "thread-end", "\"pid\":" + task.pid + ",\"tid\":" + tid
+                + ",\"cpuMs\":" + task.cpuMs);
+    }
+
+    /** An agent reported from {@code pid}; its own sampling thread is not part of the program. */
+    synchronized void agentConnected(long pid, long agentTid) {
+        agentProcesses.add(pid);
+        excludedThreads.add(agentTid);
+        Task task = tasks.remove(agentTid);
+        if (task != null && !task.ended) {
+            line(Math.max(System.nanoTime(), task.lastNanos), "thread-end", "\"pid\":" + pid + ",\"tid\":" + agentTid);
+        }
+    }
+
+    synchronized void javaThread(long nanos, long pid, long tid, long javaId, boolean daemon, boolean system, String name) {
+        if (excludedThreads.contains(tid)) {
+            return;
+        }
+        Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
+        task.javaId = javaId;
+        task.daemon = daemon;
+        task.system = system;
+        task.javaName = name;
+        if (!system) {
+            applicationThreads.add(tid);
+        }
+        describe(nanos, task);
+    }
+
+    synchronized void javaState(long nanos, long tid, String state, String on, String lock, long ownerTid, String owner) {
+        Task task = tasks.get(tid);
+        if (task == null || task.ended) {
+            return;
+        }
+        task.javaState = state;
+        task.on = on;
+        task.lock = lock;
+        task.ownerTid = ownerTid;
+        task.owner = owner;
+        update(nanos, task);
+    }
+
+    synchronized void deadlock(long nanos, long pid, String message, List<String[]> members) {
+        StringBuilder threads = new StringBuilder("[");
+        for (String[] m : members) {
+            if (threads.length() > 1) {
+                threads.append(',');
+            }
+            threads.append("{\"tid\":").append(number(m[0])).append(",\"name\":").append(Json.string(m[1]))
+                    .append(",\"waitsFor\":").append(Json.string(m[2])).append(",\"ownerTid\":").append(number(m[3]))
+                    .append(",\"owner\":").append(Json.string(m[4])).append(",\"holds\":[");
+            String[] held = m[5].isEmpty() ? new String[0] : m[5].split(",");
+            for (int i = 0; i < held.length; i++) {
+                threads.append(i > 0 ? "," : "").append(Json.string(held[i]));
+            }
+            threads.append("]}");
+        }
+        threads.append(']');
+        line(nanos, "deadlock", "\"pid\":" + pid + ",\"message\":" + Json.string(message) + ",\"threads\":" + threads);
+    }
+
+    /** Sends what was recorded since the last call as one frame. */
+    void flush(long nanos) {
+        String text;
+        synchronized (this) {
+            markJvmInternals(nanos);
+            if (batch.length() == 0) {
+                return;
+            }
+            text = batch.toString();
+            batch.setLength(0);
+        }
+        frames.send(Frames.TRACE, text);
+    }
+
+    private void markJvmInternals(long nanos) {
+        for (Task task : tasks.values()) {
+            if (!task.ended && !task.system && task.javaId < 0 && agentProcesses.contains(task.pid)
+                    && nanos - task.firstNanos > UNNAMED_GRACE_NANOS) {
+                task.system = true;
+                describe(nanos, task);
+            }
+        }
+    }
+
+    private void describe(long nanos, Task task) {
+        String name = task.javaName != null ? task.javaName : task.osName == null ? "" : task.osName;
+        String description = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"name\":" + Json.string(name)
+                + (task.javaId >= 0 ? ",\"javaId\":" + task.javaId + ",\"daemon\":" + task.daemon : "")
+                + ",\"virtual\":false,\"system\":" + task.system;
+        if (!description.equals(task.description)) {
+            task.description = description;
+            line(Math.max(nanos, task.lastNanos), "thread", description);
+        }
+    }
+
+    private void update(long nanos, Task task) {
+        String state = task.combinedState();
+        if (state == null) {
+            return;
+        }
+        boolean java = task.javaState != null && !task.javaState.isEmpty();
+        boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
+        String fields = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\""
+                + (task.cpu >= 0 ? ",\"cpu\":" + task.cpu : "")
+                + (java ? ",\"javaState\":\"" + task.javaState + "\"" : "")
+                + (waitsOnSomething && !task.on.isEmpty() ? ",\"on\":\"" + task.on + "\"" : "")
+                + (state.equals("sleeping") && "sleep".equals(task.on) ? ",\"on\":\"sleep\"" : "")
+                + (waitsOnSomething && !task.lock.isEmpty() ? ",\"lock\":" + Json.string(task.lock) : "")
+                + (waitsOnSomething && task.ownerTid > 0 ? ",\"ownerTid\":" + task.ownerTid : "")
+                + (waitsOnSomething && !task.owner.isEmpty() ? ",\"owner\":" + Json.string(task.owner) : "");
+        // The CPU number matters only while running; elsewhere a migration is not a new slice.
+        String signature = state.equals("running") ? fields : fields.replaceFirst(",\"cpu\":\\d+", "");
+        if (signature.equals(task.signature)) {
+            return;
+        }
+        task.signature = signature;
+        long at = Math.max(nanos, task.lastNanos);
+        task.lastNanos = at;
+        line(at, "state", fields + ",\"cpuMs\":" + task.cpuMs);
+    }
+
+    private void line(long nanos, String kind, String fields) {
+        long micros = nanos == 0 ? 0 : Math.max(0, (nanos - origin) / 1000);
+        batch.append("{\"kind\":\"").append(kind).append("\",\"t\":").append(micros).append(',').append(fields)
+                .append("}\n");
+    }
+
+    private static String number(String text) {
+        return text == null || text.isEmpty() ? "null" : text;
+    }
+
+    /** One OS thread and, if it runs Java, its Java thread. */
+    private static final class Task {
+        final long pid;
+        final long tid;
+        final long firstNanos;
+        long lastNanos;
+        String osName;
+        String javaName;
+        long javaId = -1;
+        boolean daemon;
+        boolean system;
+        boolean ended;
+        char os;
+        int cpu = -1;
+        long cpuMs;
+        String javaState = "";
+        String on = "";
+        String lock = "";
+        long ownerTid = -1;
+        String owner = "";
+        String description;
+        String signature;
+
+        Task(long pid, long tid, long nanos) {
+            this.pid = pid;
+            this.tid = tid;
+            this.firstNanos = nanos;
+        }
+
+        /** What the learner sees: the kernel decides running/ready; Java explains why a thread does not run. */
+        String combinedState() {
+            return switch (os) {
+                case 'R' -> "running";
+                case 'r' -> "ready";
+                case 'D' -> "io";
+                case 'T', 't' -> "stopped";
+                case 'Z', 'X', 0 -> null;
+                default -> switch (Objects.requireNonNullElse(javaState, "")) {
+                    case "BLOCKED" -> "blocked";
+                    case "WAITING", "TIMED_WAITING" -> "sleep".equals(on) ? "sleeping" : "waiting";
+                    case "RUNNABLE" -> "io";
+                    default -> "sleeping";
+                };
+            };
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.threadlab.trace;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "threadlab.trace")
+public interface TraceConfig {
+
+    /** Whether runs record a scheduling trace unless the request says otherwise. */
+    @WithDefault("true")
+    boolean enabledByDefault();
+
+    /** Upper bound of one run's stored trace (its events as JSON lines). */
+    @WithDefault("5M")
+    MemorySize maxSize();
+
+    /** Past 70% of the budget, a thread's state changes closer together than this are left out. */
+    @WithDefault("100ms")
+    Duration coarseInterval();
+}

@@ -1,0 +1,47 @@
+package dev.threadlab.trace;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One scheduling-trace event, as recorded in the sandbox and sent to the browser. {@code t} is microseconds since
+ * the program started. Which fields are set depends on {@code kind}:
+ * <ul>
+ * <li>{@code meta}: cpus, sampleHz</li>
+ * <li>{@code process} (again when its name or command changes): pid, ppid, name, command</li>
+ * <li>{@code process-end}: pid</li>
+ * <li>{@code thread} (again when its name or Java identity becomes known): pid, tid, name, javaId, daemon,
+ * virtual, system (JVM-internal)</li>
+ * <li>{@code state}: pid, tid, state (running, ready, blocked, waiting, sleeping, io, stopped), cpu, javaState, on
+ * (monitor, sleep, join, wait, park), lock, ownerTid, owner, cpuMs</li>
+ * <li>{@code thread-end}: pid, tid, cpuMs</li>
+ * <li>{@code deadlock}: pid, message, threads</li>
+ * <li>{@code note}: message (e.g. the trace was coarsened)</li>
+ * </ul>
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TraceEvent(String kind, long t, Long pid, Long ppid, Long tid, String name, String command, Long javaId,
+        Boolean daemon, Boolean virtual, Boolean system, String state, Integer cpu, String javaState, String on,
+        String lock, Long ownerTid, String owner, Long cpuMs, String message, List<DeadlockedThread> threads,
+        Integer cpus, Integer sampleHz) {
+
+    public static final String META = "meta";
+    public static final String PROCESS = "process";
+    public static final String PROCESS_END = "process-end";
+    public static final String THREAD = "thread";
+    public static final String STATE = "state";
+    public static final String THREAD_END = "thread-end";
+    public static final String DEADLOCK = "deadlock";
+    public static final String NOTE = "note";
+
+    /** One thread of a deadlock cycle: what it waits for, who holds that, and what it holds itself. */
+    public record DeadlockedThread(Long tid, String name, String waitsFor, Long ownerTid, String owner, List<String> holds) {
+    }
+
+    static TraceEvent note(long t, String message) {
+        return new TraceEvent(NOTE, t, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, message, null, null, null);
+    }
+}

@@ -1,0 +1,349 @@
+package dev.threadlab.trace;
+
+import static dev.threadlab.run.RunApi.awaitEnd;
+import static dev.threadlab.run.RunApi.program;
+import static dev.threadlab.run.RunApi.submit;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadlab.sandbox.ContainerReaper;
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxReady;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Scheduling traces of real programs in real containers. */
+@QuarkusTest
+class TraceRecordingTest {
+
+    @Inject
+    SandboxImage image;
+    @Inject
+    ContainerReaper reaper;
+    @Inject
+    ObjectMapper json;
+
+    @BeforeEach
+    void sandboxIsReady() throws InterruptedException {
+        SandboxReady.await(image);
+    }
+
+    @AfterEach
+    void noContainerOutlivesItsRun() {
+        assertEquals(List.of(), SandboxReady.leftoverContainers(reaper));
+    }
+
+    @Test
+    void contendedMonitorShowsBlockedIntervalsNamingTheOwner() throws Exception {
+        Trace trace = runTraced("""
+                public class Main {
+                    static final Object LOCK = new Object();
+                    public static void main(String[] args) throws Exception {
+                        Runnable work = () -> {
+                            for (int i = 0; i < 8; i++) {
+                                synchronized (LOCK) {
+                                    try { Thread.sleep(40); } catch (InterruptedException e) { return; }
+                                }
+                            }
+                        };
+                        Thread a = new Thread(work, "worker-a");
+                        Thread b = new Thread(work, "worker-b");
+                        a.start(); b.start(); a.join(); b.join();
+                    }
+                }
+                """);
+        long a = trace.tid("worker-a");
+        long b = trace.tid("worker-b");
+        List<JsonNode> blockedA = trace.states(a, "blocked");
+        List<JsonNode> blockedB = trace.states(b, "blocked");
+        assertFalse(blockedA.isEmpty() && blockedB.isEmpty(), "someone waited for the monitor");
+        for (JsonNode blocked : concat(blockedA, blockedB)) {
+            long self = blocked.path("tid").asLong();
+            long other = self == a ? b : a;
+            assertEquals("BLOCKED", blocked.path("javaState").asText(), blocked.toString());
+            assertEquals("monitor", blocked.path("on").asText(), blocked.toString());
+            assertEquals(other, blocked.path("ownerTid").asLong(), blocked.toString());
+            assertEquals(trace.name(other), blocked.path("owner").asText(), blocked.toString());
+            assertTrue(blocked.path("lock").asText().startsWith("java.lang.Object@"), blocked.toString());
+        }
+        assertTrue(blockedA.size() + blockedB.size() >= 4, "the workers take turns: " + blockedA.size() + "+" + blockedB.size());
+    }
+
+    @Test
+    void twoBusyThreadsRunAtTheSameTimeOnDifferentCpus() throws Exception {
+        Trace trace = runTraced("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Runnable spin = () -> {
+                            long end = System.nanoTime() + 1_500_000_000L;
+                            long x = 0;
+                            while (System.nanoTime() < end) { x++; }
+                            if (x == 42) System.out.println(x);
+                        };
+                        Thread a = new Thread(spin, "busy-a");
+                        Thread b = new Thread(spin, "busy-b");
+                        a.start(); b.start(); a.join(); b.join();
+                    }
+                }
+                """);
+        assertEquals(2, trace.meta().path("cpus").asInt(), "this machine type has two CPUs");
+        List<long[]> runningA = trace.intervals(trace.tid("busy-a"), "running");
+        List<long[]> runningB = trace.intervals(trace.tid("busy-b"), "running");
+        long overlap = 0;
+        for (long[] x : runningA) {
+            for (long[] y : runningB) {
+                if (x[2] != y[2]) {
+                    overlap += Math.max(0, Math.min(x[1], y[1]) - Math.max(x[0], y[0]));
+                }
+            }
+        }
+        assertTrue(overlap > 300_000, "busy-a and busy-b ran together on different CPUs for only " + overlap + " us");
+    }
+
+    @Test
+    void childJvmsAreProcessesLinkedToTheirParentAndExportOneProcessPerJvm() throws Exception {
+        Trace trace = runTraced("""
+                import java.util.ArrayList;
+                import java.util.List;
+
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        if (args.length > 0) {
+                            Thread.sleep(300);
+                            System.out.println("child " + args[0]);
+                            return;
+                        }
+                        String java = ProcessHandle.current().info().command().orElse("java");
+                        List<Process> children = new ArrayList<>();
+                        for (int i = 1; i <= 2; i++) {
+                            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "Main", "" + i)
+                                    .inheritIO().start());
+                        }
+                        for (Process child : children) {
+                            child.waitFor();
+                        }
+                    }
+                }
+                """);
+        Map<Long, JsonNode> processes = trace.processes();
+        assertEquals(3, processes.size(), processes.toString());
+        long parent = processes.values().stream().filter(p -> !processes.containsKey(p.path("ppid").asLong()))
+                .findFirst().orElseThrow().path("pid").asLong();
+        long children = processes.values().stream().filter(p -> p.path("ppid").asLong() == parent).count();
+        assertEquals(2, children, "both children name the parent JVM as their parent");
+        processes.values().forEach(p -> assertTrue(p.path("command").asText().contains("Main"), p.toString()));
+
+        JsonNode exported = trace.chrome();
+        Set<Long> exportedProcesses = new HashSet<>();
+        for (JsonNode e : exported.path("traceEvents")) {
+            if (e.path("ph").asText().equals("M") && e.path("name").asText().equals("process_name")) {
+                exportedProcesses.add(e.path("pid").asLong());
+            }
+        }
+        assertEquals(processes.keySet(), exportedProcesses, "one process per JVM in the exported trace");
+    }
+
+    @Test
+    void sleepingThreadShowsAsSleeping() throws Exception {
+        Trace trace = runTraced("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Thread sleeper = new Thread(() -> {
+                            try { Thread.sleep(600); } catch (InterruptedException e) { }
+                        }, "sleeper");
+                        sleeper.start();
+                        sleeper.join();
+                    }
+                }
+                """);
+        List<long[]> sleeping = trace.intervals(trace.tid("sleeper"), "sleeping");
+        long total = sleeping.stream().mapToLong(i -> i[1] - i[0]).sum();
+        assertTrue(total > 400_000, "sleeper slept for only " + total + " us in the trace");
+        assertTrue(trace.states(trace.tid("sleeper"), "sleeping").stream()
+                .anyMatch(s -> s.path("on").asText().equals("sleep") && s.path("javaState").asText().equals("TIMED_WAITING")));
+    }
+
+    @Test
+    void classicDeadlockEndsTheRunQuicklyAndNamesTheCycle() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Object first = new Object();
+                        Object second = new Object();
+                        Thread left = new Thread(() -> {
+                            synchronized (first) { pause(); synchronized (second) { } }
+                        }, "left");
+                        Thread right = new Thread(() -> {
+                            synchronized (second) { pause(); synchronized (first) { } }
+                        }, "right");
+                        left.start(); right.start();
+                        left.join(); right.join();
+                    }
+                    static void pause() {
+                        try { Thread.sleep(100); } catch (InterruptedException e) { }
+                    }
+                }
+                """));
+        Map<String, Object> result = awaitEnd(id);
+        assertEquals("DEADLOCK", result.get("status"), result.toString());
+        long durationMs = ((Number) result.get("durationMs")).longValue();
+        assertTrue(durationMs < 2000, "deadlock took " + durationMs + " ms to end the run");
+        String message = (String) result.get("message");
+        assertTrue(message.contains("\"left\" waits for") && message.contains("held by \"right\""), message);
+        assertTrue(((String) result.get("stderr")).contains("Deadlock"), "the console shows the cycle");
+
+        Trace trace = new Trace(id);
+        JsonNode deadlock = trace.events.stream().filter(e -> e.path("kind").asText().equals("deadlock"))
+                .findFirst().orElseThrow();
+        Set<String> names = new HashSet<>(deadlock.path("threads").findValuesAsText("name"));
+        assertEquals(Set.of("left", "right"), names);
+        for (JsonNode member : deadlock.path("threads")) {
+            assertEquals(1, member.path("holds").size(), member.toString());
+            assertFalse(member.path("owner").asText().equals(member.path("name").asText()));
+        }
+    }
+
+    @Test
+    void exportedTraceHasOneNamedTrackPerThread() throws Exception {
+        Trace trace = runTraced("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Thread[] workers = new Thread[3];
+                        for (int i = 0; i < workers.length; i++) {
+                            workers[i] = new Thread(() -> {
+                                try { Thread.sleep(200); } catch (InterruptedException e) { }
+                            }, "worker-" + i);
+                            workers[i].start();
+                        }
+                        for (Thread w : workers) w.join();
+                    }
+                }
+                """);
+        JsonNode exported = trace.chrome();
+        Map<Long, String> trackNames = new HashMap<>();
+        Set<Long> slicedThreads = new HashSet<>();
+        for (JsonNode e : exported.path("traceEvents")) {
+            if (e.path("ph").asText().equals("M") && e.path("name").asText().equals("thread_name")) {
+                assertTrue(trackNames.put(e.path("tid").asLong(), e.path("args").path("name").asText()) == null,
+                        "one name per track: " + e);
+            } else if (e.path("ph").asText().equals("X")) {
+                slicedThreads.add(e.path("tid").asLong());
+                assertTrue(e.path("dur").asLong() >= 0 && e.has("ts") && e.has("pid"), e.toString());
+            }
+        }
+        assertTrue(trackNames.keySet().containsAll(slicedThreads), "every track with slices is named");
+        assertTrue(trackNames.values().containsAll(List.of("main", "worker-0", "worker-1", "worker-2")), trackNames.toString());
+    }
+
+    @Test
+    void traceCanBeTurnedOffPerRun() {
+        Map<String, Object> body = program("""
+                public class Main {
+                    public static void main(String[] args) { System.out.println("quiet"); }
+                }
+                """);
+        body.put("trace", false);
+        String id = submit(body);
+        assertEquals("FINISHED", awaitEnd(id).get("status"));
+        given().when().get("/api/runs/" + id + "/trace").then().statusCode(404);
+    }
+
+    private Trace runTraced(String source) throws Exception {
+        String id = submit(program(source));
+        Map<String, Object> result = awaitEnd(id);
+        assertEquals("FINISHED", result.get("status"), result.toString());
+        return new Trace(id);
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A finished run's trace events, with the look-ups the tests need. */
+    private final class Trace {
+        final String id;
+        final List<JsonNode> events;
+
+        Trace(String id) throws Exception {
+            this.id = id;
+            String body = given().when().get("/api/runs/" + id + "/trace?format=events").then().statusCode(200)
+                    .extract().asString();
+            this.events = StreamSupport.stream(json.readTree(body).path("events").spliterator(), false).toList();
+        }
+
+        JsonNode chrome() throws Exception {
+            return json.readTree(given().when().get("/api/runs/" + id + "/trace").then().statusCode(200).extract().asString());
+        }
+
+        JsonNode meta() {
+            return events.stream().filter(e -> e.path("kind").asText().equals("meta")).findFirst().orElseThrow();
+        }
+
+        long tid(String threadName) {
+            return events.stream().filter(e -> e.path("kind").asText().equals("thread") && e.path("name").asText().equals(threadName))
+                    .findFirst().orElseThrow(() -> new AssertionError("no thread " + threadName + " in " + events))
+                    .path("tid").asLong();
+        }
+
+        String name(long tid) {
+            String name = null;
+            for (JsonNode e : events) {
+                if (e.path("kind").asText().equals("thread") && e.path("tid").asLong() == tid) {
+                    name = e.path("name").asText();
+                }
+            }
+            return name;
+        }
+
+        Map<Long, JsonNode> processes() {
+            Map<Long, JsonNode> latest = new HashMap<>();
+            events.stream().filter(e -> e.path("kind").asText().equals("process"))
+                    .forEach(e -> latest.put(e.path("pid").asLong(), e));
+            return latest;
+        }
+
+        List<JsonNode> states(long tid, String state) {
+            return events.stream().filter(e -> e.path("kind").asText().equals("state") && e.path("tid").asLong() == tid
+                    && e.path("state").asText().equals(state)).toList();
+        }
+
+        /** [start, end, cpu] of each interval the thread spent in {@code state}. */
+        List<long[]> intervals(long tid, String state) {
+            List<long[]> result = new ArrayList<>();
+            long[] open = null;
+            for (JsonNode e : events) {
+                boolean mine = e.path("tid").asLong() == tid;
+                String kind = e.path("kind").asText();
+                if (!mine || !(kind.equals("state") || kind.equals("thread-end"))) {
+                    continue;
+                }
+                long t = e.path("t").asLong();
+                if (open != null) {
+                    open[1] = t;
+                    result.add(open);
+                    open = null;
+                }
+                if (kind.equals("state") && e.path("state").asText().equals(state)) {
+                    open = new long[] {t, t, e.path("cpu").asLong(-1)};
+                }
+            }
+            return result;
+        }
+    }
+}
