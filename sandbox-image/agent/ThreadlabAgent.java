@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * what they wait for to the launcher, over a Unix socket.
  *
  * <p>Why an agent and not JFR: a JFR recording stream adds 0.5-1 s to start-up and delivers events about a second
- * late. This agent polls {@code Thread.getState()} every 2 ms, which needs no safepoint, and asks
+ * late. This agent polls {@code Thread.getState()} every 2 ms while threads change state (every 10 ms while nothing
+ * changes), which needs no safepoint, and asks
  * {@link ThreadMXBean#getThreadInfo(long[], int)} with depth 0 (also no safepoint) only for threads that wait.
  * Java thread ids are matched to OS thread ids from the JVM's own thread dump ({@code Thread.print}), taken only
  * when new threads appear. Everything runs on one daemon thread so the program's start is not delayed.
@@ -37,12 +38,15 @@ import java.util.regex.Pattern;
  * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle.
  */
 public final class ThreadlabAgent implements Runnable {
-    private static final long TICK_NANOS = 2_000_000;
+    private static final long SLOW_TICK_NANOS = 10_000_000;
+    /** After a Java state change, sample every 2 ms for this long; a steady program is sampled every 10 ms. */
+    private static final long FAST_FOR_NANOS = 200_000_000;
     private static final long DUMP_INTERVAL_NANOS = 20_000_000;
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
 
     private final Path socket;
+    private final long fastTickNanos;
     private final Instrumentation instrumentation;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Traced> traced = new HashMap<>();
@@ -51,6 +55,7 @@ public final class ThreadlabAgent implements Runnable {
     private Method threadDump;
     private Object diagnosticCommands;
     private long lastDump;
+    private long lastChange;
     private long lastDeadlockCheck;
     private String reportedDeadlock;
     private String previousDeadlock;
@@ -58,6 +63,8 @@ public final class ThreadlabAgent implements Runnable {
 
     private ThreadlabAgent(Path socket, Instrumentation instrumentation) {
         this.socket = socket;
+        String hz = System.getenv("THREADLAB_TRACE_HZ");
+        this.fastTickNanos = 1_000_000_000L / Math.max(10, hz == null ? 500 : Integer.parseInt(hz));
         this.instrumentation = instrumentation;
     }
 
@@ -66,7 +73,8 @@ public final class ThreadlabAgent implements Runnable {
         if (path == null || path.isEmpty()) {
             return;
         }
-        Thread sampler = new Thread(new ThreadlabAgent(Path.of(path), instrumentation), "threadlab-trace");
+        // Everything else happens on the agent's own thread, so the program's main() starts without waiting.
+        Thread sampler = new Thread(() -> new ThreadlabAgent(Path.of(path), instrumentation).run(), "threadlab-trace");
         sampler.setDaemon(true);
         sampler.setPriority(Thread.MAX_PRIORITY);
         sampler.start();
@@ -84,9 +92,10 @@ public final class ThreadlabAgent implements Runnable {
             prepareThreadDump();
             long next = System.nanoTime();
             while (true) {
-                sample(System.nanoTime());
+                long now = System.nanoTime();
+                sample(now);
                 flush();
-                next += TICK_NANOS;
+                next += now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -209,6 +218,9 @@ public final class ThreadlabAgent implements Runnable {
     }
 
     private void report(long now, Traced t, String on) {
+        if (!t.system) {
+            lastChange = now;
+        }
         Traced owner = t.ownerId < 0 ? null : traced.get(t.ownerId);
         out.append("S\t").append(now).append('\t').append(t.tid).append('\t').append(t.state).append('\t')
                 .append(on).append('\t').append(clean(t.lock)).append('\t')

@@ -13,23 +13,22 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Samples the kernel's per-task counters of the program and all its descendants every 2 ms (500 Hz).
+ * Samples the kernel's per-task counters of the program and all its descendants, by default every 2 ms (500 Hz).
  *
  * <p>Cost control, measured in the sandbox: a pread of an open {@code /proc/.../stat} costs about 4 us and listing
  * {@code /proc} about 150 us. So the files stay open and are re-read at offset 0; directories are listed again only
  * when {@code /proc/loadavg}'s last-allocated pid moved (every new process or thread in the container's pid namespace
  * moves it); {@code schedstat} is read only for runnable tasks; and idle JVM-internal threads are sampled every
- * 10 ms instead of every 2 ms.
+ * 20 ms instead of every 2 ms.
  *
  * <p>Running versus waiting for a CPU: both are state {@code R}. A runnable task whose CPU time did not grow over
  * two samples in a row was waiting, from the first of them on.
  */
 final class ProcSampler implements Runnable {
-    static final int SAMPLE_HZ = 500;
-    private static final long TICK_NANOS = 1_000_000_000L / SAMPLE_HZ;
-    private static final long FLUSH_NANOS = 50_000_000;
+    private final long tickNanos;
+    private static final long FLUSH_NANOS = 80_000_000;
     private static final long IDLE_AFTER_NANOS = 100_000_000;
-    private static final int IDLE_EVERY_TICKS = 5;
+    private static final int IDLE_EVERY_TICKS = 10;
     private static final String AGENT_THREAD = "threadlab-trace";
 
     private final TraceRecorder recorder;
@@ -44,8 +43,9 @@ final class ProcSampler implements Runnable {
     private long lastFlush;
     private volatile boolean stopping;
 
-    ProcSampler(TraceRecorder recorder, long programPid) {
+    ProcSampler(TraceRecorder recorder, long programPid, int sampleHz) {
         this.recorder = recorder;
+        this.tickNanos = 1_000_000_000L / sampleHz;
         this.programPid = programPid;
     }
 
@@ -62,7 +62,7 @@ final class ProcSampler implements Runnable {
             long next = System.nanoTime();
             while (!stopping) {
                 sample(System.nanoTime());
-                next += TICK_NANOS;
+                next += tickNanos;
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);

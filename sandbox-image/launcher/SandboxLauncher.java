@@ -20,7 +20,7 @@ import javax.tools.ToolProvider;
  *
  * <p>The server speaks to it over the container's stdin in frames: {@code kind(1 byte) length(4 bytes) payload}.
  * {@code F} = a source file ("name\0content"), {@code R} = compile and run ("mainClass\0options", options being
- * {@code trace=on} or {@code trace=off}), {@code I} = bytes for the program's stdin, {@code E} = end of the
+ * {@code trace=on|off} and {@code hz=<samples per second>}, comma separated), {@code I} = bytes for the program's stdin, {@code E} = end of the
  * program's stdin. Framing is needed because Docker's attach API cannot signal end-of-file on stdin.
  *
  * <p>It answers on stdout with {@link Frames}: compile reports, then the program's stdout and stderr, trace
@@ -57,13 +57,15 @@ public final class SandboxLauncher {
         }
         String[] parts = run.split("\0", 2);
         String mainClass = parts[0];
-        boolean trace = parts.length < 2 || !parts[1].contains("trace=off");
+        String options = parts.length < 2 ? "" : parts[1];
+        boolean trace = !options.contains("trace=off");
+        int sampleHz = option(options, "hz", 500);
         frames.send(Frames.COMPILING, "");
         if (!compile(javaFiles, frames)) {
             frames.send(Frames.COMPILE_FAILED, "");
             System.exit(1);
         }
-        System.exit(new SandboxLauncher(frames, in).runProgram(mainClass, trace));
+        System.exit(new SandboxLauncher(frames, in).runProgram(mainClass, trace, Math.max(10, Math.min(sampleHz, 2000))));
     }
 
     private final Frames frames;
@@ -76,7 +78,20 @@ public final class SandboxLauncher {
         this.in = in;
     }
 
-    private int runProgram(String mainClass, boolean trace) throws Exception {
+    private static int option(String options, String name, int fallback) {
+        for (String option : options.split(",")) {
+            if (option.startsWith(name + "=")) {
+                try {
+                    return Integer.parseInt(option.substring(name.length() + 1));
+                } catch (NumberFormatException e) {
+                    return fallback;
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private int runProgram(String mainClass, boolean trace, int sampleHz) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("java", "-cp", CLASSES.toString(), mainClass)
                 .directory(Path.of("/work").toFile());
         String dropLine = null;
@@ -90,8 +105,9 @@ public final class SandboxLauncher {
             // Inherited by child JVMs too, so every JVM of the run reports its threads.
             builder.environment().put("JAVA_TOOL_OPTIONS", AGENT);
             builder.environment().put("THREADLAB_TRACE_SOCKET", hub.path().toString());
+            builder.environment().put("THREADLAB_TRACE_HZ", Integer.toString(sampleHz));
             dropLine = "Picked up JAVA_TOOL_OPTIONS: " + AGENT + "\n";
-            recorder.meta(cpuCount(), ProcSampler.SAMPLE_HZ);
+            recorder.meta(cpuCount(), sampleHz);
         }
         frames.send(Frames.RUNNING, "");
         synchronized (this) {
@@ -104,7 +120,7 @@ public final class SandboxLauncher {
         ProcSampler sampler = null;
         Thread samplerThread = null;
         if (trace) {
-            sampler = new ProcSampler(recorder, program.pid());
+            sampler = new ProcSampler(recorder, program.pid(), sampleHz);
             samplerThread = daemon(sampler, "proc-sampler");
             samplerThread.setPriority(Thread.MAX_PRIORITY);
             samplerThread.start();

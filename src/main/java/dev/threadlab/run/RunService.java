@@ -109,7 +109,8 @@ public class RunService {
         run.moveTo(RunStatus.COMPILING);
         try {
             SandboxExecution execution = sandbox.start(
-                    new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin(), run.traced()),
+                    new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin(),
+                            run.traced() ? traceConfig.sampleHz() : 0),
                     new Listener(run, traceParser));
             run.attach(execution);
             SandboxOutcome outcome = execution.awaitOutcome();

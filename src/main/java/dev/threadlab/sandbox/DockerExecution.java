@@ -71,7 +71,7 @@ final class DockerExecution implements SandboxExecution {
                     .exec()
                     .getId();
             program.files().forEach(stdin::sendFile);
-            stdin.sendRun(program.mainClass(), program.trace());
+            stdin.sendRun(program.mainClass(), program.traceSampleHz());
             if (program.stdin() != null) {
                 stdin.sendInput(program.stdin());
                 stdin.closeInput();

@@ -28,8 +28,10 @@ final class LauncherStdin extends InputStream {
         frames.add(frame('F', payload));
     }
 
-    void sendRun(String mainClass, boolean trace) {
-        frames.add(frame('R', (mainClass + "\0trace=" + (trace ? "on" : "off")).getBytes(StandardCharsets.UTF_8)));
+    /** Compile and run {@code mainClass}; a positive {@code traceSampleHz} turns the scheduling trace on. */
+    void sendRun(String mainClass, int traceSampleHz) {
+        String options = traceSampleHz > 0 ? "trace=on,hz=" + traceSampleHz : "trace=off";
+        frames.add(frame('R', (mainClass + "\0" + options).getBytes(StandardCharsets.UTF_8)));
     }
 
     synchronized void sendInput(String text) {

@@ -4,8 +4,8 @@ import java.util.Map;
 
 /**
  * What to compile and run: source files by relative path, the main class, and optional stdin. When stdin is
- * given it is delivered and then closed; when it is null, stdin stays open for interactive input. {@code trace}
- * records the scheduling trace of every process and thread.
+ * given it is delivered and then closed; when it is null, stdin stays open for interactive input.
+ * {@code traceSampleHz} > 0 records the scheduling trace of every process and thread at that sampling rate.
  */
-public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, boolean trace) {
+public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz) {
 }

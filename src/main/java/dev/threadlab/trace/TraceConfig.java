@@ -12,6 +12,11 @@ public interface TraceConfig {
     @WithDefault("true")
     boolean enabledByDefault();
 
+    /** How often the sandbox samples every thread's state (per second); 500 makes a 5 ms time slice visible. */
+    @WithDefault("500")
+    @io.smallrye.config.WithName("sample-hz")
+    int sampleHz();
+
     /** Upper bound of one run's stored trace (its events as JSON lines). */
     @WithDefault("5M")
     MemorySize maxSize();

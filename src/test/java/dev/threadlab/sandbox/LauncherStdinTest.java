@@ -12,7 +12,7 @@ class LauncherStdinTest {
     void writesFramesTheLauncherCanRead() throws Exception {
         LauncherStdin stdin = new LauncherStdin();
         stdin.sendFile("demo/A.java", "class A {}");
-        stdin.sendRun("demo.A", false);
+        stdin.sendRun("demo.A", 0);
         stdin.sendInput("42\n");
         stdin.closeInput();
         stdin.sendInput("ignored after end of input");

@@ -80,7 +80,9 @@ class TraceRecordingTest {
             assertEquals(trace.name(other), blocked.path("owner").asText(), blocked.toString());
             assertTrue(blocked.path("lock").asText().startsWith("java.lang.Object@"), blocked.toString());
         }
-        assertTrue(blockedA.size() + blockedB.size() >= 4, "the workers take turns: " + blockedA.size() + "+" + blockedB.size());
+        long blockedMicros = concat(trace.intervals(a, "blocked"), trace.intervals(b, "blocked")).stream()
+                .mapToLong(i -> i[1] - i[0]).sum();
+        assertTrue(blockedMicros > 200_000, "the workers waited for each other for only " + blockedMicros + " us");
     }
 
     @Test

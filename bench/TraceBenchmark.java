@@ -1,0 +1,176 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measures what scheduling traces cost, against a running server (see README, "Benchmarks"):
+ *
+ *   java bench/TraceBenchmark.java [http://localhost:8080] [repetitions]
+ *
+ * Runs each program alternately with the trace on and off (so drift in the machine's speed hits both alike) and
+ * prints medians as a Markdown table:
+ * - hello world: run duration (program start to exit, as the server reports it);
+ * - a CPU-bound program with 4 threads: run duration and the work time the program measures itself;
+ * - a trace-heavy program (100 threads contending one lock for 8 s): the stored trace's size.
+ */
+public final class TraceBenchmark {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final String HELLO = """
+            public class Main {
+                public static void main(String[] args) {
+                    System.out.println("Hello, world");
+                }
+            }
+            """;
+
+    static final String CPU_BOUND = """
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    long start = System.nanoTime();
+                    Thread[] workers = new Thread[4];
+                    for (int i = 0; i < workers.length; i++) {
+                        workers[i] = new Thread(() -> {
+                            long x = 1;
+                            for (long n = 0; n < 1_000_000_000L; n++) {
+                                x = x * 6364136223846793005L + 1442695040888963407L;
+                            }
+                            if (x == 42) System.out.println(x);
+                        }, "worker-" + i);
+                        workers[i].start();
+                    }
+                    for (Thread w : workers) w.join();
+                    System.out.println("work-ms " + (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+            """;
+
+    static final String TRACE_HEAVY = """
+            public class Main {
+                static final Object LOCK = new Object();
+                static volatile boolean stop;
+                public static void main(String[] args) throws Exception {
+                    Thread[] threads = new Thread[100];
+                    for (int i = 0; i < threads.length; i++) {
+                        threads[i] = new Thread(() -> {
+                            while (!stop) {
+                                synchronized (LOCK) {
+                                    try { Thread.sleep(0, 200_000); } catch (InterruptedException e) { return; }
+                                }
+                            }
+                        }, "contender-" + i);
+                        threads[i].start();
+                    }
+                    Thread.sleep(8000);
+                    stop = true;
+                    for (Thread t : threads) t.join();
+                }
+            }
+            """;
+
+    public static void main(String[] args) throws Exception {
+        String server = args.length > 0 ? args[0] : "http://localhost:8080";
+        int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        System.out.printf("Server %s, %d runs per variant, %d CPUs visible to this client%n%n", server, repetitions,
+                Runtime.getRuntime().availableProcessors());
+        run(server, HELLO, true); // warm up the server and the page cache
+        run(server, HELLO, false);
+
+        List<Long> helloOn = new ArrayList<>();
+        List<Long> helloOff = new ArrayList<>();
+        List<Long> cpuOn = new ArrayList<>();
+        List<Long> cpuOff = new ArrayList<>();
+        List<Long> workOn = new ArrayList<>();
+        List<Long> workOff = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            helloOn.add(run(server, HELLO, true).durationMs);
+            helloOff.add(run(server, HELLO, false).durationMs);
+        }
+        for (int i = 0; i < repetitions; i++) {
+            Result on = run(server, CPU_BOUND, true);
+            Result off = run(server, CPU_BOUND, false);
+            cpuOn.add(on.durationMs);
+            cpuOff.add(off.durationMs);
+            workOn.add(on.workMs);
+            workOff.add(off.workMs);
+        }
+        Result heavy = run(server, TRACE_HEAVY, true);
+        String events = get(server + "/api/runs/" + heavy.id + "/trace?format=events");
+        String chrome = get(server + "/api/runs/" + heavy.id + "/trace");
+
+        System.out.println("| Measure | Trace off (median) | Trace on (median) | Added | Budget |");
+        System.out.println("|---|---|---|---|---|");
+        row("Hello world, run duration", helloOff, helloOn, false, "≤ 100 ms");
+        row("4 CPU-bound threads, run duration", cpuOff, cpuOn, true, "≤ 10 %");
+        row("4 CPU-bound threads, work time measured by the program", workOff, workOn, true, "≤ 10 %");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Trace-heavy run (100 threads contending one lock for 8 s): status %s, stored trace %.2f MB"
+                + " as events (budget 5 MB), Chrome export %.2f MB, coarsening note: %s%n",
+                heavy.status, events.length() / 1048576.0, chrome.length() / 1048576.0,
+                events.contains("\"kind\":\"note\"") ? "yes" : "no");
+        System.out.println();
+        System.out.println("Raw durations (ms): hello off " + helloOff + ", on " + helloOn + "; cpu off " + cpuOff
+                + ", on " + cpuOn + "; work off " + workOff + ", on " + workOn);
+    }
+
+    private static void row(String label, List<Long> off, List<Long> on, boolean percent, String budget) {
+        long a = median(off);
+        long b = median(on);
+        String added = percent ? String.format(Locale.ROOT, "%+.1f %%", 100.0 * (b - a) / a) : (b - a) + " ms";
+        System.out.printf("| %s | %d ms | %d ms | %s | %s |%n", label, a, b, added, budget);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    record Result(String id, String status, long durationMs, long workMs) {
+    }
+
+    private static Result run(String server, String source, boolean trace) throws Exception {
+        String body = "{\"language\":\"java\",\"mainClass\":\"Main\",\"trace\":" + trace + ",\"files\":{\"Main.java\":"
+                + quote(source) + "}}";
+        HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/api/runs"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("POST /api/runs: " + accepted.statusCode() + " " + accepted.body());
+        }
+        String id = field(accepted.body(), "id");
+        while (true) {
+            Thread.sleep(100);
+            String view = get(server + "/api/runs/" + id);
+            String status = field(view, "status");
+            if (!status.equals("QUEUED") && !status.equals("COMPILING") && !status.equals("RUNNING")) {
+                Matcher work = Pattern.compile("work-ms (\\d+)").matcher(view);
+                return new Result(id, status, Long.parseLong(field(view, "durationMs")), work.find() ? Long.parseLong(work.group(1)) : -1);
+            }
+        }
+    }
+
+    private static String get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+}
