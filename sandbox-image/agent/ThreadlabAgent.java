@@ -74,7 +74,8 @@ public final class ThreadlabAgent implements Runnable {
             return;
         }
         // Everything else happens on the agent's own thread, so the program's main() starts without waiting.
-        Thread sampler = new Thread(() -> new ThreadlabAgent(Path.of(path), instrumentation).run(), "threadlab-trace");
+        // (A named class, not a lambda: the first lambda of a JVM costs milliseconds of bootstrap.)
+        Thread sampler = new Thread(new Starter(path, instrumentation), "threadlab-trace");
         sampler.setDaemon(true);
         sampler.setPriority(Thread.MAX_PRIORITY);
         sampler.start();
@@ -345,6 +346,13 @@ public final class ThreadlabAgent implements Runnable {
     private static String clean(String text) {
         String flat = text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
         return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    private record Starter(String path, Instrumentation instrumentation) implements Runnable {
+        @Override
+        public void run() {
+            new ThreadlabAgent(Path.of(path), instrumentation).run();
+        }
     }
 
     /** What this agent knows about one Java thread. */
