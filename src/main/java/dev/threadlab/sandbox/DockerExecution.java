@@ -140,11 +140,17 @@ final class DockerExecution implements SandboxExecution {
         }
         String id = containerId;
         if (id != null) {
-            try {
-                docker.killContainerCmd(id).exec();
-            } catch (DockerException alreadyStopped) {
-                // The container ended by itself meanwhile; the attach stream completes and finishes the run.
-            }
+            // Never on the caller's thread: when that is the attach stream's reader, Docker's kill waits for the
+            // container's remaining output to be read, which that same thread would then never do.
+            timers.execute(() -> {
+                try {
+                    docker.killContainerCmd(id).exec();
+                } catch (DockerException alreadyStopped) {
+                    // The container ended by itself meanwhile; the attach stream completes and finishes the run.
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not kill the container of run %s; the reaper will remove it", program.runId());
+                }
+            });
         }
     }
 
