@@ -1,8 +1,10 @@
 // Talks to the run API: submits a program, then streams its events over the run's WebSocket.
 
-export async function submitRun(files, mainClass, stdin) {
+/** Options: stdin (all of the program's input at once), trace (false turns the scheduling trace off). */
+export async function submitRun(files, mainClass, { stdin, trace } = {}) {
   const body = { language: 'java', files, mainClass };
   if (stdin !== undefined) body.stdin = stdin;
+  if (trace === false) body.trace = false;
   let response;
   try {
     response = await fetch('/api/runs', {

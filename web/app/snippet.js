@@ -6,6 +6,8 @@ import { java } from '@codemirror/lang-java';
 import { setDiagnostics } from '@codemirror/lint';
 import { submitRun, watchRun } from './runner.js';
 import { OutputConsole } from './console.js';
+import { TraceTimeline } from './timeline.js';
+import { element } from './dom.js';
 
 const STATUS_TEXT = {
   QUEUED: 'Waiting for a free sandbox…',
@@ -16,6 +18,7 @@ const STATUS_TEXT = {
   TIMED_OUT: 'Stopped: time limit reached',
   MEMORY_LIMIT: 'Stopped: out of memory',
   OUTPUT_LIMIT: 'Stopped: too much output',
+  DEADLOCK: 'Stopped: deadlock',
   CANCELLED: 'Stopped',
   ERROR: 'Could not run',
 };
@@ -36,7 +39,13 @@ export class Snippet {
     this.status = element('span', 'status');
     this.status.setAttribute('role', 'status');
     this.status.textContent = 'Ctrl+Enter runs the program';
-    toolbar.append(this.runButton, this.status);
+    const traceLabel = element('label', 'trace-toggle');
+    traceLabel.title = 'Record which thread ran on which CPU, and what each one waited for';
+    this.traceBox = element('input');
+    this.traceBox.type = 'checkbox';
+    this.traceBox.checked = true;
+    traceLabel.append(this.traceBox, ' Trace');
+    toolbar.append(this.runButton, this.status, traceLabel);
 
     this.output = element('pre', 'console');
     this.output.setAttribute('aria-label', 'Program output');
@@ -52,6 +61,7 @@ export class Snippet {
     eofButton.title = 'Close the program\'s stdin (end of file)';
     inputRow.append(this.input, eofButton);
     host.append(editorBox, toolbar, this.output, inputRow);
+    this.timeline = new TraceTimeline(host);
 
     this.editor = new EditorView({
       doc: source,
@@ -94,15 +104,18 @@ export class Snippet {
     this.setBusy(true);
     this.setStatus('Submitting…');
     const fileName = this.mainClass.replaceAll('.', '/') + '.java';
+    const trace = this.traceBox.checked;
     let id;
     try {
-      id = await submitRun({ [fileName]: this.editor.state.doc.toString() }, this.mainClass);
+      id = await submitRun({ [fileName]: this.editor.state.doc.toString() }, this.mainClass, { trace });
     } catch (e) {
       this.console.append(e.message + '\n', 'system');
       this.setStatus('Could not run');
       this.setBusy(false);
       return;
     }
+    if (trace) this.timeline.start(id);
+    else this.timeline.hide();
     this.run = watchRun(id, (event) => this.onEvent(event), () => {
       this.console.append('\n[Connection to the server lost]\n', 'system');
       this.finish('Disconnected');
@@ -119,6 +132,9 @@ export class Snippet {
       case 'stdout':
       case 'stderr':
         this.console.append(event.data, event.type);
+        break;
+      case 'trace':
+        this.timeline.add(event.events);
         break;
       case 'diagnostics':
         this.showDiagnostics(event.diagnostics);
@@ -149,6 +165,7 @@ export class Snippet {
   finish(statusText) {
     if (this.run) this.run.close();
     this.run = null;
+    this.timeline.finish();
     this.setStatus(statusText);
     this.setBusy(false);
   }
@@ -170,10 +187,4 @@ function describeExit(event) {
   if (event.status === 'FINISHED') parts.push(`exit code ${event.exitCode}`);
   if (event.durationMs != null) parts.push(`${event.durationMs} ms`);
   return parts.join(' · ');
-}
-
-function element(tag, className) {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  return e;
 }
