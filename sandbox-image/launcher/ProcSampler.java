@@ -100,7 +100,7 @@ final class ProcSampler implements Runnable {
             if (!read(task, now)) {
                 task.close();
                 it.remove();
-                recorder.threadEnd(now, task.tid);
+                recorder.threadEnd(now, task.tid, task.cpuMs);
             }
         }
         endFinishedProcesses(now);
@@ -135,6 +135,7 @@ final class ProcSampler implements Runnable {
         long stime = field(close + 2, length, 15 - 3);
         int cpu = (int) field(close + 2, length, 39 - 3);
         long cpuMs = (utime + stime) * 10;
+        task.cpuMs = cpuMs;
         char reported = state;
         if (state == 'R') {
             long exec = execNanos(task);
@@ -276,7 +277,7 @@ final class ProcSampler implements Runnable {
                     if (!read(task, now)) {
                         task.close();
                         tasks.remove(tid);
-                        recorder.threadEnd(now, tid);
+                        recorder.threadEnd(now, tid, 0);
                     }
                 } catch (IOException gone) {
                     // The thread ended while being listed.
@@ -403,6 +404,8 @@ final class ProcSampler implements Runnable {
         long exec = -1;
         long stalledSince;
         long idleSince;
+        /** CPU time used so far, as last read; reported when the thread ends. */
+        long cpuMs;
         char lastState;
         char lastReported;
         int nameHash;

@@ -16,6 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TraceRecorder {
     /** JVM threads without a Java identity (GC, JIT, VM thread) are marked as JVM internals after this delay. */
     private static final long UNNAMED_GRACE_NANOS = 150_000_000;
+    /**
+     * Java says RUNNABLE while the kernel says asleep: either real I/O, or the agent has not yet seen the thread
+     * block or wait (it polls every few ms). Wait this long for the agent before calling it I/O.
+     */
+    private static final long IO_CONFIRM_NANOS = 30_000_000;
 
     private final Frames frames;
     private final long origin;
@@ -69,12 +74,13 @@ final class TraceRecorder {
         update(nanos, task);
     }
 
-    synchronized void threadEnd(long nanos, long tid) {
+    synchronized void threadEnd(long nanos, long tid, long cpuMs) {
         Task task = tasks.get(tid);
         if (task == null || task.ended) {
             return;
         }
         task.ended = true;
+        task.cpuMs = Math.max(task.cpuMs, cpuMs);
         applicationThreads.remove(tid);
         line(Math.max(nanos, task.lastNanos), "thread-end", "\"pid\":" + task.pid + ",\"tid\":" + tid
                 + ",\"cpuMs\":" + task.cpuMs);
@@ -86,6 +92,10 @@ final class TraceRecorder {
         excludedThreads.add(agentTid);
         Task task = tasks.remove(agentTid);
         if (task != null && !task.ended) {
+            // Seen before the agent said it was its own: keep it in the trace but as a JVM-internal thread.
+            task.system = true;
+            task.javaName = "threadlab-trace";
+            describe(System.nanoTime(), task);
             line(Math.max(System.nanoTime(), task.lastNanos), "thread-end", "\"pid\":" + pid + ",\"tid\":" + agentTid);
         }
     }
@@ -142,6 +152,7 @@ final class TraceRecorder {
         String text;
         synchronized (this) {
             markJvmInternals(nanos);
+            confirmIo(nanos);
             if (batch.length() == 0) {
                 return;
             }
@@ -157,6 +168,14 @@ final class TraceRecorder {
                     && nanos - task.firstNanos > UNNAMED_GRACE_NANOS) {
                 task.system = true;
                 describe(nanos, task);
+            }
+        }
+    }
+
+    private void confirmIo(long nanos) {
+        for (Task task : tasks.values()) {
+            if (!task.ended && task.ioSince > 0 && nanos - task.ioSince >= IO_CONFIRM_NANOS) {
+                update(nanos, task);
             }
         }
     }
@@ -177,6 +196,24 @@ final class TraceRecorder {
         if (state == null) {
             return;
         }
+        long since = task.ioSince;
+        if (state.equals("io") && task.os != 'D') {
+            if (since == 0) {
+                task.ioSince = nanos;
+            }
+            if (nanos - task.ioSince < IO_CONFIRM_NANOS) {
+                return;
+            }
+        }
+        task.ioSince = 0;
+        if (since > 0 && (state.equals("running") || state.equals("ready"))) {
+            // Off the CPU for a moment, too briefly for the agent to say why.
+            emitState(since, task, "waiting");
+        }
+        emitState(since > 0 && !state.equals("running") && !state.equals("ready") ? since : nanos, task, state);
+    }
+
+    private void emitState(long nanos, Task task, String state) {
         boolean java = task.javaState != null && !task.javaState.isEmpty();
         boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
         String fields = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\""
@@ -230,6 +267,8 @@ final class TraceRecorder {
         String owner = "";
         String description;
         String signature;
+        /** When the kernel put a Java-RUNNABLE thread to sleep and the agent has not explained it yet; 0 if not. */
+        long ioSince;
 
         Task(long pid, long tid, long nanos) {
             this.pid = pid;
