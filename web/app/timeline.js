@@ -69,6 +69,7 @@ export class TraceTimeline {
     this.enlargeButton = element('button', 'timeline-enlarge');
     this.enlargeButton.type = 'button';
     this.enlargeButton.textContent = 'Enlarge';
+    this.enlargeButton.title = 'Show the timeline over the whole page (Esc shrinks it again)';
     this.enlargeButton.addEventListener('click', () => this.toggleEnlarged());
     this.download = element('a', 'timeline-download');
     this.download.textContent = 'Download trace';
@@ -79,6 +80,7 @@ export class TraceTimeline {
     this.alert.setAttribute('role', 'alert');
     this.alert.hidden = true;
     this.chartBox = element('div', 'timeline-chart');
+    this.chartBox.setAttribute('role', 'img');
     this.legend = element('div', 'timeline-legend');
     const footer = element('div', 'timeline-footer');
     footer.append(this.legend, this.enlargeButton, this.download);
@@ -164,6 +166,12 @@ export class TraceTimeline {
   toggleEnlarged() {
     const enlarged = this.root.classList.toggle('enlarged');
     this.enlargeButton.textContent = enlarged ? 'Shrink' : 'Enlarge';
+    if (enlarged) {
+      this.closeOnEscape = (event) => { if (event.key === 'Escape') this.toggleEnlarged(); };
+      document.addEventListener('keydown', this.closeOnEscape);
+    } else {
+      document.removeEventListener('keydown', this.closeOnEscape);
+    }
     this.render();
   }
 
@@ -403,6 +411,7 @@ export class TraceTimeline {
       formatMs(nowMs),
     ];
     this.summaryText.textContent = parts.join(' · ');
+    this.chartBox.setAttribute('aria-label', `Scheduling timeline: ${parts.join(', ')}`);
   }
 
   renderAlerts() {
