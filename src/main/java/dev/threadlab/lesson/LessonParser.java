@@ -60,6 +60,11 @@ public class LessonParser {
         return new Lesson(id, title, order, summary, html);
     }
 
+    /** Markdown that is not a whole lesson (an exercise's task), rendered and sanitised like a lesson body. */
+    public String renderMarkdown(String markdown) {
+        return sanitizer.sanitize(renderer.render(parser.parse(markdown)));
+    }
+
     private static String required(String id, Map<String, List<String>> fields, String key) {
         List<String> values = fields.get(key);
         if (values == null || values.isEmpty() || values.get(0).isBlank()) {

@@ -1,0 +1,54 @@
+package dev.threadlab.grading;
+
+import java.util.List;
+
+/**
+ * One graded check. Either a program check (the learner's program is run {@code runs} times and every run must meet
+ * every expectation set) or one JUnit test method (the test class is run {@code runs} times and the method must
+ * pass each time). Repetition is how concurrency bugs are caught: a race that shows one run in three still fails.
+ */
+public record Check(String name, int points, int runs, ProgramExpectation program, JUnitTest junit) {
+
+    public boolean isJUnit() {
+        return junit != null;
+    }
+
+    /** What a run of the program must show. Null fields are not checked. */
+    public record ProgramExpectation(OutputMatch stdout, OutputMatch stderr, Integer exitCode, TraceExpectation trace) {
+    }
+
+    public record JUnitTest(String className, String method) {
+    }
+
+    /** Facts about the run's scheduling trace; see {@link TraceFacts}. Null fields are not checked. */
+    public record TraceExpectation(Integer minRunningAtOnce, Integer maxRunningAtOnce, Integer minWorkerThreads,
+            Integer maxWorkerThreads, Integer minChildProcesses, Integer maxChildProcesses, Long maxBlockedMs,
+            Long minWallTimeMs, Long maxWallTimeMs) {
+
+        List<String> problems(TraceFacts facts) {
+            List<String> problems = new java.util.ArrayList<>();
+            atLeast(problems, minRunningAtOnce, facts.maxRunningAtOnce(), "threads running at the same time");
+            atMost(problems, maxRunningAtOnce, facts.maxRunningAtOnce(), "threads running at the same time");
+            atLeast(problems, minWorkerThreads, facts.workerThreads(), "threads besides main did work");
+            atMost(problems, maxWorkerThreads, facts.workerThreads(), "threads besides main did work");
+            atLeast(problems, minChildProcesses, facts.childProcesses(), "child processes were started");
+            atMost(problems, maxChildProcesses, facts.childProcesses(), "child processes were started");
+            atMost(problems, maxBlockedMs, facts.longestBlockedMs(), "ms was the longest time a thread waited for a lock");
+            atLeast(problems, minWallTimeMs, facts.wallTimeMs(), "ms was the run's wall time");
+            atMost(problems, maxWallTimeMs, facts.wallTimeMs(), "ms was the run's wall time");
+            return problems;
+        }
+
+        private static void atLeast(List<String> problems, Number bound, long actual, String what) {
+            if (bound != null && actual < bound.longValue()) {
+                problems.add(actual + " " + what + "; at least " + bound + " expected");
+            }
+        }
+
+        private static void atMost(List<String> problems, Number bound, long actual, String what) {
+            if (bound != null && actual > bound.longValue()) {
+                problems.add(actual + " " + what + "; at most " + bound + " expected");
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.threadlab.grading;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An exercise as an instructor wrote it under {@code lessons/<lesson>/exercises/<id>/}. The solution and the hidden
+ * test files stay on the server: only {@link ExerciseView} goes to learners.
+ */
+public record Exercise(String id, String lessonId, String title, String taskHtml, String mainClass,
+        Map<String, String> starterFiles, Map<String, String> solutionFiles, Map<String, String> testFiles,
+        String stdin, ExerciseLimits limits, List<Check> checks, List<Hint> hints, boolean showSolutionAfterPass) {
+
+    public int maxScore() {
+        return checks.stream().mapToInt(Check::points).sum();
+    }
+
+    /** A hint the learner sees after this many submissions that did not get full marks. */
+    public record Hint(int afterFailedAttempts, String html) {
+    }
+}
