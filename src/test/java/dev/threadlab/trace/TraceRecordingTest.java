@@ -160,6 +160,49 @@ class TraceRecordingTest {
     }
 
     @Test
+    void jvmsStartedThroughJavaHomeOrPathReportTheirJavaThreads() throws Exception {
+        Trace trace = runTraced("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        if (args.length > 0) {
+                            Thread.sleep(600);
+                            return;
+                        }
+                        String classes = System.getProperty("java.class.path");
+                        Process home = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-cp", classes,
+                                "Main", "home").inheritIO().start();
+                        Process path = new ProcessBuilder("java", "-cp", classes, "Main", "path").inheritIO().start();
+                        home.waitFor();
+                        path.waitFor();
+                    }
+                }
+                """);
+        Set<Long> children = new HashSet<>();
+        trace.processes().values().stream().filter(p -> p.path("command").asText().endsWith("Main home")
+                || p.path("command").asText().endsWith("Main path")).forEach(p -> children.add(p.path("pid").asLong()));
+        assertEquals(2, children.size(), trace.processes().toString());
+        for (long child : children) {
+            assertTrue(trace.events.stream().anyMatch(e -> e.path("kind").asText().equals("state")
+                    && e.path("pid").asLong() == child && e.path("on").asText().equals("sleep")),
+                    "the main thread of JVM " + child + " shows its Java sleep: the JVM loaded the tracer");
+        }
+    }
+
+    @Test
+    void uncaughtExceptionOfATracedProgramReadsAsUnderPlainJava() {
+        Map<String, Object> result = awaitEnd(submit(program("""
+                public class Main {
+                    public static void main(String[] args) {
+                        throw new IllegalStateException("boom");
+                    }
+                }
+                """)));
+        assertEquals(1, result.get("exitCode"), result.toString());
+        assertEquals("Exception in thread \"main\" java.lang.IllegalStateException: boom\n\tat Main.main(Main.java:3)\n",
+                result.get("stderr"));
+    }
+
+    @Test
     void sleepingThreadShowsAsSleeping() throws Exception {
         Trace trace = runTraced("""
                 public class Main {
