@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  * changes), which needs no safepoint, and asks
  * {@link ThreadMXBean#getThreadInfo(long[], int)} with depth 0 (also no safepoint) only for threads that wait.
  * Java thread ids are matched to OS thread ids from the JVM's own thread dump ({@link ThreadDump}), taken only
- * when new threads appear. Everything runs on one daemon thread ({@link TracerThread}) so the program's start is not delayed.
+ * when new threads appear. Everything runs on one daemon thread ({@link TracerThread}) so the program's start is not
+ * delayed, and without lambdas: the first lambda of a JVM costs milliseconds of bootstrap, which would delay the
+ * first report.
  *
  * <p>Lines sent (tab separated): {@code H pid tracerTid}, {@code J nanos tid javaId daemon system name},
  * {@code S nanos tid javaState on lock ownerTid ownerName}, {@code Q nanos tid}, {@code D nanos count message} followed by
@@ -111,7 +114,11 @@ final class JavaThreadTracer implements Runnable {
             }
             long id = thread.getId();
             seen.add(id);
-            Traced t = traced.computeIfAbsent(id, key -> new Traced(thread));
+            Traced t = traced.get(id);
+            if (t == null) {
+                t = new Traced(thread);
+                traced.put(id, t);
+            }
             if (t.tid == 0) {
                 unmapped = true;
                 continue;
@@ -135,15 +142,15 @@ final class JavaThreadTracer implements Runnable {
             mapNativeIds(now);
         }
         int onLocks = waiting.isEmpty() ? 0 : reportWaiting(now, waiting);
-        traced.values().removeIf(t -> {
-            if (seen.contains(t.javaId)) {
-                return false;
+        for (Iterator<Traced> it = traced.values().iterator(); it.hasNext(); ) {
+            Traced t = it.next();
+            if (!seen.contains(t.javaId)) {
+                if (t.tid != 0) {
+                    out.append("Q\t").append(now).append('\t').append(t.tid).append('\n');
+                }
+                it.remove();
             }
-            if (t.tid != 0) {
-                out.append("Q\t").append(now).append('\t').append(t.tid).append('\n');
-            }
-            return true;
-        });
+        }
         if (onLocks >= 2 && now - lastDeadlockCheck >= DEADLOCK_CHECK_NANOS) {
             lastDeadlockCheck = now;
             checkDeadlock(now);
