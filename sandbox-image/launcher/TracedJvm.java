@@ -15,6 +15,7 @@ import java.util.Map;
  * the environment all of them inherit carries {@code JAVA_TOOL_OPTIONS=-XX:VMOptionsFile=<file>}. That file is empty
  * while the program's JVM starts; {@code ThreadlabMain} writes the agent option into it before the program runs.
  * Every traced JVM opens HotSpot's attach socket at start-up, through which the tracer takes its thread dumps.
+ * (A program that deletes the file can no longer start JVMs: they fail on the missing options file.)
  */
 final class TracedJvm {
     private static final String TRACER_CLASSES = "/opt/sandbox/trace";
