@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Copies one of the program's output streams into frames as soon as bytes arrive. Drops the JVM's
- * "Picked up JAVA_TOOL_OPTIONS: ..." line, which only says that the trace agent was loaded.
+ * "Picked up JAVA_TOOL_OPTIONS: ..." line, which only says that the JVM reads the trace options (see TracedJvm).
  */
 final class OutputRelay implements Runnable {
     private final InputStream source;

@@ -29,7 +29,6 @@ import javax.tools.ToolProvider;
 public final class SandboxLauncher {
     static final Path SOURCES = Path.of("/work/src");
     static final Path CLASSES = Path.of("/work/classes");
-    static final String AGENT = "-javaagent:/opt/sandbox/threadlab-agent.jar";
     static final Path AGENT_SOCKET = Path.of("/tmp/.threadlab-trace.sock");
     /** Exit code when the run was ended because of a deadlock (the server reads the deadlock frame). */
     static final int DEADLOCK_EXIT = 86;
@@ -92,7 +91,9 @@ public final class SandboxLauncher {
     }
 
     private int runProgram(String mainClass, boolean trace, int sampleHz) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-cp", CLASSES.toString(), mainClass)
+        ProcessBuilder builder = new ProcessBuilder(trace
+                ? TracedJvm.command(CLASSES.toString(), mainClass)
+                : List.of("java", "-cp", CLASSES.toString(), mainClass))
                 .directory(Path.of("/work").toFile());
         String dropLine = null;
         AgentHub hub = null;
@@ -102,11 +103,8 @@ public final class SandboxLauncher {
             recorder = new TraceRecorder(frames, origin);
             hub = new AgentHub(AGENT_SOCKET, recorder, this::deadlocked);
             daemon(hub, "agent-hub").start();
-            // Inherited by child JVMs too, so every JVM of the run reports its threads.
-            builder.environment().put("JAVA_TOOL_OPTIONS", AGENT);
-            builder.environment().put("THREADLAB_TRACE_SOCKET", hub.path().toString());
-            builder.environment().put("THREADLAB_TRACE_HZ", Integer.toString(sampleHz));
-            dropLine = "Picked up JAVA_TOOL_OPTIONS: " + AGENT + "\n";
+            TracedJvm.configure(builder.environment(), hub.path(), sampleHz);
+            dropLine = TracedJvm.pickedUpLine();
             recorder.meta(cpuCount(), sampleHz);
         }
         frames.send(Frames.RUNNING, "");

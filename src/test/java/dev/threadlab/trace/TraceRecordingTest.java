@@ -117,7 +117,7 @@ class TraceRecordingTest {
     }
 
     @Test
-    void childJvmsAreProcessesLinkedToTheirParentAndExportOneProcessPerJvm() throws Exception {
+    void childJvmsAreTracedProcessesLinkedToTheirParentAndExportOneProcessPerJvm() throws Exception {
         Trace trace = runTraced("""
                 import java.util.ArrayList;
                 import java.util.List;
@@ -125,14 +125,16 @@ class TraceRecordingTest {
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         if (args.length > 0) {
-                            Thread.sleep(300);
+                            Thread.sleep(600);
                             System.out.println("child " + args[0]);
                             return;
                         }
-                        String java = ProcessHandle.current().info().command().orElse("java");
+                        // The three usual ways to find the java command.
+                        List<String> javas = List.of(ProcessHandle.current().info().command().orElse("java"),
+                                System.getProperty("java.home") + "/bin/java", "java");
                         List<Process> children = new ArrayList<>();
-                        for (int i = 1; i <= 2; i++) {
-                            children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "Main", "" + i)
+                        for (int i = 0; i < javas.size(); i++) {
+                            children.add(new ProcessBuilder(javas.get(i), "-cp", System.getProperty("java.class.path"), "Main", "" + i)
                                     .inheritIO().start());
                         }
                         for (Process child : children) {
@@ -142,12 +144,18 @@ class TraceRecordingTest {
                 }
                 """);
         Map<Long, JsonNode> processes = trace.processes();
-        assertEquals(3, processes.size(), processes.toString());
+        assertEquals(4, processes.size(), processes.toString());
         long parent = processes.values().stream().filter(p -> !processes.containsKey(p.path("ppid").asLong()))
                 .findFirst().orElseThrow().path("pid").asLong();
-        long children = processes.values().stream().filter(p -> p.path("ppid").asLong() == parent).count();
-        assertEquals(2, children, "both children name the parent JVM as their parent");
+        List<Long> children = processes.values().stream().filter(p -> p.path("ppid").asLong() == parent)
+                .map(p -> p.path("pid").asLong()).toList();
+        assertEquals(3, children.size(), "all children name the parent JVM as their parent");
         processes.values().forEach(p -> assertTrue(p.path("command").asText().contains("Main"), p.toString()));
+        for (long child : children) {
+            assertTrue(trace.events.stream().anyMatch(e -> e.path("kind").asText().equals("state")
+                    && e.path("pid").asLong() == child && e.path("on").asText().equals("sleep")),
+                    "the main thread of JVM " + child + " shows its Java sleep: the JVM loaded the tracer");
+        }
 
         JsonNode exported = trace.chrome();
         Set<Long> exportedProcesses = new HashSet<>();
@@ -157,6 +165,20 @@ class TraceRecordingTest {
             }
         }
         assertEquals(processes.keySet(), exportedProcesses, "one process per JVM in the exported trace");
+    }
+
+    @Test
+    void uncaughtExceptionOfATracedProgramReadsAsUnderPlainJava() {
+        Map<String, Object> result = awaitEnd(submit(program("""
+                public class Main {
+                    public static void main(String[] args) {
+                        throw new IllegalStateException("boom");
+                    }
+                }
+                """)));
+        assertEquals(1, result.get("exitCode"), result.toString());
+        assertEquals("Exception in thread \"main\" java.lang.IllegalStateException: boom\n\tat Main.main(Main.java:3)\n",
+                result.get("stderr"));
     }
 
     @Test
