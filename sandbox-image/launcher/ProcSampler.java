@@ -324,7 +324,7 @@ final class ProcSampler implements Runnable {
     private static String commandLine(long pid) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
-            String text = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+            String text = TracedJvm.asWritten(new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip());
             return text.length() > 300 ? text.substring(0, 300) + "…" : text;
         } catch (IOException gone) {
             return "";

@@ -32,6 +32,13 @@ final class TracedJvm {
         return List.of("java", ATTACH_AT_START, "-cp", TRACER_CLASSES + ":" + classpath, "ThreadlabMain", mainClass);
     }
 
+    /** The program JVM's command line as the learner wrote it: without the tracer's option, class path and main. */
+    static String asWritten(String commandLine) {
+        return commandLine.replace(" " + ATTACH_AT_START + " ", " ")
+                .replace(" " + TRACER_CLASSES + ":", " ")
+                .replace(" ThreadlabMain ", " ");
+    }
+
     /** Prepares the environment (inherited by every JVM of the run) and the still empty options file. */
     static void configure(Map<String, String> environment, Path socket, int sampleHz) throws IOException {
         Files.writeString(OPTIONS_FILE, "");
