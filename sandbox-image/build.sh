@@ -37,6 +37,10 @@ fi
 if [ "$TAG" = "--base-only" ]; then
   exit 0
 fi
+if [ ! -f "$HERE/lib/junit-platform-console-standalone.jar" ]; then
+  log "lib/junit-platform-console-standalone.jar is missing: './mvnw package' (or any Maven build) copies it there"
+  exit 5
+fi
 log "building $TAG from $BASE"
 BUILD_LOG=$(mktemp)
 docker build -q --build-arg BASE="$BASE" -t "$TAG" "$HERE" > "$BUILD_LOG" 2>&1 || { cat "$BUILD_LOG"; rm -f "$BUILD_LOG"; exit 4; }

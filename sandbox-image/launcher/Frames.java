@@ -20,6 +20,8 @@ final class Frames {
     static final char STDERR = 'E';
     static final char TRACE = 'T';
     static final char DEADLOCK = 'K';
+    static final char TEST_REPORT = 'G';
+    static final char TESTS_DONE = 'Q';
 
     private final DataOutputStream out = new DataOutputStream(
             new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024));

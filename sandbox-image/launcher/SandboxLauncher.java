@@ -19,9 +19,11 @@ import javax.tools.ToolProvider;
  * Entry point of every sandbox container.
  *
  * <p>The server speaks to it over the container's stdin in frames: {@code kind(1 byte) length(4 bytes) payload}.
- * {@code F} = a source file ("name\0content"), {@code R} = compile and run ("mainClass\0options", options being
- * {@code trace=on|off} and {@code hz=<samples per second>}, comma separated), {@code I} = bytes for the program's stdin, {@code E} = end of the
- * program's stdin. Framing is needed because Docker's attach API cannot signal end-of-file on stdin.
+ * {@code F} = a source file ("name\0content"), {@code X} = a JUnit test source (same payload), {@code R} = compile and
+ * run ("mainClass\0options", options being {@code trace=on|off}, {@code hz=<samples per second>} and, to run tests
+ * instead of the main class, {@code repeat=<n>} and {@code tests=<Class>;<Class>}, comma separated), {@code I} =
+ * bytes for the program's stdin, {@code E} = end of the program's stdin. Framing is needed because Docker's attach
+ * API cannot signal end-of-file on stdin.
  *
  * <p>It answers on stdout with {@link Frames}: compile reports, then the program's stdout and stderr, trace
  * batches and a deadlock report. It exits with the program's exit code.
@@ -29,6 +31,8 @@ import javax.tools.ToolProvider;
 public final class SandboxLauncher {
     static final Path SOURCES = Path.of("/work/src");
     static final Path CLASSES = Path.of("/work/classes");
+    static final Path TEST_SOURCES = Path.of("/work/test-src");
+    static final Path TEST_CLASSES = Path.of("/work/test-classes");
     static final Path AGENT_SOCKET = Path.of("/tmp/.threadlab-trace.sock");
     /** Exit code when the run was ended because of a deadlock (the server reads the deadlock frame). */
     static final int DEADLOCK_EXIT = 86;
@@ -41,6 +45,7 @@ public final class SandboxLauncher {
         Files.createDirectories(SOURCES);
         Files.createDirectories(CLASSES);
         List<Path> javaFiles = new ArrayList<>();
+        List<Path> testFiles = new ArrayList<>();
         String run = null;
         while (run == null) {
             int kind = in.read();
@@ -49,7 +54,8 @@ public final class SandboxLauncher {
             }
             byte[] payload = readPayload(in);
             switch (kind) {
-                case 'F' -> javaFiles.add(writeSource(payload));
+                case 'F' -> javaFiles.add(writeSource(SOURCES, payload));
+                case 'X' -> testFiles.add(writeSource(TEST_SOURCES, payload));
                 case 'R' -> run = new String(payload, StandardCharsets.UTF_8);
                 default -> throw new IOException("unexpected frame " + kind + " before the run frame");
             }
@@ -59,12 +65,21 @@ public final class SandboxLauncher {
         String options = parts.length < 2 ? "" : parts[1];
         boolean trace = !options.contains("trace=off");
         int sampleHz = option(options, "hz", 500);
+        String tests = textOption(options, "tests");
         frames.send(Frames.COMPILING, "");
-        if (!compile(javaFiles, frames)) {
+        if (!compile(javaFiles, SOURCES, CLASSES, CLASSES.toString(), frames)
+                || tests != null && !compile(testFiles, TEST_SOURCES, TEST_CLASSES, TestRun.classPath(), frames)) {
             frames.send(Frames.COMPILE_FAILED, "");
             System.exit(1);
         }
-        System.exit(new SandboxLauncher(frames, in).runProgram(mainClass, trace, Math.max(10, Math.min(sampleHz, 2000))));
+        SandboxLauncher launcher = new SandboxLauncher(frames, in);
+        if (tests != null) {
+            deleteTree(TEST_SOURCES); // the tested code never sees the hidden tests' source
+            System.exit(new TestRun(frames, option(options, "repeat", 1), List.of(tests.split(";"))).run(launcher));
+        }
+        List<String> command = trace ? TracedJvm.command(CLASSES.toString(), mainClass)
+                : List.of("java", "-cp", CLASSES.toString(), mainClass);
+        System.exit(launcher.runProgram(command, trace, Math.max(10, Math.min(sampleHz, 2000))));
     }
 
     private final Frames frames;
@@ -75,6 +90,15 @@ public final class SandboxLauncher {
     private SandboxLauncher(Frames frames, DataInputStream in) {
         this.frames = frames;
         this.in = in;
+    }
+
+    private static String textOption(String options, String name) {
+        for (String option : options.split(",")) {
+            if (option.startsWith(name + "=")) {
+                return option.substring(name.length() + 1);
+            }
+        }
+        return null;
     }
 
     private static int option(String options, String name, int fallback) {
@@ -90,11 +114,8 @@ public final class SandboxLauncher {
         return fallback;
     }
 
-    private int runProgram(String mainClass, boolean trace, int sampleHz) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(trace
-                ? TracedJvm.command(CLASSES.toString(), mainClass)
-                : List.of("java", "-cp", CLASSES.toString(), mainClass))
-                .directory(Path.of("/work").toFile());
+    int runProgram(List<String> command, boolean trace, int sampleHz) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("/work").toFile());
         String dropLine = null;
         AgentHub hub = null;
         TraceRecorder recorder = null;
@@ -180,14 +201,14 @@ public final class SandboxLauncher {
         return payload;
     }
 
-    private static Path writeSource(byte[] payload) throws IOException {
+    private static Path writeSource(Path folder, byte[] payload) throws IOException {
         int nul = 0;
         while (payload[nul] != 0) {
             nul++;
         }
         String name = new String(payload, 0, nul, StandardCharsets.UTF_8);
-        Path target = SOURCES.resolve(name).normalize();
-        if (!target.startsWith(SOURCES)) {
+        Path target = folder.resolve(name).normalize();
+        if (!target.startsWith(folder)) {
             throw new IOException("file name outside the source folder: " + name);
         }
         Files.createDirectories(target.getParent());
@@ -197,17 +218,20 @@ public final class SandboxLauncher {
         return target;
     }
 
-    private static boolean compile(List<Path> javaFiles, Frames frames) throws IOException {
+    private static boolean compile(List<Path> javaFiles, Path sources, Path classes, String classPath, Frames frames)
+            throws IOException {
+        Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean ok;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", CLASSES.toString(), "-encoding", "UTF-8", "-Xmaxerrs", "100", "-Xlint:-options");
+            List<String> options = List.of("-d", classes.toString(), "-cp", classPath, "-encoding", "UTF-8",
+                    "-Xmaxerrs", "100", "-Xlint:-options");
             ok = javaFiles.isEmpty() || javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(javaFiles)).call();
         }
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-            String file = d.getSource() == null ? "" : SOURCES.relativize(Path.of(d.getSource().toUri())).toString();
+            String file = d.getSource() == null ? "" : sources.relativize(Path.of(d.getSource().toUri())).toString();
             frames.send(Frames.DIAGNOSTIC, "{\"file\":" + Json.string(file)
                     + ",\"line\":" + d.getLineNumber()
                     + ",\"column\":" + d.getColumnNumber()
@@ -215,6 +239,14 @@ public final class SandboxLauncher {
                     + ",\"message\":" + Json.string(d.getMessage(Locale.ENGLISH)) + "}");
         }
         return ok;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void relayStdin(DataInputStream in, OutputStream programStdin) {

@@ -1,13 +1,15 @@
-// One runnable example on a lesson page: editor, Run/Stop, status line, console and stdin.
+// One runnable program on a lesson page: editor (one tab per file), Run/Stop, status line, console, stdin and the
+// trace timeline; for an exercise also Submit and the grading panel.
 import { EditorView, basicSetup } from 'codemirror';
 import { keymap } from '@codemirror/view';
-import { Prec } from '@codemirror/state';
+import { EditorState, Prec } from '@codemirror/state';
 import { java } from '@codemirror/lang-java';
 import { setDiagnostics } from '@codemirror/lint';
 import { submitRun, watchRun } from './runner.js';
 import { OutputConsole } from './console.js';
 import { TraceTimeline } from './timeline.js';
 import { element } from './dom.js';
+import { SubmissionPanel } from './grading.js';
 
 const STATUS_TEXT = {
   QUEUED: 'Waiting for a free sandbox…',
@@ -24,12 +26,29 @@ const STATUS_TEXT = {
 };
 
 export class Snippet {
+  /**
+   * host: a div.runnable with one code block (a lesson example), or a section.exercise whose pre[data-file] blocks
+   * are the starter files; an exercise also gets Submit.
+   */
   constructor(host) {
     this.mainClass = host.dataset.main || 'Main';
-    const source = host.querySelector('code').textContent;
-    host.replaceChildren();
-    host.classList.add('snippet');
+    this.exerciseId = host.dataset.exercise || null;
+    const blocks = [...host.querySelectorAll('pre[data-file]')];
+    const files = blocks.length
+      ? blocks.map((pre) => ({ name: pre.dataset.file, content: pre.querySelector('code').textContent }))
+      : [{ name: this.mainFile(), content: host.querySelector('code').textContent }];
+    const box = this.exerciseId ? element('div', 'snippet') : host;
+    if (this.exerciseId) {
+      blocks.forEach((pre) => pre.parentElement.remove());
+      host.append(box);
+    } else {
+      host.replaceChildren();
+      host.classList.add('snippet');
+    }
 
+    this.tabs = element('div', 'snippet-tabs');
+    this.tabs.setAttribute('role', 'tablist');
+    this.tabs.hidden = files.length < 2;
     const editorBox = element('div', 'snippet-editor');
     const toolbar = element('div', 'snippet-toolbar');
     this.runButton = element('button', 'run');
@@ -45,7 +64,15 @@ export class Snippet {
     this.traceBox.type = 'checkbox';
     this.traceBox.checked = true;
     traceLabel.append(this.traceBox, ' Trace');
-    toolbar.append(this.runButton, this.status, traceLabel);
+    toolbar.append(this.runButton);
+    if (this.exerciseId) {
+      this.submitButton = element('button', 'submit');
+      this.submitButton.type = 'button';
+      this.submitButton.textContent = 'Submit';
+      this.submitButton.title = 'Grade this code against the exercise\'s checks';
+      toolbar.append(this.submitButton);
+    }
+    toolbar.append(this.status, traceLabel);
 
     this.output = element('pre', 'console');
     this.output.setAttribute('aria-label', 'Program output');
@@ -60,18 +87,24 @@ export class Snippet {
     eofButton.textContent = 'End input';
     eofButton.title = 'Close the program\'s stdin (end of file)';
     inputRow.append(this.input, eofButton);
-    host.append(editorBox, toolbar, this.output, inputRow);
-    this.timeline = new TraceTimeline(host);
+    box.append(this.tabs, editorBox, toolbar, this.output, inputRow);
+    if (this.exerciseId) {
+      this.grading = new SubmissionPanel(box, this.exerciseId, {
+        files: () => this.files(), loadFiles: (loaded) => this.loadFiles(loaded),
+      });
+      this.submitButton.addEventListener('click', () => this.submit());
+    }
+    this.timeline = new TraceTimeline(box);
 
-    this.editor = new EditorView({
-      doc: source,
-      parent: editorBox,
-      extensions: [
-        Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { this.toggle(); return true; } }])),
-        basicSetup,
-        java(),
-      ],
-    });
+    this.extensions = [
+      Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { this.toggle(); return true; } }])),
+      basicSetup,
+      java(),
+    ];
+    this.states = new Map(files.map((file) => [file.name, this.newState(file.content)]));
+    this.current = files[0].name;
+    this.editor = new EditorView({ state: this.states.get(this.current), parent: editorBox });
+    this.renderTabs();
 
     this.runButton.addEventListener('click', () => this.toggle());
     inputRow.addEventListener('submit', (e) => {
@@ -84,9 +117,68 @@ export class Snippet {
     eofButton.addEventListener('click', () => this.run && this.run.stdin(null, true));
   }
 
-  /** Replaces the editor's text. */
+  mainFile() {
+    return this.mainClass.replaceAll('.', '/') + '.java';
+  }
+
+  newState(text) {
+    return EditorState.create({ doc: text, extensions: this.extensions });
+  }
+
+  /** Replaces the text of the main file (the only one of a lesson example). */
   setCode(text) {
-    this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
+    this.setFile(this.mainFile(), text);
+  }
+
+  setFile(name, text) {
+    if (name === this.current) {
+      this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: text } });
+    } else {
+      this.states.set(name, this.newState(text));
+      this.renderTabs();
+    }
+  }
+
+  /** Every file by name, as the editor holds it now. */
+  files() {
+    this.states.set(this.current, this.editor.state);
+    return Object.fromEntries([...this.states].map(([name, state]) => [name, state.doc.toString()]));
+  }
+
+  loadFiles(files) {
+    for (const [name, text] of Object.entries(files)) this.setFile(name, text);
+  }
+
+  showFile(name) {
+    this.states.set(this.current, this.editor.state);
+    this.current = name;
+    this.editor.setState(this.states.get(name));
+    this.renderTabs();
+  }
+
+  renderTabs() {
+    this.tabs.hidden = this.states.size < 2;
+    this.tabs.replaceChildren(...[...this.states.keys()].map((name) => {
+      const tab = element('button', 'snippet-tab');
+      tab.type = 'button';
+      tab.textContent = name;
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('aria-selected', String(name === this.current));
+      tab.addEventListener('click', () => this.showFile(name));
+      return tab;
+    }));
+  }
+
+  async submit() {
+    if (this.grading.busy) return;
+    this.submitButton.disabled = true;
+    this.submitButton.textContent = 'Grading…';
+    try {
+      await this.grading.submit();
+    } finally {
+      this.submitButton.disabled = false;
+      this.submitButton.textContent = 'Submit';
+    }
   }
 
   toggle() {
@@ -103,11 +195,10 @@ export class Snippet {
     this.editor.dispatch(setDiagnostics(this.editor.state, []));
     this.setBusy(true);
     this.setStatus('Submitting…');
-    const fileName = this.mainClass.replaceAll('.', '/') + '.java';
     const trace = this.traceBox.checked;
     let id;
     try {
-      id = await submitRun({ [fileName]: this.editor.state.doc.toString() }, this.mainClass, { trace });
+      id = await submitRun(this.files(), this.mainClass, { trace });
     } catch (e) {
       this.console.append(e.message + '\n', 'system');
       this.setStatus('Could not run');
@@ -153,7 +244,7 @@ export class Snippet {
     const marks = [];
     for (const d of diagnostics) {
       this.console.append(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`, d.severity === 'error' ? 'stderr' : 'system');
-      if (d.line < 1 || d.line > doc.lines) continue;
+      if (d.file !== this.current || d.line < 1 || d.line > doc.lines) continue;
       const line = doc.line(d.line);
       const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
       const to = Math.min(from + 1, line.to) > from ? Math.min(from + 1, line.to) : from;

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.sandbox.ProgramLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 public record Exercise(String id, String lessonId, String title, String taskHtml, String mainClass,
         Map<String, String> starterFiles, Map<String, String> solutionFiles, Map<String, String> testFiles,
-        String stdin, ExerciseLimits limits, List<Check> checks, List<Hint> hints, boolean showSolutionAfterPass) {
+        String stdin, ProgramLimits limits, List<Check> checks, List<Hint> hints, boolean showSolutionAfterPass) {
 
     public int maxScore() {
         return checks.stream().mapToInt(Check::points).sum();

@@ -3,6 +3,7 @@ package dev.threadlab.grading;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.threadlab.lesson.LessonParser;
+import dev.threadlab.sandbox.ProgramLimits;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import jakarta.inject.Singleton;
@@ -79,7 +80,7 @@ public class ExerciseParser {
                 problems.add("check '" + check.name() + "': tests/ has no " + check.junit().className() + ".java");
             }
         }
-        ExerciseLimits limits = limits(config.limits(), problems);
+        ProgramLimits limits = limits(config.limits(), problems);
         List<Exercise.Hint> hints = hints(config.hints(), problems);
         problems.throwIfAny();
         return new Exercise(id, lessonId, title, markdown.renderMarkdown(task), mainClass, starter, Map.copyOf(solution), tests,
@@ -209,9 +210,9 @@ public class ExerciseParser {
                 t.maxBlockedMs(), t.minWallTimeMs(), t.maxWallTimeMs());
     }
 
-    private static ExerciseLimits limits(ExerciseFile.Limits limits, Problems problems) {
+    private static ProgramLimits limits(ExerciseFile.Limits limits, Problems problems) {
         if (limits == null) {
-            return ExerciseLimits.DEFAULTS;
+            return ProgramLimits.DEFAULTS;
         }
         Duration wallTime = null;
         Long memory = null;
@@ -238,7 +239,7 @@ public class ExerciseParser {
         if (limits.cpus() != null && (limits.cpus() < 0.5 || limits.cpus() > 16)) {
             problems.add("limits.cpus must be between 0.5 and 16");
         }
-        return new ExerciseLimits(wallTime, memory, limits.cpus());
+        return new ProgramLimits(wallTime, memory, limits.cpus());
     }
 
     private List<Exercise.Hint> hints(List<ExerciseFile.HintEntry> entries, Problems problems) {

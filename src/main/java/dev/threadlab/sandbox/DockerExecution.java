@@ -67,11 +67,16 @@ final class DockerExecution implements SandboxExecution {
                     .withAttachStdin(true)
                     .withAttachStdout(true)
                     .withAttachStderr(true)
-                    .withHostConfig(HardenedHostConfig.from(config))
+                    .withHostConfig(HardenedHostConfig.from(config, program.limits()))
                     .exec()
                     .getId();
             program.files().forEach(stdin::sendFile);
-            stdin.sendRun(program.mainClass(), program.traceSampleHz());
+            if (program.tests() != null) {
+                program.tests().files().forEach(stdin::sendTestFile);
+                stdin.sendTestRun(program.tests().classes(), program.tests().repeat(), program.traceSampleHz());
+            } else {
+                stdin.sendRun(program.mainClass(), program.traceSampleHz());
+            }
             if (program.stdin() != null) {
                 stdin.sendInput(program.stdin());
                 stdin.closeInput();
@@ -238,7 +243,7 @@ final class DockerExecution implements SandboxExecution {
         }
         if (Boolean.TRUE.equals(state.getOOMKilled())) {
             return SandboxOutcome.of(SandboxOutcome.Kind.MEMORY_LIMIT,
-                    "The program ran out of memory: the sandbox allows " + config.limits().memory().asLongValue() / (1024 * 1024) + " MiB.");
+                    "The program ran out of memory: the sandbox allows " + program.limits().memoryBytes(config) / (1024 * 1024) + " MiB.");
         }
         return switch (launcher.phase()) {
             case RUNNING -> SandboxOutcome.exited(state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue());
@@ -338,7 +343,7 @@ final class DockerExecution implements SandboxExecution {
 
         @Override
         public void running() {
-            Duration wallTime = config.limits().wallTime();
+            Duration wallTime = program.limits().wallTime(config);
             wallTimer = timers.schedule(() -> stop(SandboxOutcome.of(SandboxOutcome.Kind.TIMED_OUT,
                     "The program ran longer than the " + seconds(wallTime) + " limit and was stopped.")),
                     wallTime.toMillis(), TimeUnit.MILLISECONDS);
@@ -360,6 +365,16 @@ final class DockerExecution implements SandboxExecution {
             if (stopReason.get() == null) {
                 listener.trace(jsonLines);
             }
+        }
+
+        @Override
+        public void testReport(TestReport report) {
+            listener.testReport(report);
+        }
+
+        @Override
+        public void testsFinished() {
+            listener.testsFinished();
         }
     }
 }

@@ -7,16 +7,16 @@ import com.github.dockerjava.api.model.Ulimit;
 import java.util.List;
 import java.util.Map;
 
-/** The container limits and isolation for one run, from {@link SandboxConfig}. */
+/** The container limits and isolation for one run, from {@link SandboxConfig} and the program's own limits. */
 final class HardenedHostConfig {
 
     private HardenedHostConfig() {
     }
 
-    static HostConfig from(SandboxConfig config) {
+    static HostConfig from(SandboxConfig config, ProgramLimits overrides) {
         SandboxConfig.Limits limits = config.limits();
         SandboxConfig.Hardening hardening = config.hardening();
-        long memory = limits.memory().asLongValue();
+        long memory = overrides.memoryBytes(config);
         String tmpfsOptions = "rw,nosuid,nodev,size=" + limits.workDir().asLongValue() + ",uid=" + uid(hardening)
                 + ",gid=" + gid(hardening) + ",mode=0700";
         HostConfig host = HostConfig.newHostConfig()
@@ -32,7 +32,10 @@ final class HardenedHostConfig {
                 // Output travels over the attach stream; a json-file log would copy floods onto the host disk.
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
                 .withReadonlyRootfs(hardening.readOnlyRootFilesystem());
-        limits.cpus().ifPresent(cpus -> host.withNanoCPUs((long) (cpus * 1_000_000_000L)));
+        Double cpus = overrides.cpus(config);
+        if (cpus != null) {
+            host.withNanoCPUs((long) (cpus * 1_000_000_000L));
+        }
         if (hardening.networkDisabled()) {
             host.withNetworkMode("none");
         }

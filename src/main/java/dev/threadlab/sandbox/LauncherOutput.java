@@ -115,7 +115,17 @@ final class LauncherOutput {
             case 'E' -> programOutput.write(body, false);
             case 'T' -> listener.trace(text(body));
             case 'K' -> deadlock = text(body);
+            case 'G' -> parseTestReport(text(body));
+            case 'Q' -> listener.testsFinished();
             default -> problems.append("The launcher sent an unknown frame (kind ").append((int) frameKind).append(").\n");
+        }
+    }
+
+    private void parseTestReport(String text) {
+        try {
+            listener.testReport(json.readValue(text, TestReport.class));
+        } catch (Exception e) {
+            problems.append("The test runner sent an unreadable report.\n");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.threadlab.sandbox;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -20,18 +21,36 @@ final class LauncherStdin extends InputStream {
     private volatile boolean streamClosed;
 
     void sendFile(String name, String content) {
+        frames.add(frame('F', namedPayload(name, content)));
+    }
+
+    /** A JUnit test source: compiled against the program, never part of it. */
+    void sendTestFile(String name, String content) {
+        frames.add(frame('X', namedPayload(name, content)));
+    }
+
+    private static byte[] namedPayload(String name, String content) {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         byte[] contentBytes = content.getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[nameBytes.length + 1 + contentBytes.length];
         System.arraycopy(nameBytes, 0, payload, 0, nameBytes.length);
         System.arraycopy(contentBytes, 0, payload, nameBytes.length + 1, contentBytes.length);
-        frames.add(frame('F', payload));
+        return payload;
     }
 
     /** Compile and run {@code mainClass}; a positive {@code traceSampleHz} turns the scheduling trace on. */
     void sendRun(String mainClass, int traceSampleHz) {
-        String options = traceSampleHz > 0 ? "trace=on,hz=" + traceSampleHz : "trace=off";
-        frames.add(frame('R', (mainClass + "\0" + options).getBytes(StandardCharsets.UTF_8)));
+        frames.add(frame('R', (mainClass + "\0" + traceOption(traceSampleHz)).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Compile the sources and the test files, then run these JUnit test classes (repeat times) instead of a main class. */
+    void sendTestRun(List<String> testClasses, int repeat, int traceSampleHz) {
+        String options = traceOption(traceSampleHz) + ",repeat=" + repeat + ",tests=" + String.join(";", testClasses);
+        frames.add(frame('R', ("\0" + options).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String traceOption(int traceSampleHz) {
+        return traceSampleHz > 0 ? "trace=on,hz=" + traceSampleHz : "trace=off";
     }
 
     synchronized void sendInput(String text) {

@@ -19,4 +19,12 @@ public interface SandboxListener {
 
     /** A batch of scheduling-trace events, one JSON object per line (see TraceRecorder.java in sandbox-image). */
     void trace(String jsonLines);
+
+    /** A test of the program's {@link TestSuite} finished. */
+    default void testReport(TestReport report) {
+    }
+
+    /** The test runner finished every test class (a run that ends without this was cut short). */
+    default void testsFinished() {
+    }
 }

@@ -6,6 +6,17 @@ import java.util.Map;
  * What to compile and run: source files by relative path, the main class, and optional stdin. When stdin is
  * given it is delivered and then closed; when it is null, stdin stays open for interactive input.
  * {@code traceSampleHz} > 0 records the scheduling trace of every process and thread at that sampling rate.
+ * {@code limits} overrides the configured limits for this program (null: the defaults). With {@code tests}, the
+ * test classes are compiled against the sources and run with JUnit instead of the main class.
  */
-public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz) {
+public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz,
+        ProgramLimits limits, TestSuite tests) {
+
+    public SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz) {
+        this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null);
+    }
+
+    public SandboxProgram {
+        limits = limits == null ? ProgramLimits.DEFAULTS : limits;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.threadlab.web;
 
+import dev.threadlab.grading.ExerciseRepository;
 import dev.threadlab.lesson.Lesson;
 import dev.threadlab.lesson.LessonRepository;
 import io.quarkus.qute.CheckedTemplate;
@@ -21,15 +22,17 @@ public class CoursePages {
     static class Templates {
         static native TemplateInstance home(List<Lesson> lessons);
 
-        static native TemplateInstance lesson(Lesson lesson, Lesson previous, Lesson next);
+        static native TemplateInstance lesson(Lesson lesson, Lesson previous, Lesson next, List<ExerciseCard> exercises);
 
         static native TemplateInstance notFound(String what);
     }
 
     private final LessonRepository lessons;
+    private final ExerciseRepository exercises;
 
-    CoursePages(LessonRepository lessons) {
+    CoursePages(LessonRepository lessons, ExerciseRepository exercises) {
         this.lessons = lessons;
+        this.exercises = exercises;
     }
 
     @GET
@@ -45,7 +48,8 @@ public class CoursePages {
             if (all.get(i).id().equals(id)) {
                 Lesson previous = i > 0 ? all.get(i - 1) : null;
                 Lesson next = i + 1 < all.size() ? all.get(i + 1) : null;
-                return Response.ok(Templates.lesson(all.get(i), previous, next)).build();
+                List<ExerciseCard> cards = exercises.ofLesson(id).stream().map(ExerciseCard::of).toList();
+                return Response.ok(Templates.lesson(all.get(i), previous, next, cards)).build();
             }
         }
         return Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound("lesson '" + id + "'")).build();

@@ -1,0 +1,106 @@
+package dev.threadlab.grading;
+
+import dev.threadlab.sandbox.TestReport;
+import dev.threadlab.trace.TraceConfig;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Grades files against an exercise's checks. Program checks share runs of the program (a check that wants 5 runs
+ * looks at the first 5); JUnit checks share one test run that repeats the classes in a fresh JVM. A check passes only
+ * if it passes in every run it asks for; it stops being run once it failed.
+ */
+@Singleton
+public class Grader {
+    private final GradingSandbox sandbox;
+    private final TraceConfig traceConfig;
+
+    Grader(GradingSandbox sandbox, TraceConfig traceConfig) {
+        this.sandbox = sandbox;
+        this.traceConfig = traceConfig;
+    }
+
+    public List<CheckResult> grade(Exercise exercise, Map<String, String> files) throws InterruptedException {
+        Map<Check, CheckResult> results = new LinkedHashMap<>();
+        exercise.checks().forEach(check -> results.put(check, null));
+        gradeProgramChecks(exercise, files, results);
+        gradeJUnitChecks(exercise, files, results);
+        return List.copyOf(results.values());
+    }
+
+    private void gradeProgramChecks(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
+            throws InterruptedException {
+        List<Check> checks = exercise.checks().stream().filter(check -> !check.isJUnit()).toList();
+        boolean traced = checks.stream().anyMatch(check -> check.program().trace() != null);
+        int runs = checks.stream().mapToInt(Check::runs).max().orElse(0);
+        for (int run = 1; run <= runs; run++) {
+            int current = run;
+            List<Check> pending = checks.stream().filter(c -> results.get(c) == null && c.runs() >= current).toList();
+            if (pending.isEmpty()) {
+                break;
+            }
+            GradingRun result = sandbox.runProgram(exercise, files, traced ? traceConfig.sampleHz() : 0);
+            for (Check check : pending) {
+                Optional<String> problem = ProgramCheck.problem(check.program(), result);
+                if (problem.isPresent()) {
+                    results.put(check, CheckResult.fail(check, runLabel(run, check.runs()) + problem.get()));
+                } else if (run == check.runs()) {
+                    results.put(check, CheckResult.pass(check, check.runs() > 1 ? "Passed in all " + run + " runs." : null));
+                }
+            }
+            if (!result.compiled()) {
+                break; // every pending check has failed with the compiler's message
+            }
+        }
+    }
+
+    private void gradeJUnitChecks(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
+            throws InterruptedException {
+        List<Check> checks = exercise.checks().stream().filter(Check::isJUnit).toList();
+        if (checks.isEmpty()) {
+            return;
+        }
+        List<String> classes = checks.stream().map(check -> check.junit().className()).distinct().toList();
+        int repeat = checks.stream().mapToInt(Check::runs).max().orElse(1);
+        GradingRun run = sandbox.runTests(exercise, files, classes, repeat);
+        for (Check check : checks) {
+            results.put(check, junitResult(check, run));
+        }
+    }
+
+    private static CheckResult junitResult(Check check, GradingRun run) {
+        if (!run.compiled()) {
+            return CheckResult.fail(check, run.abnormalEnd());
+        }
+        List<TestReport> reports = new ArrayList<>();
+        for (TestReport report : run.testReports()) {
+            boolean sameClass = report.className().equals(check.junit().className());
+            if (sameClass && (report.method().equals(check.junit().method()) || report.method().isEmpty())
+                    && report.run() <= check.runs()) {
+                reports.add(report);
+            }
+        }
+        for (TestReport report : reports) {
+            if (!report.passed()) {
+                return CheckResult.fail(check, runLabel(report.run(), check.runs()) + report.message());
+            }
+        }
+        long passedRuns = reports.stream().filter(TestReport::passed).count();
+        if (passedRuns < check.runs()) {
+            String why = run.abnormalEnd() != null ? run.abnormalEnd()
+                    : run.testsFinished() ? "The test did not run (is the class or method missing?)."
+                    : "The test run ended before this test finished (did the code call System.exit or crash?)"
+                    + ProgramCheck.firstErrorLine(run.stderr());
+            return CheckResult.fail(check, runLabel((int) passedRuns + 1, check.runs()) + why);
+        }
+        return CheckResult.pass(check, check.runs() > 1 ? "Passed in all " + check.runs() + " runs." : null);
+    }
+
+    private static String runLabel(int run, int runs) {
+        return runs > 1 ? "Run " + run + " of " + runs + ": " : "";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.threadlab.grading;
+
+import dev.threadlab.sandbox.CompileDiagnostic;
+import dev.threadlab.sandbox.SandboxOutcome;
+import dev.threadlab.sandbox.TestReport;
+import dev.threadlab.trace.TraceEvent;
+import java.util.List;
+
+/**
+ * Everything one graded run of a submission produced: how it ended, its output, its wall time, its trace (when
+ * recorded) and, for a test run, the test reports and whether the test runner got to the end.
+ */
+record GradingRun(SandboxOutcome outcome, List<CompileDiagnostic> diagnostics, String stdout, String stderr,
+        long wallTimeMs, List<TraceEvent> trace, List<TestReport> testReports, boolean testsFinished) {
+
+    boolean compiled() {
+        return outcome.kind() != SandboxOutcome.Kind.COMPILE_ERROR;
+    }
+
+    /** Why the run did not end normally, in the learner's words; null when it exited on its own. */
+    String abnormalEnd() {
+        return switch (outcome.kind()) {
+            case EXITED -> null;
+            case COMPILE_ERROR -> "The code does not compile: " + diagnostics.stream()
+                    .filter(d -> "error".equals(d.severity())).findFirst()
+                    .map(d -> d.file() + ":" + d.line() + ": " + d.message()).orElse("see the compiler's messages");
+            default -> outcome.message() != null ? outcome.message() : "The run ended: " + outcome.kind();
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package dev.threadlab.grading;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Judges one run of the learner's program against a program check's expectations. */
+final class ProgramCheck {
+
+    private ProgramCheck() {
+    }
+
+    /** Why the run fails the check, or empty when it passes. */
+    static Optional<String> problem(Check.ProgramExpectation expected, GradingRun run) {
+        String abnormal = run.abnormalEnd();
+        if (abnormal != null) {
+            return Optional.of(abnormal);
+        }
+        Integer exitCode = run.outcome().exitCode();
+        if (expected.exitCode() != null && !expected.exitCode().equals(exitCode)) {
+            return Optional.of("The program exited with code " + exitCode + ", expected " + expected.exitCode()
+                    + firstErrorLine(run.stderr()));
+        }
+        if (expected.stdout() != null) {
+            Optional<String> mismatch = expected.stdout().mismatch("stdout", run.stdout());
+            if (mismatch.isPresent()) {
+                return mismatch;
+            }
+        }
+        if (expected.stderr() != null) {
+            Optional<String> mismatch = expected.stderr().mismatch("stderr", run.stderr());
+            if (mismatch.isPresent()) {
+                return mismatch;
+            }
+        }
+        if (expected.trace() != null) {
+            List<String> problems = expected.trace().problems(TraceFacts.of(run.trace(), run.wallTimeMs()));
+            if (!problems.isEmpty()) {
+                return Optional.of("On the trace: " + String.join("; ", problems) + ".");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first line of what the program wrote to stderr (an exception, usually), as a hint. */
+    static String firstErrorLine(String stderr) {
+        String trimmed = stderr.strip();
+        if (trimmed.isEmpty()) {
+            return ".";
+        }
+        String first = trimmed.lines().filter(line -> !line.startsWith("\tat ")).findFirst().orElse("");
+        return first.isEmpty() ? "." : " (stderr: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first) + ")";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.threadlab.grading;
+
+import dev.threadlab.run.RunRequest;
+import dev.threadlab.run.RunRequestValidator;
+import dev.threadlab.sandbox.SandboxImage;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts submissions, stores them at once (so none is lost), and grades them in the background. Submissions a
+ * stopped server left queued or half graded are graded again at start.
+ */
+@Singleton
+public class SubmissionService {
+    private static final Logger LOG = Logger.getLogger(SubmissionService.class);
+
+    private final ExerciseRepository exercises;
+    private final SubmissionStore store;
+    private final Grader grader;
+    private final RunRequestValidator validator;
+    private final SandboxImage image;
+    private final GradingConfig config;
+    private final ExecutorService graders;
+
+    SubmissionService(ExerciseRepository exercises, SubmissionStore store, Grader grader, RunRequestValidator validator,
+            SandboxImage image, GradingConfig config) {
+        this.exercises = exercises;
+        this.store = store;
+        this.grader = grader;
+        this.validator = validator;
+        this.image = image;
+        this.config = config;
+        AtomicInteger count = new AtomicInteger();
+        this.graders = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), task -> {
+            Thread thread = new Thread(task, "grader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public Submission submit(String exerciseId, Map<String, String> files, String learnerId) {
+        Exercise exercise = exercises.find(exerciseId)
+                .orElseThrow(() -> new NotFoundException("No exercise with id '" + exerciseId + "'."));
+        validator.validate(new RunRequest("java", files, exercise.mainClass(), null, false));
+        Submission submission = new Submission(UUID.randomUUID().toString(), exerciseId, learnerId, Instant.now(),
+                SubmissionStatus.QUEUED, Map.copyOf(files), null, exercise.maxScore(), List.of(), null, null);
+        store.insert(submission);
+        graders.execute(() -> grade(submission));
+        return submission;
+    }
+
+    public Optional<Submission> find(String id) {
+        return store.find(id);
+    }
+
+    public List<Submission> ofLearner(String exerciseId, String learnerId) {
+        return learnerId == null ? List.of() : store.ofLearner(exerciseId, learnerId);
+    }
+
+    /** Graded submissions of this learner that did not get full marks: what unlocks hints. */
+    public int failedAttempts(String exerciseId, String learnerId) {
+        return (int) ofLearner(exerciseId, learnerId).stream()
+                .filter(s -> s.status() == SubmissionStatus.GRADED && !s.fullMarks()).count();
+    }
+
+    public boolean passed(String exerciseId, String learnerId) {
+        return ofLearner(exerciseId, learnerId).stream().anyMatch(Submission::fullMarks);
+    }
+
+    void resumeUnfinished(@Observes StartupEvent event) {
+        List<Submission> unfinished = store.unfinished();
+        if (!unfinished.isEmpty()) {
+            LOG.infof("Grading %d submissions left unfinished by the last run of the server", unfinished.size());
+        }
+        unfinished.forEach(submission -> graders.execute(() -> grade(submission)));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        graders.shutdownNow(); // interrupted gradings stay GRADING and resume at the next start
+        try {
+            graders.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void grade(Submission submission) {
+        Optional<Exercise> exercise = exercises.find(submission.exerciseId());
+        if (exercise.isEmpty()) {
+            store.update(submission.failed("The exercise '" + submission.exerciseId() + "' no longer exists."));
+            return;
+        }
+        try {
+            if (!image.awaitSettled(config.sandboxWait().toMillis(), TimeUnit.MILLISECONDS).ready()) {
+                store.update(submission.failed("Programs cannot run right now: " + image.state().reason()));
+                return;
+            }
+            store.update(submission.grading());
+            store.update(submission.graded(grader.grade(exercise.get(), submission.files())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Grading submission %s failed", submission.id());
+            store.update(submission.failed("Grading failed inside the server: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.threadlab.web;
+
+import dev.threadlab.grading.Exercise;
+import java.util.List;
+
+/** An exercise as the lesson page shows it: task and starter files only, never the solution or the tests. */
+public record ExerciseCard(String id, String title, int maxScore, String taskHtml, String mainClass,
+        List<StarterFile> files) {
+
+    public record StarterFile(String name, String content) {
+    }
+
+    static ExerciseCard of(Exercise exercise) {
+        List<StarterFile> files = exercise.starterFiles().entrySet().stream()
+                .sorted((a, b) -> a.getKey().equals(mainFile(exercise)) ? -1 : b.getKey().equals(mainFile(exercise)) ? 1
+                        : a.getKey().compareTo(b.getKey()))
+                .map(e -> new StarterFile(e.getKey(), e.getValue())).toList();
+        return new ExerciseCard(exercise.id(), exercise.title(), exercise.maxScore(), exercise.taskHtml(),
+                exercise.mainClass(), files);
+    }
+
+    private static String mainFile(Exercise exercise) {
+        return exercise.mainClass().replace('.', '/') + ".java";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.threadlab.grading;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxReady;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Grading through the API with the shipped exercises, in real sandboxes. */
+@QuarkusTest
+class GradingApiTest {
+
+    @Inject
+    SandboxImage image;
+
+    @Inject
+    ExerciseRepository exercises;
+
+    @BeforeEach
+    void sandboxReady() throws InterruptedException {
+        SandboxReady.await(image);
+    }
+
+    @Test
+    void everyReferenceSolutionGetsFullMarksAndEveryStarterLess() {
+        for (Exercise exercise : exercises.all()) {
+            Map<String, Object> reference = grade(exercise.id(), exercise.solutionFiles());
+            assertEquals(exercise.maxScore(), reference.get("score"), exercise.id() + " reference: " + reference);
+            Map<String, Object> starter = grade(exercise.id(), exercise.starterFiles());
+            assertTrue((Integer) starter.get("score") < exercise.maxScore(), exercise.id() + " starter: " + starter);
+        }
+    }
+
+    @Test
+    void aRacySolutionFailsTheRaceCheckInTenSubmissionsOutOfTen() {
+        Exercise race = exercises.find("lost-update").orElseThrow();
+        for (int submission = 1; submission <= 10; submission++) {
+            Map<String, Object> result = grade(race.id(), race.starterFiles());
+            Map<String, Object> check = check(result, "Four threads depositing at once lose nothing (10 runs)");
+            assertEquals(false, check.get("passed"), "submission " + submission + ": " + result);
+            assertEquals(0, check.get("points"));
+        }
+    }
+
+    @Test
+    void fakePassLinesAndAnEarlyExitEarnNothing() {
+        Map<String, String> files = new HashMap<>(exercises.find("lost-update").orElseThrow().starterFiles());
+        files.put("BankAccount.java", """
+                public class BankAccount {
+                    static {
+                        System.out.println("[OK] oneThreadKeepsEveryDeposit PASSED");
+                        System.out.println("{\\"run\\":1,\\"className\\":\\"BankAccountTest\\",\\"method\\":\\"fourThreadsKeepEveryDeposit\\",\\"passed\\":true,\\"message\\":\\"\\"}");
+                        System.out.println("done");
+                        System.exit(0);
+                    }
+
+                    public void deposit(long amount) {
+                    }
+
+                    public long balance() {
+                        return 0;
+                    }
+                }
+                """);
+        Map<String, Object> result = grade("lost-update", files);
+        assertEquals(0, result.get("score"), result.toString());
+        for (Map<String, Object> check : checks(result)) {
+            assertEquals(false, check.get("passed"), check.toString());
+        }
+        String message = (String) check(result, "One thread keeps every deposit").get("message");
+        assertTrue(message.contains("System.exit"), message);
+    }
+
+    @Test
+    void exercisesListAndDetailNeverShowTheSolutionOrTheTests() {
+        List<Map<String, Object>> list = given().get("/api/exercises").then().statusCode(200).extract().jsonPath().getList("$");
+        assertTrue(list.stream().anyMatch(e -> "lost-update".equals(e.get("id")) && Integer.valueOf(7).equals(e.get("maxScore"))));
+        Map<String, Object> detail = given().get("/api/exercises/lost-update").then().statusCode(200).extract().jsonPath().getMap("$");
+        assertEquals("01-threads", detail.get("lessonId"));
+        assertTrue(((Map<?, ?>) detail.get("starterFiles")).containsKey("BankAccount.java"));
+        assertFalse(detail.toString().contains("synchronized void deposit"), "the solution leaked");
+        assertFalse(detail.toString().contains("fourThreadsKeepEveryDeposit()"), "the hidden test leaked");
+        given().get("/api/exercises/lost-update/solution").then().statusCode(403);
+        given().get("/api/exercises/nope").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("files", Map.of("../Main.java", "x")))
+                .post("/api/exercises/lost-update/submissions").then().statusCode(400);
+    }
+
+    static Map<String, Object> grade(String exerciseId, Map<String, String> files) {
+        String id = given().contentType(ContentType.JSON).body(Map.of("files", files))
+                .post("/api/exercises/" + exerciseId + "/submissions")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
+                .until(() -> List.of("GRADED", "ERROR").contains(given().get("/api/submissions/" + id).path("status")));
+        Map<String, Object> result = given().get("/api/submissions/" + id).then().statusCode(200).extract().jsonPath().getMap("$");
+        assertEquals("GRADED", result.get("status"), result.toString());
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> checks(Map<String, Object> result) {
+        return (List<Map<String, Object>>) result.get("checks");
+    }
+
+    static Map<String, Object> check(Map<String, Object> result, String name) {
+        return checks(result).stream().filter(c -> name.equals(c.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no check '" + name + "' in " + result));
+    }
+}

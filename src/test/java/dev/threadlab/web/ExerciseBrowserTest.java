@@ -1,0 +1,84 @@
+package dev.threadlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.threadlab.grading.Exercise;
+import dev.threadlab.grading.ExerciseRepository;
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxReady;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An exercise on its lesson page, in a real Chromium: Submit, the per-check results, hints and history. */
+@QuarkusTest
+class ExerciseBrowserTest {
+
+    @Inject
+    SandboxImage image;
+
+    @Inject
+    ExerciseRepository exercises;
+
+    @TestHTTPResource("/lessons/01-threads")
+    URL lessonPage;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        SandboxReady.await(image);
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void submitShowsEachCheckThenHintsAndHistory() throws Exception {
+        browser.get(lessonPage.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        WebElement exercise = wait.until(d -> d.findElement(By.id("exercise-lost-update")));
+        List<String> tabs = exercise.findElements(By.cssSelector(".snippet-tab")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("Main.java", "BankAccount.java"), tabs, "the main file first, then the others");
+
+        WebElement submit = exercise.findElement(By.cssSelector("button.submit"));
+        WebElement summary = exercise.findElement(By.cssSelector(".grading-summary"));
+        submit.click();
+        wait.until(d -> summary.getText().startsWith("Score"));
+        assertTrue(summary.getText().startsWith("Score 1 / 7") || summary.getText().startsWith("Score 3 / 7"),
+                "the racy starter keeps only the single-thread points (and at most the lucky output): " + summary.getText());
+        List<WebElement> checks = exercise.findElements(By.cssSelector(".grading-checks li"));
+        assertEquals(3, checks.size());
+        WebElement race = checks.stream().filter(c -> c.getText().contains("Four threads")).findFirst().orElseThrow();
+        assertTrue(race.getAttribute("class").contains("fail") && race.getText().contains("✗"), race.getText());
+        assertTrue(race.getText().contains("deposits were lost"), race.getText());
+        wait.until(d -> !exercise.findElements(By.cssSelector(".grading-hints li")).isEmpty());
+        assertTrue(exercise.findElement(By.cssSelector(".grading-hints")).getText().contains("read, add, write"));
+
+        Exercise lostUpdate = exercises.find("lost-update").orElseThrow();
+        browser.executeScript("window.threadlab.exercises[0].setFile('BankAccount.java', arguments[0])",
+                lostUpdate.solutionFiles().get("BankAccount.java"));
+        submit.click();
+        wait.until(d -> summary.getText().startsWith("Score 7 / 7"));
+        assertTrue(exercise.findElements(By.cssSelector(".grading-checks li.fail")).isEmpty());
+        wait.until(d -> exercise.findElement(By.cssSelector(".grading-history summary")).getText()
+                .equals("Your submissions (2)"));
+        HeadlessChromium.screenshot(browser, exercise, "exercise-graded");
+    }
+}

@@ -1,0 +1,161 @@
+// The grading panel of an exercise: Submit sends the editor's files, the checks come back with ✓/✗, points and
+// messages; hints unlock after failed attempts; earlier submissions are listed and can be loaded again.
+import { element } from './dom.js';
+
+const POLL_MS = 600;
+
+export class SubmissionPanel {
+  constructor(parent, exerciseId, { files, loadFiles }) {
+    this.exerciseId = exerciseId;
+    this.files = files;
+    this.loadFiles = loadFiles;
+    this.root = element('section', 'grading');
+    this.root.setAttribute('aria-label', 'Grading');
+    this.summary = element('div', 'grading-summary');
+    this.summary.setAttribute('role', 'status');
+    this.checks = element('ul', 'grading-checks');
+    this.hints = element('div', 'grading-hints');
+    this.history = element('details', 'grading-history');
+    this.root.append(this.summary, this.checks, this.hints, this.history);
+    this.root.hidden = true;
+    parent.append(this.root);
+    this.refresh();
+  }
+
+  get busy() {
+    return this.polling === true;
+  }
+
+  /** Sends the files; resolves with the graded submission (or null when it could not be sent). */
+  async submit() {
+    this.root.hidden = false;
+    this.checks.replaceChildren();
+    this.summary.className = 'grading-summary';
+    this.summary.textContent = 'Submitting…';
+    let id;
+    try {
+      const response = await fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ files: this.files() }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.status !== 202) throw new Error(body.error || `The server refused the submission (HTTP ${response.status}).`);
+      id = body.id;
+    } catch (e) {
+      this.summary.textContent = e.message.startsWith('Failed to fetch') ? 'The server cannot be reached.' : e.message;
+      this.summary.classList.add('error');
+      return null;
+    }
+    this.polling = true;
+    try {
+      const result = await this.await(id);
+      this.show(result);
+      await this.refresh();
+      return result;
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  async await(id) {
+    for (;;) {
+      const response = await fetch(`/api/submissions/${encodeURIComponent(id)}`);
+      const result = await response.json();
+      if (result.status === 'GRADED' || result.status === 'ERROR') return result;
+      this.summary.textContent = result.status === 'QUEUED' ? 'Waiting for the grader…' : 'Grading: running your code against the checks…';
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  show(result) {
+    this.root.hidden = false;
+    if (result.status === 'ERROR') {
+      this.summary.textContent = `Could not grade: ${result.message}`;
+      this.summary.className = 'grading-summary error';
+      this.checks.replaceChildren();
+      return;
+    }
+    const full = result.score === result.maxScore;
+    this.summary.className = `grading-summary ${full ? 'full' : 'partial'}`;
+    this.summary.textContent = `Score ${result.score} / ${result.maxScore}${full ? ' — all checks pass' : ''}`;
+    this.checks.replaceChildren(...result.checks.map((check) => {
+      const item = element('li', check.passed ? 'pass' : 'fail');
+      const mark = element('span', 'mark');
+      mark.textContent = check.passed ? '✓' : '✗';
+      mark.setAttribute('aria-label', check.passed ? 'passed' : 'failed');
+      const name = element('span', 'name');
+      name.textContent = check.name;
+      const points = element('span', 'points');
+      points.textContent = `${check.points}/${check.maxPoints}`;
+      item.append(mark, name, points);
+      if (check.message) {
+        const message = element('div', 'message');
+        message.textContent = check.message;
+        item.append(message);
+      }
+      return item;
+    }));
+  }
+
+  /** Hints this learner has unlocked, and the list of earlier submissions. */
+  async refresh() {
+    try {
+      const [detail, submissions] = await Promise.all([
+        fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}`).then((r) => r.json()),
+        fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions`).then((r) => r.json()),
+      ]);
+      this.renderHints(detail);
+      this.renderHistory(submissions);
+      if (submissions.length) this.root.hidden = false;
+    } catch (e) {
+      // The panel still works without hints and history; the next submission tries again.
+    }
+  }
+
+  renderHints(detail) {
+    this.hints.replaceChildren();
+    if (!detail.hints.length && !detail.lockedHints) return;
+    const title = element('h3');
+    title.textContent = 'Hints';
+    this.hints.append(title);
+    if (detail.hints.length) {
+      const list = element('ol');
+      for (const html of detail.hints) {
+        const item = element('li');
+        item.innerHTML = html; // Markdown rendered and sanitised by the server
+        list.append(item);
+      }
+      this.hints.append(list);
+    }
+    if (detail.lockedHints) {
+      const note = element('p', 'locked');
+      note.textContent = `${detail.lockedHints} more ${detail.lockedHints === 1 ? 'hint unlocks' : 'hints unlock'} after further attempts.`;
+      this.hints.append(note);
+    }
+  }
+
+  renderHistory(submissions) {
+    this.history.replaceChildren();
+    if (!submissions.length) return;
+    const summary = element('summary');
+    summary.textContent = `Your submissions (${submissions.length})`;
+    const list = element('ol', 'grading-submissions');
+    for (const submission of submissions) {
+      const item = element('li');
+      const when = new Date(submission.createdAt).toLocaleString();
+      const score = submission.status === 'GRADED' ? `${submission.score} / ${submission.maxScore}` : submission.status.toLowerCase();
+      item.textContent = `${when} — ${score} `;
+      const load = element('button', 'load');
+      load.type = 'button';
+      load.textContent = 'Open';
+      load.title = 'Put this submission\'s code back in the editor and show its result';
+      load.addEventListener('click', async () => {
+        const full = await fetch(`/api/submissions/${encodeURIComponent(submission.id)}`).then((r) => r.json());
+        this.loadFiles(full.files);
+        this.show(full);
+      });
+      item.append(load);
+      list.append(item);
+    }
+    this.history.append(summary, list);
+  }
+}
