@@ -21,7 +21,8 @@ import javax.tools.ToolProvider;
  * <p>The server speaks to it over the container's stdin in frames: {@code kind(1 byte) length(4 bytes) payload}.
  * {@code F} = a source file ("name\0content"), {@code X} = a JUnit test source (same payload), {@code R} = compile and
  * run ("mainClass\0options", options being {@code trace=on|off}, {@code hz=<samples per second>} and, to run tests
- * instead of the main class, {@code repeat=<n>} and {@code tests=<Class>;<Class>}, comma separated), {@code I} =
+ * instead of the main class, {@code repeat=<n>} and {@code tests=<Class>;<Class>}; or {@code compile-only}, comma
+ * separated), {@code I} =
  * bytes for the program's stdin, {@code E} = end of the program's stdin. Framing is needed because Docker's attach
  * API cannot signal end-of-file on stdin.
  *
@@ -71,6 +72,9 @@ public final class SandboxLauncher {
                 || tests != null && !compile(testFiles, TEST_SOURCES, TEST_CLASSES, TestRun.classPath(), frames)) {
             frames.send(Frames.COMPILE_FAILED, "");
             System.exit(1);
+        }
+        if (options.contains("compile-only")) {
+            System.exit(0);
         }
         SandboxLauncher launcher = new SandboxLauncher(frames, in);
         if (tests != null) {

@@ -29,8 +29,8 @@ public record Check(String name, int points, int runs, ProgramExpectation progra
             List<String> problems = new java.util.ArrayList<>();
             atLeast(problems, minRunningAtOnce, facts.maxRunningAtOnce(), "threads running at the same time");
             atMost(problems, maxRunningAtOnce, facts.maxRunningAtOnce(), "threads running at the same time");
-            atLeast(problems, minWorkerThreads, facts.workerThreads(), "threads besides main did work");
-            atMost(problems, maxWorkerThreads, facts.workerThreads(), "threads besides main did work");
+            atLeast(problems, minWorkerThreads, facts.workerThreads(), "threads were started besides main");
+            atMost(problems, maxWorkerThreads, facts.workerThreads(), "threads were started besides main");
             atLeast(problems, minChildProcesses, facts.childProcesses(), "child processes were started");
             atMost(problems, maxChildProcesses, facts.childProcesses(), "child processes were started");
             atMost(problems, maxBlockedMs, facts.longestBlockedMs(), "ms was the longest time a thread waited for a lock");

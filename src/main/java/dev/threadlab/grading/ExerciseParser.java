@@ -1,6 +1,8 @@
 package dev.threadlab.grading;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.threadlab.lesson.LessonParser;
 import dev.threadlab.sandbox.ProgramLimits;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -97,12 +100,36 @@ public class ExerciseParser {
                 throw new InvalidExerciseException(file + ": the file is empty");
             }
             return config;
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidExerciseException(file.getParent() + ": exercise.yaml: " + path(e) + "unknown key '"
+                    + e.getPropertyName() + "' (known here: " + e.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().collect(Collectors.joining(", ")) + ")");
+        } catch (JsonMappingException e) {
+            throw new InvalidExerciseException(file.getParent() + ": exercise.yaml: " + path(e) + "wrong kind of value: "
+                    + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "").lines().findFirst().orElse(""));
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new InvalidExerciseException(file + where + ": " + e.getOriginalMessage());
+            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            throw new InvalidExerciseException(file.getParent() + ": exercise.yaml" + where + ": not valid YAML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where in the YAML a mapping error is, as "checks[2].stdout: ". */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex() + 1).append(']');
+            }
+        }
+        // The failing key itself is named in the message.
+        int lastDot = path.lastIndexOf(".");
+        String parent = e instanceof UnrecognizedPropertyException ? (lastDot < 0 ? "" : path.substring(0, lastDot)) : path.toString();
+        return parent.isEmpty() ? "" : parent + ": ";
     }
 
     private List<Check> checks(ExerciseFile config, Problems problems) {

@@ -40,6 +40,11 @@ class GradingSandbox {
                 new TestSuite(exercise.testFiles(), testClasses, repeat)));
     }
 
+    /** Only compiles the files. */
+    GradingRun compile(Map<String, String> files) throws InterruptedException {
+        return run(SandboxProgram.compileOnly(runId(), files));
+    }
+
     private GradingRun run(SandboxProgram program) throws InterruptedException {
         Collector collector = new Collector(traceParser);
         SandboxExecution execution = sandbox.start(program, collector);

@@ -13,7 +13,8 @@ import java.util.Set;
  * (not the JVM's GC, compiler and other internal threads).
  *
  * @param maxRunningAtOnce the most threads that were RUNNING on a CPU at the same moment
- * @param workerThreads threads other than each process's main thread that ran at all (e.g. a pool's workers)
+ * @param workerThreads threads the program started besides each process's main thread (e.g. a pool's workers);
+ *        counted whether or not the sampler caught them on a CPU, since a thread that only sleeps runs for microseconds
  * @param childProcesses processes started by the program (directly or further down)
  * @param longestBlockedMs the longest a thread waited in one go to enter a lock
  * @param wallTimeMs the run's wall time, from the program's start to its exit
@@ -63,12 +64,12 @@ public record TraceFacts(int maxRunningAtOnce, int workerThreads, int childProce
             }
             if (state) {
                 current.put(event.tid(), event);
+                if (!MAIN_THREAD_NAMES.contains(thread.name())) {
+                    workers.add(event.tid());
+                }
                 if (isRunning(event)) {
                     running++;
                     maxRunning = Math.max(maxRunning, running);
-                    if (!MAIN_THREAD_NAMES.contains(thread.name())) {
-                        workers.add(event.tid());
-                    }
                 }
             }
         }

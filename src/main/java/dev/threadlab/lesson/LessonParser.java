@@ -1,6 +1,7 @@
 package dev.threadlab.lesson;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -8,7 +9,10 @@ import org.commonmark.Extension;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -58,6 +62,26 @@ public class LessonParser {
         }
         String html = sanitizer.sanitize(renderer.render(document));
         return new Lesson(id, title, order, summary, html);
+    }
+
+    /** A runnable example of a lesson: its main class and source, for checking that it compiles. */
+    public record RunnableExample(String mainClass, String source, int line) {
+    }
+
+    public List<RunnableExample> runnableExamples(String markdown) {
+        List<RunnableExample> examples = new ArrayList<>();
+        Parser positioned = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+        positioned.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                String main = RunnableCodeRenderer.runnableMainClass(block);
+                if (main != null) {
+                    int line = block.getSourceSpans().isEmpty() ? 0 : block.getSourceSpans().get(0).getLineIndex() + 1;
+                    examples.add(new RunnableExample(main, block.getLiteral(), line));
+                }
+            }
+        });
+        return examples;
     }
 
     /** Markdown that is not a whole lesson (an exercise's task), rendered and sanitised like a lesson body. */

@@ -29,12 +29,22 @@ final class RunnableCodeRenderer implements NodeRenderer {
         return Set.of(FencedCodeBlock.class);
     }
 
+    /** The block's main class when it is a runnable Java example, else null. */
+    static String runnableMainClass(FencedCodeBlock block) {
+        List<String> info = info(block);
+        return !info.isEmpty() && info.get(0).equals("java") && info.contains("runnable") ? mainClass(info) : null;
+    }
+
+    private static List<String> info(FencedCodeBlock block) {
+        return block.getInfo() == null ? List.of() : Arrays.asList(block.getInfo().trim().split("\\s+"));
+    }
+
     @Override
     public void render(Node node) {
         FencedCodeBlock block = (FencedCodeBlock) node;
-        List<String> info = block.getInfo() == null ? List.of() : Arrays.asList(block.getInfo().trim().split("\\s+"));
+        List<String> info = info(block);
         String language = info.isEmpty() ? "" : info.get(0);
-        boolean runnable = language.equals("java") && info.contains("runnable");
+        boolean runnable = runnableMainClass(block) != null;
         html.line();
         if (runnable) {
             Map<String, String> attributes = new LinkedHashMap<>(); // fixed order: stable HTML

@@ -74,6 +74,8 @@ final class DockerExecution implements SandboxExecution {
             if (program.tests() != null) {
                 program.tests().files().forEach(stdin::sendTestFile);
                 stdin.sendTestRun(program.tests().classes(), program.tests().repeat(), program.traceSampleHz());
+            } else if (program.isCompileOnly()) {
+                stdin.sendCompileOnly();
             } else {
                 stdin.sendRun(program.mainClass(), program.traceSampleHz());
             }
@@ -245,11 +247,15 @@ final class DockerExecution implements SandboxExecution {
             return SandboxOutcome.of(SandboxOutcome.Kind.MEMORY_LIMIT,
                     "The program ran out of memory: the sandbox allows " + program.limits().memoryBytes(config) / (1024 * 1024) + " MiB.");
         }
+        SandboxOutcome launcherFailed = SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
+                "The sandbox launcher failed: " + (launcherErrors + launcher.problems()).strip());
         return switch (launcher.phase()) {
             case RUNNING -> SandboxOutcome.exited(state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue());
             case COMPILE_FAILED -> SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, "Compilation failed.");
-            default -> SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
-                    "The sandbox launcher failed: " + (launcherErrors + launcher.problems()).strip());
+            // A compile-only run ends right after compiling.
+            case COMPILING -> program.isCompileOnly() && Long.valueOf(0).equals(state.getExitCodeLong())
+                    ? SandboxOutcome.exited(0) : launcherFailed;
+            default -> launcherFailed;
         };
     }
 

@@ -49,6 +49,11 @@ final class LauncherStdin extends InputStream {
         frames.add(frame('R', ("\0" + options).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Only compile the sources; the launcher exits 0 when they compile. */
+    void sendCompileOnly() {
+        frames.add(frame('R', "\0compile-only".getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static String traceOption(int traceSampleHz) {
         return traceSampleHz > 0 ? "trace=on,hz=" + traceSampleHz : "trace=off";
     }

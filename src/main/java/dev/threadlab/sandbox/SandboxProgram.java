@@ -7,13 +7,23 @@ import java.util.Map;
  * given it is delivered and then closed; when it is null, stdin stays open for interactive input.
  * {@code traceSampleHz} > 0 records the scheduling trace of every process and thread at that sampling rate.
  * {@code limits} overrides the configured limits for this program (null: the defaults). With {@code tests}, the
- * test classes are compiled against the sources and run with JUnit instead of the main class.
+ * test classes are compiled against the sources and run with JUnit instead of the main class. Without a main class
+ * and tests, the sources are only compiled (the outcome is EXITED 0 or COMPILE_ERROR).
  */
 public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz,
         ProgramLimits limits, TestSuite tests) {
 
     public SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz) {
         this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null);
+    }
+
+    /** Only compile the files: checks that lesson examples and exercise files still compile. */
+    public static SandboxProgram compileOnly(String runId, Map<String, String> files) {
+        return new SandboxProgram(runId, files, null, "", 0, ProgramLimits.DEFAULTS, null);
+    }
+
+    public boolean isCompileOnly() {
+        return mainClass == null && tests == null;
     }
 
     public SandboxProgram {

@@ -5,28 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.grading.Exercise;
 import dev.threadlab.grading.ExerciseRepository;
-import dev.threadlab.sandbox.SandboxImage;
-import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An exercise on its lesson page, in a real Chromium: Submit, the per-check results, hints and history. */
 @QuarkusTest
-class ExerciseBrowserTest {
+class ExerciseBrowserTest extends ChromiumTest {
 
-    @Inject
-    SandboxImage image;
 
     @Inject
     ExerciseRepository exercises;
@@ -34,20 +27,7 @@ class ExerciseBrowserTest {
     @TestHTTPResource("/lessons/01-threads")
     URL lessonPage;
 
-    ChromeDriver browser;
 
-    @BeforeEach
-    void openBrowser() throws Exception {
-        SandboxReady.await(image);
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void submitShowsEachCheckThenHintsAndHistory() throws Exception {

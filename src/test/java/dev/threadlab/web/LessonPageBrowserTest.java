@@ -4,47 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.threadlab.sandbox.SandboxImage;
-import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A real Chromium on a lesson page: the editor, Run, and output streaming into the console. */
 @QuarkusTest
-class LessonPageBrowserTest {
+class LessonPageBrowserTest extends ChromiumTest {
 
-    @Inject
-    SandboxImage image;
 
     @TestHTTPResource("/lessons/01-threads")
     URL lessonPage;
 
-    ChromeDriver browser;
 
-    @BeforeEach
-    void openBrowser() throws Exception {
-        SandboxReady.await(image);
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void runStreamsOutputIntoTheConsoleWhileTheProgramRuns() {

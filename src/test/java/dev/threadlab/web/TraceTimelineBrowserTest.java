@@ -4,27 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.threadlab.sandbox.SandboxImage;
-import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The live scheduling timeline under a snippet, in a real Chromium, drawn from real programs in the sandbox. */
 @QuarkusTest
-class TraceTimelineBrowserTest {
+class TraceTimelineBrowserTest extends ChromiumTest {
 
     static final String LOCK_CONTENTION = """
             public class Main {
@@ -49,27 +44,15 @@ class TraceTimelineBrowserTest {
             }
             """;
 
-    @Inject
-    SandboxImage image;
 
     @TestHTTPResource("/lessons/01-threads")
     URL lessonPage;
 
-    ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() throws Exception {
-        SandboxReady.await(image);
-        browser = HeadlessChromium.start();
+    void waitUpToAMinute() {
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
