@@ -81,6 +81,14 @@ class GradingApiTest {
         }
         String message = (String) check(result, "One thread keeps every deposit").get("message");
         assertTrue(message.contains("System.exit"), message);
+
+        Map<String, Object> gradescope = given().get("/api/submissions/" + result.get("id") + "/results.json")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        assertEquals(0.0f, ((Number) gradescope.get("score")).floatValue());
+        assertEquals(7.0f, ((Number) gradescope.get("max_score")).floatValue());
+        List<?> tests = (List<?>) gradescope.get("tests");
+        assertEquals(3, tests.size());
+        assertEquals("failed", ((Map<?, ?>) tests.get(0)).get("status"));
     }
 
     @Test
