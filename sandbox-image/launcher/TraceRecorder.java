@@ -16,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TraceRecorder {
     /** JVM threads without a Java identity (GC, JIT, VM thread) are marked as JVM internals after this delay. */
     private static final long UNNAMED_GRACE_NANOS = 150_000_000;
+    private static final List<String> HOTSPOT_THREADS = List.of("VM Thread", "VM Periodic Tas", "GC Thread#", "G1 ",
+            "C1 CompilerThre", "C2 CompilerThre", "Reference Handl", "Finalizer", "Signal Dispatch", "Service Thread",
+            "Monitor Deflati", "Sweeper thread", "Notification Th", "Common-Cleaner", "Attach Listener", "VM Operation");
     /**
      * Java says RUNNABLE while the kernel says asleep: either real I/O, or the agent has not yet seen the thread
      * block or wait (it polls every few ms). Wait this long for the agent before calling it I/O.
@@ -30,6 +33,7 @@ final class TraceRecorder {
     final Set<Long> applicationThreads = ConcurrentHashMap.newKeySet();
     final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
     final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
+    private final Set<Long> jvmProcesses = new java.util.HashSet<>();
 
     TraceRecorder(Frames frames, long origin) {
         this.frames = frames;
@@ -41,6 +45,9 @@ final class TraceRecorder {
     }
 
     synchronized void process(long nanos, long pid, long ppid, String name, String command) {
+        if (name.equals("java")) {
+            jvmProcesses.add(pid);
+        }
         line(nanos, "process", "\"pid\":" + pid + ",\"ppid\":" + ppid + ",\"name\":" + Json.string(name)
                 + ",\"command\":" + Json.string(command));
     }
@@ -56,7 +63,24 @@ final class TraceRecorder {
         }
         Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
         task.osName = osName;
+        if (jvmProcesses.contains(pid) && (tid == pid || isHotSpotThread(osName))) {
+            // Known at once, so that a program shorter than the agent's first report is not drawn with 15 JVM lanes.
+            task.system = true;
+        }
         describe(nanos, task);
+    }
+
+    /**
+     * The JVM's own threads, by the names HotSpot gives them (as the kernel keeps them: 15 characters). The
+     * launcher's first thread (tid = pid) only waits for the JVM's main thread.
+     */
+    private static boolean isHotSpotThread(String osName) {
+        for (String prefix : HOTSPOT_THREADS) {
+            if (osName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -39,7 +39,6 @@ public class ExerciseParser {
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final long MAX_FILE_BYTES = 256 * 1024;
     private static final int MAX_RUNS = 20;
-    private static final Duration MAX_WALL_TIME = Duration.ofMinutes(2);
     private static final long MIN_MEMORY = 64L << 20;
     private static final long MAX_MEMORY = 4L << 30;
 
@@ -246,8 +245,8 @@ public class ExerciseParser {
         try {
             if (limits.wallTime() != null) {
                 wallTime = new DurationConverter().convert(limits.wallTime());
-                if (wallTime.isNegative() || wallTime.isZero() || wallTime.compareTo(MAX_WALL_TIME) > 0) {
-                    problems.add("limits.wallTime must be more than 0 and at most " + MAX_WALL_TIME.toSeconds() + "s");
+                if (wallTime.isNegative() || wallTime.isZero() || wallTime.compareTo(ProgramLimits.MAX_WALL_TIME) > 0) {
+                    problems.add("limits.wallTime must be more than 0 and at most " + ProgramLimits.MAX_WALL_TIME.toSeconds() + "s");
                 }
             }
         } catch (IllegalArgumentException e) {

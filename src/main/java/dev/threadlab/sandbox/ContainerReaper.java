@@ -49,7 +49,9 @@ public class ContainerReaper {
     public int reap() {
         try {
             List<Container> labelled = sandboxContainers();
-            Duration maxLife = config.limits().compileTime().plus(config.limits().wallTime()).plusMinutes(1);
+            Duration longestRun = config.limits().wallTime().compareTo(ProgramLimits.MAX_WALL_TIME) > 0
+                    ? config.limits().wallTime() : ProgramLimits.MAX_WALL_TIME;
+            Duration maxLife = config.limits().compileTime().plus(longestRun).plusMinutes(1);
             Instant oldest = Instant.now().minus(maxLife);
             int removed = 0;
             for (Container container : labelled) {

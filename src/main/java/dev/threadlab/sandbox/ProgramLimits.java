@@ -6,6 +6,8 @@ import java.time.Duration;
 public record ProgramLimits(Duration wallTime, Long memoryBytes, Double cpus) {
 
     public static final ProgramLimits DEFAULTS = new ProgramLimits(null, null, null);
+    /** The longest wall time a program may ask for (the reaper leaves younger containers alone). */
+    public static final Duration MAX_WALL_TIME = Duration.ofMinutes(2);
 
     Duration wallTime(SandboxConfig config) {
         return wallTime != null ? wallTime : config.limits().wallTime();

@@ -287,6 +287,25 @@ class TraceRecordingTest {
         given().when().get("/api/runs/" + id + "/trace").then().statusCode(404);
     }
 
+    @Test
+    void evenAShortProgramShowsOnlyItsOwnThreadAsApplicationThread() throws Exception {
+        Trace trace = runTraced("""
+                public class Main {
+                    public static void main(String[] args) {
+                        System.out.println("quick");
+                    }
+                }
+                """);
+        Map<Long, JsonNode> threads = new HashMap<>();
+        trace.events.stream().filter(e -> e.path("kind").asText().equals("thread"))
+                .forEach(e -> threads.put(e.path("tid").asLong(), e));
+        List<String> application = threads.values().stream().filter(t -> !t.path("system").asBoolean())
+                .map(t -> t.path("name").asText()).toList();
+        assertEquals(1, application.size(), "only the main thread, whether or not the tracer named it yet: " + application);
+        assertTrue(threads.values().stream().anyMatch(t -> t.path("name").asText().equals("VM Thread")
+                && t.path("system").asBoolean()), "the JVM's own threads are marked: " + threads.values());
+    }
+
     private Trace runTraced(String source) throws Exception {
         String id = submit(program(source));
         Map<String, Object> result = awaitEnd(id);
