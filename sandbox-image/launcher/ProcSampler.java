@@ -29,7 +29,6 @@ final class ProcSampler implements Runnable {
     private static final long FLUSH_NANOS = 80_000_000;
     private static final long IDLE_AFTER_NANOS = 100_000_000;
     private static final int IDLE_EVERY_TICKS = 10;
-    private static final String AGENT_THREAD = "threadlab-trace";
 
     private final TraceRecorder recorder;
     private final long programPid;
@@ -265,7 +264,7 @@ final class ProcSampler implements Runnable {
                     continue;
                 }
                 String name = comm(taskDir);
-                if (name.equals(AGENT_THREAD) || recorder.excludedThreads.contains(tid)) {
+                if (name.equals(TraceRecorder.TRACER_THREAD) || recorder.excludedThreads.contains(tid)) {
                     proc.ignored.add(tid);
                     continue;
                 }

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TraceRecorder {
     /** JVM threads without a Java identity (GC, JIT, VM thread) are marked as JVM internals after this delay. */
     private static final long UNNAMED_GRACE_NANOS = 150_000_000;
+    /** The name of the tracer's own thread in every traced JVM (see agent/TracerThread.java). */
+    static final String TRACER_THREAD = "threadlab-trace";
     private static final List<String> HOTSPOT_THREADS = List.of("VM Thread", "VM Periodic Tas", "GC Thread#", "G1 ",
             "C1 CompilerThre", "C2 CompilerThre", "Reference Handl", "Finalizer", "Signal Dispatch", "Service Thread",
             "Monitor Deflati", "Sweeper thread", "Notification Th", "Common-Cleaner", "Attach Listener", "VM Operation");
@@ -45,11 +47,17 @@ final class TraceRecorder {
     }
 
     synchronized void process(long nanos, long pid, long ppid, String name, String command) {
-        if (name.equals("java")) {
-            jvmProcesses.add(pid);
-        }
         line(nanos, "process", "\"pid\":" + pid + ",\"ppid\":" + ppid + ",\"name\":" + Json.string(name)
                 + ",\"command\":" + Json.string(command));
+        if (name.equals("java") && jvmProcesses.add(pid)) {
+            // A process first seen before it exec'd java: its threads were classified as those of another program.
+            for (Task task : tasks.values()) {
+                if (task.pid == pid && task.javaId < 0 && !task.ended && task.osName != null) {
+                    classifyByOsName(task);
+                    describe(nanos, task);
+                }
+            }
+        }
     }
 
     synchronized void processEnd(long nanos, long pid) {
@@ -63,11 +71,35 @@ final class TraceRecorder {
         }
         Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
         task.osName = osName;
-        if (jvmProcesses.contains(pid) && (tid == pid || isHotSpotThread(osName))) {
-            // Known at once, so that a program shorter than the agent's first report is not drawn with 15 JVM lanes.
-            task.system = true;
+        if (task.javaId < 0) {
+            classifyByOsName(task);
         }
         describe(nanos, task);
+    }
+
+    /**
+     * Until a JVM's tracer reports a thread, its OS name tells what it is, so that a program shorter than the
+     * tracer's first report is not drawn with 15 JVM lanes. Decided again on every rename: a new thread carries its
+     * creator's name until it names itself.
+     */
+    private void classifyByOsName(Task task) {
+        boolean jvm = jvmProcesses.contains(task.pid);
+        task.javaMain = false;
+        if (task.osName.equals(TRACER_THREAD)) {
+            task.system = true;
+            task.javaName = TRACER_THREAD;
+        } else if (jvm && (task.tid == task.pid || isHotSpotThread(task.osName))) {
+            task.system = true;
+        } else if (jvm && task.osName.equals("java")) {
+            // HotSpot names every thread it starts except the one that runs main, which keeps the launcher's name.
+            task.javaMain = true;
+            task.system = false;
+        }
+        if (task.javaMain) {
+            applicationThreads.add(task.tid);
+        } else if (task.system) {
+            applicationThreads.remove(task.tid);
+        }
     }
 
     /**
@@ -118,7 +150,7 @@ final class TraceRecorder {
         if (task != null && !task.ended) {
             // Seen before the agent said it was its own: keep it in the trace but as a JVM-internal thread.
             task.system = true;
-            task.javaName = "threadlab-trace";
+            task.javaName = TRACER_THREAD;
             describe(System.nanoTime(), task);
             line(Math.max(System.nanoTime(), task.lastNanos), "thread-end", "\"pid\":" + pid + ",\"tid\":" + agentTid);
         }
@@ -188,7 +220,7 @@ final class TraceRecorder {
 
     private void markJvmInternals(long nanos) {
         for (Task task : tasks.values()) {
-            if (!task.ended && !task.system && task.javaId < 0 && agentProcesses.contains(task.pid)
+            if (!task.ended && !task.system && !task.javaMain && task.javaId < 0 && agentProcesses.contains(task.pid)
                     && nanos - task.firstNanos > UNNAMED_GRACE_NANOS) {
                 task.system = true;
                 describe(nanos, task);
@@ -280,6 +312,8 @@ final class TraceRecorder {
         long javaId = -1;
         boolean daemon;
         boolean system;
+        /** The JVM thread that runs {@code main}, recognised by its OS name before the tracer reports it. */
+        boolean javaMain;
         boolean ended;
         char os;
         int cpu = -1;

@@ -33,7 +33,7 @@ class NoDockerEngineTest {
         image.awaitSettled(30, TimeUnit.SECONDS);
         given().when().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks[0].data.reason", containsString("Docker engine not reachable"));
+                .body("checks.find { it.name == 'sandbox' }.data.reason", containsString("Docker engine not reachable"));
         given().when().get("/api/lessons").then().statusCode(200);
         given().when().get("/").then().statusCode(200);
         given().contentType(ContentType.JSON)
