@@ -4,7 +4,7 @@ public class Main {
         Thread[] tellers = new Thread[4];
         for (int i = 0; i < tellers.length; i++) {
             tellers[i] = new Thread(() -> {
-                for (int n = 0; n < 100_000; n++) {
+                for (int n = 0; n < 1_000_000; n++) {
                     account.deposit(1);
                 }
             }, "teller-" + i);

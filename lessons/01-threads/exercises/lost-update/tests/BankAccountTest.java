@@ -1,5 +1,6 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 
 class BankAccountTest {
@@ -17,9 +18,16 @@ class BankAccountTest {
     void fourThreadsKeepEveryDeposit() throws InterruptedException {
         BankAccount account = new BankAccount();
         Thread[] threads = new Thread[4];
+        // All four start depositing at the same moment and keep at it long enough to overlap, even on a busy machine.
+        CyclicBarrier start = new CyclicBarrier(threads.length);
         for (int i = 0; i < threads.length; i++) {
             threads[i] = new Thread(() -> {
-                for (int n = 0; n < 200_000; n++) {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int n = 0; n < 1_000_000; n++) {
                     account.deposit(1);
                 }
             });
@@ -30,6 +38,6 @@ class BankAccountTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        assertEquals(800_000, account.balance(), "deposits were lost: two threads read the same old balance");
+        assertEquals(4_000_000, account.balance(), "deposits were lost: two threads read the same old balance");
     }
 }
