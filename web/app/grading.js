@@ -1,6 +1,7 @@
 // The grading panel of an exercise: Submit sends the editor's files, the checks come back with ✓/✗, points and
 // messages; hints unlock after failed attempts; earlier submissions are listed and can be loaded again.
 import { element } from './dom.js';
+import { lang, t } from './i18n.js';
 
 const POLL_MS = 600;
 
@@ -10,7 +11,7 @@ export class SubmissionPanel {
     this.files = files;
     this.loadFiles = loadFiles;
     this.root = element('section', 'grading');
-    this.root.setAttribute('aria-label', 'Grading');
+    this.root.setAttribute('aria-label', t('gradingPanel'));
     this.summary = element('div', 'grading-summary');
     this.summary.setAttribute('role', 'status');
     this.checks = element('ul', 'grading-checks');
@@ -31,7 +32,7 @@ export class SubmissionPanel {
     this.root.hidden = false;
     this.checks.replaceChildren();
     this.summary.className = 'grading-summary';
-    this.summary.textContent = 'Submitting…';
+    this.summary.textContent = t('submitting');
     let id;
     try {
       const response = await fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions`, {
@@ -58,10 +59,10 @@ export class SubmissionPanel {
 
   async await(id) {
     for (;;) {
-      const response = await fetch(`/api/submissions/${encodeURIComponent(id)}`);
+      const response = await fetch(`/api/submissions/${encodeURIComponent(id)}?lang=${lang}`);
       const result = await response.json();
       if (result.status === 'GRADED' || result.status === 'ERROR') return result;
-      this.summary.textContent = result.status === 'QUEUED' ? 'Waiting for the grader…' : 'Grading: running your code against the checks…';
+      this.summary.textContent = result.status === 'QUEUED' ? t('gradingQueued') : t('gradingRunning');
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
@@ -69,14 +70,14 @@ export class SubmissionPanel {
   show(result) {
     this.root.hidden = false;
     if (result.status === 'ERROR') {
-      this.summary.textContent = `Could not grade: ${result.message}`;
+      this.summary.textContent = t('cannotGrade', { message: result.message });
       this.summary.className = 'grading-summary error';
       this.checks.replaceChildren();
       return;
     }
     const full = result.score === result.maxScore;
     this.summary.className = `grading-summary ${full ? 'full' : 'partial'}`;
-    this.summary.textContent = `Score ${result.score} / ${result.maxScore}${full ? ' — all checks pass' : ''}`;
+    this.summary.textContent = t('score', { score: result.score, max: result.maxScore }) + (full ? t('allPass') : '');
     this.checks.replaceChildren(...result.checks.map((check) => {
       const item = element('li', check.passed ? 'pass' : 'fail');
       const mark = element('span', 'mark');
@@ -100,8 +101,8 @@ export class SubmissionPanel {
   async refresh() {
     try {
       const [detail, submissions] = await Promise.all([
-        fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}`).then((r) => r.json()),
-        fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions`).then((r) => r.json()),
+        fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}?lang=${lang}`).then((r) => r.json()),
+        fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions?lang=${lang}`).then((r) => r.json()),
       ]);
       this.renderHints(detail);
       this.renderHistory(submissions);
@@ -115,7 +116,7 @@ export class SubmissionPanel {
     this.hints.replaceChildren();
     if (!detail.hints.length && !detail.lockedHints) return;
     const title = element('h3');
-    title.textContent = 'Hints';
+    title.textContent = t('hints');
     this.hints.append(title);
     if (detail.hints.length) {
       const list = element('ol');
@@ -128,7 +129,7 @@ export class SubmissionPanel {
     }
     if (detail.lockedHints) {
       const note = element('p', 'locked');
-      note.textContent = `${detail.lockedHints} more ${detail.lockedHints === 1 ? 'hint unlocks' : 'hints unlock'} after further attempts.`;
+      note.textContent = detail.lockedHints === 1 ? t('lockedHint') : t('lockedHints', { count: detail.lockedHints });
       this.hints.append(note);
     }
   }
@@ -137,19 +138,19 @@ export class SubmissionPanel {
     this.history.replaceChildren();
     if (!submissions.length) return;
     const summary = element('summary');
-    summary.textContent = `Your submissions (${submissions.length})`;
+    summary.textContent = t('submissions', { count: submissions.length });
     const list = element('ol', 'grading-submissions');
     for (const submission of submissions) {
       const item = element('li');
-      const when = new Date(submission.createdAt).toLocaleString();
+      const when = new Date(submission.createdAt).toLocaleString(lang);
       const score = submission.status === 'GRADED' ? `${submission.score} / ${submission.maxScore}` : submission.status.toLowerCase();
       item.textContent = `${when} — ${score} `;
       const load = element('button', 'load');
       load.type = 'button';
-      load.textContent = 'Open';
-      load.title = 'Put this submission\'s code back in the editor and show its result';
+      load.textContent = t('open');
+      load.title = t('openTitle');
       load.addEventListener('click', async () => {
-        const full = await fetch(`/api/submissions/${encodeURIComponent(submission.id)}`).then((r) => r.json());
+        const full = await fetch(`/api/submissions/${encodeURIComponent(submission.id)}?lang=${lang}`).then((r) => r.json());
         this.loadFiles(full.files);
         this.show(full);
       });

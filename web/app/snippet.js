@@ -9,20 +9,21 @@ import { submitRun, watchRun } from './runner.js';
 import { OutputConsole } from './console.js';
 import { TraceTimeline } from './timeline.js';
 import { element } from './dom.js';
+import { t } from './i18n.js';
 import { SubmissionPanel } from './grading.js';
 
 const STATUS_TEXT = {
-  QUEUED: 'Waiting for a free sandbox…',
-  COMPILING: 'Compiling…',
-  RUNNING: 'Running…',
-  FINISHED: 'Finished',
-  COMPILE_ERROR: 'Compilation failed',
-  TIMED_OUT: 'Stopped: time limit reached',
-  MEMORY_LIMIT: 'Stopped: out of memory',
-  OUTPUT_LIMIT: 'Stopped: too much output',
-  DEADLOCK: 'Stopped: deadlock',
-  CANCELLED: 'Stopped',
-  ERROR: 'Could not run',
+  QUEUED: t('queued'),
+  COMPILING: t('compiling'),
+  RUNNING: t('running'),
+  FINISHED: t('finished'),
+  COMPILE_ERROR: t('compileError'),
+  TIMED_OUT: t('timedOut'),
+  MEMORY_LIMIT: t('memoryLimit'),
+  OUTPUT_LIMIT: t('outputLimit'),
+  DEADLOCK: t('deadlock'),
+  CANCELLED: t('cancelled'),
+  ERROR: t('error'),
 };
 
 export class Snippet {
@@ -53,39 +54,39 @@ export class Snippet {
     const toolbar = element('div', 'snippet-toolbar');
     this.runButton = element('button', 'run');
     this.runButton.type = 'button';
-    this.runButton.textContent = 'Run';
-    this.runButton.title = 'Run (Ctrl+Enter)';
+    this.runButton.textContent = t('run');
+    this.runButton.title = t('runTitle');
     this.status = element('span', 'status');
     this.status.setAttribute('role', 'status');
-    this.status.textContent = 'Ctrl+Enter runs the program';
+    this.status.textContent = t('hint');
     const traceLabel = element('label', 'trace-toggle');
-    traceLabel.title = 'Record which thread ran on which CPU, and what each one waited for';
+    traceLabel.title = t('traceTitle');
     this.traceBox = element('input');
     this.traceBox.type = 'checkbox';
     this.traceBox.checked = true;
-    traceLabel.append(this.traceBox, ' Trace');
+    traceLabel.append(this.traceBox, ` ${t('trace')}`);
     toolbar.append(this.runButton);
     if (this.exerciseId) {
       this.submitButton = element('button', 'submit');
       this.submitButton.type = 'button';
-      this.submitButton.textContent = 'Submit';
-      this.submitButton.title = 'Grade this code against the exercise\'s checks';
+      this.submitButton.textContent = t('submit');
+      this.submitButton.title = t('submitTitle');
       toolbar.append(this.submitButton);
     }
     toolbar.append(this.status, traceLabel);
 
     this.output = element('pre', 'console');
-    this.output.setAttribute('aria-label', 'Program output');
+    this.output.setAttribute('aria-label', t('output'));
     this.console = new OutputConsole(this.output);
 
     const inputRow = element('form', 'stdin');
     this.input = element('input');
-    this.input.placeholder = 'Type input for the running program and press Enter';
+    this.input.placeholder = t('inputPlaceholder');
     this.input.disabled = true;
     const eofButton = element('button');
     eofButton.type = 'button';
-    eofButton.textContent = 'End input';
-    eofButton.title = 'Close the program\'s stdin (end of file)';
+    eofButton.textContent = t('endInput');
+    eofButton.title = t('endInputTitle');
     inputRow.append(this.input, eofButton);
     box.append(this.tabs, editorBox, toolbar, this.output, inputRow);
     if (this.exerciseId) {
@@ -172,19 +173,19 @@ export class Snippet {
   async submit() {
     if (this.grading.busy) return;
     this.submitButton.disabled = true;
-    this.submitButton.textContent = 'Grading…';
+    this.submitButton.textContent = t('grading');
     try {
       await this.grading.submit();
     } finally {
       this.submitButton.disabled = false;
-      this.submitButton.textContent = 'Submit';
+      this.submitButton.textContent = t('submit');
     }
   }
 
   toggle() {
     if (this.run) {
       this.run.cancel();
-      this.setStatus('Stopping…');
+      this.setStatus(t('stopping'));
     } else {
       this.start();
     }
@@ -194,22 +195,22 @@ export class Snippet {
     this.console.clear();
     this.editor.dispatch(setDiagnostics(this.editor.state, []));
     this.setBusy(true);
-    this.setStatus('Submitting…');
+    this.setStatus(t('submitting'));
     const trace = this.traceBox.checked;
     let id;
     try {
       id = await submitRun(this.files(), this.mainClass, { trace });
     } catch (e) {
       this.console.append(e.message + '\n', 'system');
-      this.setStatus('Could not run');
+      this.setStatus(t('error'));
       this.setBusy(false);
       return;
     }
     if (trace) this.timeline.start(id);
     else this.timeline.hide();
     this.run = watchRun(id, (event) => this.onEvent(event), () => {
-      this.console.append('\n[Connection to the server lost]\n', 'system');
-      this.finish('Disconnected');
+      this.console.append(`\n${t('connectionLost')}\n`, 'system');
+      this.finish(t('disconnected'));
     });
   }
 
@@ -217,7 +218,7 @@ export class Snippet {
     switch (event.type) {
       case 'status':
         this.setStatus(event.status === 'QUEUED' && event.queuePosition
-          ? `Waiting for a free sandbox (position ${event.queuePosition})…`
+          ? t('queuedAt', { position: event.queuePosition })
           : STATUS_TEXT[event.status] || event.status);
         break;
       case 'stdout':
@@ -262,7 +263,7 @@ export class Snippet {
   }
 
   setBusy(busy) {
-    this.runButton.textContent = busy ? 'Stop' : 'Run';
+    this.runButton.textContent = busy ? t('stop') : t('run');
     this.runButton.classList.toggle('stop', busy);
     this.input.disabled = !busy;
   }
@@ -275,7 +276,7 @@ export class Snippet {
 function describeExit(event) {
   const base = STATUS_TEXT[event.status] || event.status;
   const parts = [base];
-  if (event.status === 'FINISHED') parts.push(`exit code ${event.exitCode}`);
+  if (event.status === 'FINISHED') parts.push(t('exitCode', { code: event.exitCode }));
   if (event.durationMs != null) parts.push(`${event.durationMs} ms`);
   return parts.join(' · ');
 }

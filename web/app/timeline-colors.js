@@ -1,4 +1,5 @@
 // Colours of the timeline: one per thread state (with the legend's words), and a palette for threads in the CPU view.
+import { t } from './i18n.js';
 
 export const STATE_COLORS = {
   running: '#2e9d5b',
@@ -10,15 +11,8 @@ export const STATE_COLORS = {
   stopped: '#4a5262',
 };
 
-export const STATE_LABELS = {
-  running: 'running on a CPU',
-  ready: 'ready, waiting for a CPU',
-  blocked: 'blocked on a lock',
-  waiting: 'waiting (wait, join, park)',
-  sleeping: 'sleeping',
-  io: 'waiting for I/O',
-  stopped: 'stopped',
-};
+export const STATE_LABELS = Object.fromEntries(
+  ['running', 'ready', 'blocked', 'waiting', 'sleeping', 'io', 'stopped'].map((state) => [state, t(`${state}_state`)]));
 
 const THREAD_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7',
   '#9c755f', '#2f6690', '#8cd17d', '#d37295'];

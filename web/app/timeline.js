@@ -5,6 +5,7 @@ import { CustomChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { element } from './dom.js';
+import { t } from './i18n.js';
 import { TraceModel } from './trace-model.js';
 import { cpuLanes, threadLanes } from './timeline-lanes.js';
 import { buildItems } from './timeline-items.js';
@@ -35,18 +36,18 @@ export class TraceTimeline {
   buildDom(parent) {
     this.root = element('section', 'timeline');
     this.root.hidden = true;
-    this.root.setAttribute('aria-label', 'Scheduling trace');
+    this.root.setAttribute('aria-label', t('traceTitleText'));
 
     const bar = element('div', 'timeline-bar');
     const title = element('strong', 'timeline-title');
-    title.textContent = 'Scheduling trace';
+    title.textContent = t('traceTitleText');
     this.summaryText = element('span', 'timeline-summary');
     const views = element('span', 'timeline-views');
     views.setAttribute('role', 'group');
-    views.setAttribute('aria-label', 'Lanes');
+    views.setAttribute('aria-label', t('lanes'));
     this.viewButtons = {};
-    for (const [view, text, hint] of [['threads', 'Threads', 'One lane per thread, grouped by process'],
-      ['cpus', 'CPUs', 'One lane per CPU: which thread ran on it']]) {
+    for (const [view, text, hint] of [['threads', t('threads'), t('threadsTitle')],
+      ['cpus', t('cpus'), t('cpusTitle')]]) {
       const button = element('button', 'timeline-view');
       button.type = 'button';
       button.textContent = text;
@@ -55,12 +56,12 @@ export class TraceTimeline {
       this.viewButtons[view] = button;
       views.append(button);
     }
-    this.systemBox = checkbox('JVM threads', 'Also show the JVM\'s own threads (GC, JIT compiler, …)');
+    this.systemBox = checkbox(t('jvmThreads'), t('jvmThreadsTitle'));
     this.systemBox.input.addEventListener('change', () => {
       this.showSystem = this.systemBox.input.checked;
       this.scheduleRender();
     });
-    this.followBox = checkbox('Follow', 'Keep the newest part of the trace in view while the program runs');
+    this.followBox = checkbox(t('follow'), t('followTitle'));
     this.followBox.input.checked = true;
     this.followBox.input.addEventListener('change', () => {
       this.follow = this.followBox.input.checked;
@@ -68,12 +69,12 @@ export class TraceTimeline {
     });
     this.enlargeButton = element('button', 'timeline-enlarge');
     this.enlargeButton.type = 'button';
-    this.enlargeButton.textContent = 'Enlarge';
-    this.enlargeButton.title = 'Show the timeline over the whole page (Esc shrinks it again)';
+    this.enlargeButton.textContent = t('enlarge');
+    this.enlargeButton.title = t('enlargeTitle');
     this.enlargeButton.addEventListener('click', () => this.toggleEnlarged());
     this.download = element('a', 'timeline-download');
-    this.download.textContent = 'Download trace';
-    this.download.title = 'Chrome trace-event JSON: open it in ui.perfetto.dev or chrome://tracing';
+    this.download.textContent = t('download');
+    this.download.title = t('downloadTitle');
     bar.append(title, this.summaryText, views, this.systemBox.label, this.followBox.label);
 
     this.alert = element('div', 'timeline-alert');
@@ -165,7 +166,7 @@ export class TraceTimeline {
 
   toggleEnlarged() {
     const enlarged = this.root.classList.toggle('enlarged');
-    this.enlargeButton.textContent = enlarged ? 'Shrink' : 'Enlarge';
+    this.enlargeButton.textContent = enlarged ? t('shrink') : t('enlarge');
     if (enlarged) {
       this.closeOnEscape = (event) => { if (event.key === 'Escape') this.toggleEnlarged(); };
       document.addEventListener('keydown', this.closeOnEscape);
@@ -427,7 +428,7 @@ export class TraceTimeline {
 
   renderLegend() {
     if (this.view === 'cpus') {
-      this.legend.textContent = 'Each colour is one thread; hover a slice to see which. Gaps: the CPU ran something else, or nothing.';
+      this.legend.textContent = t('cpuLegend');
       return;
     }
     this.legend.replaceChildren(...Object.entries(STATE_LABELS).map(([state, text]) => {
@@ -442,13 +443,13 @@ export class TraceTimeline {
 
 function legendEdge() {
   const item = element('span', 'legend-item');
-  item.textContent = '┆▸ waits for the lock held by';
+  item.textContent = t('edgeLegend');
   return item;
 }
 
 function legendCpu() {
   const item = element('span', 'legend-item');
-  item.textContent = 'number on a running slice: the CPU';
+  item.textContent = t('cpuNumberLegend');
   return item;
 }
 

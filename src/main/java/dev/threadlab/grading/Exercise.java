@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.lesson.Language;
 import dev.threadlab.sandbox.ProgramLimits;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,15 @@ import java.util.Map;
  */
 public record Exercise(String id, String lessonId, String title, String taskHtml, String mainClass,
         Map<String, String> starterFiles, Map<String, String> solutionFiles, Map<String, String> testFiles,
-        String stdin, ProgramLimits limits, List<Check> checks, List<Hint> hints, boolean showSolutionAfterPass) {
+        String stdin, ProgramLimits limits, List<Check> checks, List<Hint> hints, boolean showSolutionAfterPass,
+        Map<Language, ExerciseText> translations) {
+
+    /** The exercise's words in that language, or in English where it is not translated. */
+    public ExerciseText text(Language language) {
+        ExerciseText translated = translations.get(language);
+        return translated != null ? translated
+                : new ExerciseText(title, taskHtml, hints, checks.stream().map(Check::name).toList());
+    }
 
     public int maxScore() {
         return checks.stream().mapToInt(Check::points).sum();

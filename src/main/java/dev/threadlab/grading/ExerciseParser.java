@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.LessonParser;
 import dev.threadlab.sandbox.ProgramLimits;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,9 +86,80 @@ public class ExerciseParser {
         }
         ProgramLimits limits = limits(config.limits(), problems);
         List<Exercise.Hint> hints = hints(config.hints(), problems);
+        Map<Language, ExerciseText> translations = new EnumMap<>(Language.class);
+        for (Language language : Language.translations()) {
+            translation(folder, language, config, checks, problems).ifPresent(text -> translations.put(language, text));
+        }
         problems.throwIfAny();
         return new Exercise(id, lessonId, title, markdown.renderMarkdown(task), mainClass, starter, Map.copyOf(solution), tests,
-                config.stdin(), limits, List.copyOf(checks), hints, Boolean.TRUE.equals(config.showSolutionAfterPass()));
+                config.stdin(), limits, List.copyOf(checks), hints, Boolean.TRUE.equals(config.showSolutionAfterPass()),
+                Map.copyOf(translations));
+    }
+
+    /**
+     * The exercise's words in another language: task.<lang>.md and exercise.<lang>.yaml, which mirrors exercise.yaml
+     * (same hints, same checks, same tests, in the same order). Both files or neither.
+     */
+    private Optional<ExerciseText> translation(Path folder, Language language, ExerciseFile config, List<Check> checks,
+            Problems problems) {
+        Path taskFile = folder.resolve(language.fileName("task", "md"));
+        Path textFile = folder.resolve(language.fileName("exercise", "yaml"));
+        if (!Files.exists(taskFile) && !Files.exists(textFile)) {
+            return Optional.empty();
+        }
+        String where = textFile.getFileName() + ": ";
+        if (!Files.isRegularFile(taskFile) || !Files.isRegularFile(textFile)) {
+            problems.inFolder("a translation needs both " + taskFile.getFileName() + " and " + textFile.getFileName());
+            return Optional.empty();
+        }
+        ExerciseTranslationFile text;
+        try {
+            text = yaml.readValue(textFile.toFile(), ExerciseTranslationFile.class);
+        } catch (IOException e) {
+            problems.inFolder(where + "cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+            return Optional.empty();
+        }
+        if (text == null || text.title() == null || text.title().isBlank()) {
+            problems.inFolder(where + "'title' is missing");
+            return Optional.empty();
+        }
+        List<ExerciseFile.HintEntry> englishHints = config.hints() == null ? List.of() : config.hints();
+        int hintCount = englishHints.size();
+        List<ExerciseTranslationFile.HintText> hints = text.hints() == null ? List.of() : text.hints();
+        if (hints.size() != hintCount) {
+            problems.inFolder(where + "has " + hints.size() + " hints, exercise.yaml has " + hintCount);
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        List<ExerciseTranslationFile.CheckText> entries = text.checks() == null ? List.of() : text.checks();
+        List<ExerciseFile.CheckEntry> english = config.checks() == null ? List.of() : config.checks();
+        if (entries.size() != english.size()) {
+            problems.inFolder(where + "has " + entries.size() + " checks, exercise.yaml has " + english.size());
+            return Optional.empty();
+        }
+        for (int i = 0; i < english.size(); i++) {
+            ExerciseTranslationFile.CheckText entry = entries.get(i);
+            if (english.get(i).junit() != null) {
+                int tests = english.get(i).tests() == null ? 0 : english.get(i).tests().size();
+                if (entry.tests() == null || entry.tests().size() != tests) {
+                    problems.inFolder(where + "checks[" + (i + 1) + "] needs the names of its " + tests + " tests");
+                    return Optional.empty();
+                }
+                entry.tests().forEach(test -> names.add(test.name()));
+            } else {
+                names.add(entry.name());
+            }
+        }
+        if (names.size() != checks.size() || names.stream().anyMatch(name -> name == null || name.isBlank())) {
+            problems.inFolder(where + "every check needs a translated name");
+            return Optional.empty();
+        }
+        List<Exercise.Hint> translatedHints = new ArrayList<>();
+        for (int i = 0; i < hints.size(); i++) {
+            translatedHints.add(new Exercise.Hint(englishHints.get(i).after(), markdown.renderMarkdown(hints.get(i).text())));
+        }
+        return Optional.of(new ExerciseText(text.title(), markdown.renderMarkdown(readText(taskFile, problems)),
+                List.copyOf(translatedHints), List.copyOf(names)));
     }
 
     private ExerciseFile readConfig(Path file) {

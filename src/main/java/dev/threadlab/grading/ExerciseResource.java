@@ -1,15 +1,18 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.lesson.Language;
 import dev.threadlab.run.InvalidRunRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -34,16 +37,24 @@ public class ExerciseResource {
     public record Accepted(String id, SubmissionStatus status) {
     }
 
+    /** Titles and texts come in {@code ?lang=} or else the Accept-Language's language, English where untranslated. */
     @GET
-    public List<ExerciseViews.Summary> list() {
-        return exercises.all().stream().map(ExerciseViews.Summary::of).toList();
+    public List<ExerciseViews.Summary> list(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        Language language = language(lang, accept);
+        return exercises.all().stream().map(e -> ExerciseViews.Summary.of(e, language)).toList();
     }
 
     @GET
     @Path("/{id}")
-    public ExerciseViews.Detail get(@PathParam("id") String id, @CookieParam(LearnerCookie.NAME) String cookie) {
+    public ExerciseViews.Detail get(@PathParam("id") String id, @CookieParam(LearnerCookie.NAME) String cookie,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
         String learner = LearnerCookie.idFrom(cookie);
-        return ExerciseViews.Detail.of(find(id), submissions.failedAttempts(id, learner), submissions.passed(id, learner));
+        return ExerciseViews.Detail.of(find(id), language(lang, accept), submissions.failedAttempts(id, learner),
+                submissions.passed(id, learner));
+    }
+
+    static Language language(String lang, String accept) {
+        return Language.fromTag(lang).orElseGet(() -> Language.negotiate(accept));
     }
 
     @POST
@@ -67,10 +78,12 @@ public class ExerciseResource {
     /** This learner's submissions to the exercise, newest first. */
     @GET
     @Path("/{id}/submissions")
-    public List<SubmissionView> mine(@PathParam("id") String id, @CookieParam(LearnerCookie.NAME) String cookie) {
-        find(id);
+    public List<SubmissionView> mine(@PathParam("id") String id, @CookieParam(LearnerCookie.NAME) String cookie,
+            @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
+        Exercise exercise = find(id);
+        Language language = language(lang, accept);
         return submissions.ofLearner(id, LearnerCookie.idFrom(cookie)).stream()
-                .map(s -> SubmissionView.of(s, false)).toList();
+                .map(s -> SubmissionView.of(s, false, exercise, language)).toList();
     }
 
     /** The reference solution, only where the exercise allows it and only after this learner got full marks. */

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.lesson.Language;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ final class ExerciseViews {
     }
 
     record Summary(String id, String lessonId, String title, int maxScore) {
-        static Summary of(Exercise e) {
-            return new Summary(e.id(), e.lessonId(), e.title(), e.maxScore());
+        static Summary of(Exercise e, Language language) {
+            return new Summary(e.id(), e.lessonId(), e.text(language).title(), e.maxScore());
         }
     }
 
@@ -26,12 +27,17 @@ final class ExerciseViews {
             Map<String, String> starterFiles, List<CheckInfo> checks, List<String> hints, int lockedHints,
             boolean solutionAvailable) {
 
-        static Detail of(Exercise e, int failedAttempts, boolean passed) {
-            List<String> unlocked = e.hints().stream().filter(h -> h.afterFailedAttempts() <= failedAttempts)
+        static Detail of(Exercise e, Language language, int failedAttempts, boolean passed) {
+            ExerciseText text = e.text(language);
+            List<String> unlocked = text.hints().stream().filter(h -> h.afterFailedAttempts() <= failedAttempts)
                     .map(Exercise.Hint::html).toList();
-            return new Detail(e.id(), e.lessonId(), e.title(), e.maxScore(), e.taskHtml(), e.mainClass(),
-                    e.starterFiles(), e.checks().stream().map(c -> new CheckInfo(c.name(), c.points())).toList(),
-                    unlocked, e.hints().size() - unlocked.size(), e.showSolutionAfterPass() && passed);
+            List<CheckInfo> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < e.checks().size(); i++) {
+                checks.add(new CheckInfo(text.checkNames().get(i), e.checks().get(i).points()));
+            }
+            return new Detail(e.id(), e.lessonId(), text.title(), e.maxScore(), text.taskHtml(), e.mainClass(),
+                    e.starterFiles(), checks, unlocked, text.hints().size() - unlocked.size(),
+                    e.showSolutionAfterPass() && passed);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.lesson.Language;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,19 @@ import java.util.Map;
 public record SubmissionView(String id, String exerciseId, SubmissionStatus status, Integer score, int maxScore,
         List<CheckResult> checks, String message, Instant createdAt, Instant gradedAt, Map<String, String> files) {
 
-    static SubmissionView of(Submission s, boolean withFiles) {
-        return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), s.checks(), s.message(),
+    /** Check names in the learner's language when the exercise still has the checks it was graded with. */
+    static SubmissionView of(Submission s, boolean withFiles, Exercise exercise, Language language) {
+        List<CheckResult> checks = s.checks();
+        if (exercise != null && exercise.checks().size() == checks.size()) {
+            List<String> names = exercise.text(language).checkNames();
+            List<String> english = exercise.checks().stream().map(Check::name).toList();
+            checks = java.util.stream.IntStream.range(0, checks.size()).mapToObj(i -> {
+                CheckResult r = s.checks().get(i);
+                return r.name().equals(english.get(i))
+                        ? new CheckResult(names.get(i), r.passed(), r.points(), r.maxPoints(), r.message()) : r;
+            }).toList();
+        }
+        return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), checks, s.message(),
                 s.createdAt(), s.gradedAt(), withFiles ? s.files() : null);
     }
 }

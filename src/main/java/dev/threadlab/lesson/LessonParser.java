@@ -48,6 +48,10 @@ public class LessonParser {
             .toFactory();
 
     public Lesson parse(String id, String markdown) {
+        return parse(id, markdown, Language.EN);
+    }
+
+    public Lesson parse(String id, String markdown, Language language) {
         Node document = parser.parse(markdown);
         YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
         document.accept(frontMatter);
@@ -61,7 +65,7 @@ public class LessonParser {
             throw new InvalidLessonException("Lesson '" + id + "': 'order' must be a whole number.");
         }
         String html = sanitizer.sanitize(renderer.render(document));
-        return new Lesson(id, title, order, summary, html);
+        return new Lesson(id, title, order, summary, html, language);
     }
 
     /** A runnable example of a lesson: its main class and source, for checking that it compiles. */

@@ -37,8 +37,16 @@ public class LessonRepository {
         this.parser = parser;
     }
 
-    /** All valid lessons in course order; broken ones are skipped with a warning naming the problem. */
+    /** All valid lessons in English, in course order. */
     public List<Lesson> all() {
+        return all(Language.EN);
+    }
+
+    /**
+     * All valid lessons in course order, in the given language where translated (else in English); broken ones are
+     * skipped with a warning naming the problem.
+     */
+    public List<Lesson> all(Language language) {
         if (!Files.isDirectory(root)) {
             LOG.warnf("Lesson folder %s does not exist (set threadlab.lessons.dir)", root);
             return List.of();
@@ -46,9 +54,9 @@ public class LessonRepository {
         try (Stream<Path> folders = Files.list(root)) {
             return folders
                     .filter(folder -> LESSON_ID.matcher(folder.getFileName().toString()).matches())
-                    .map(folder -> folder.resolve("lesson.md"))
-                    .filter(Files::isRegularFile)
-                    .map(this::loadOrWarn)
+                    .filter(folder -> Files.isRegularFile(folder.resolve("lesson.md")))
+                    .map(folder -> translated(folder, language))
+                    .map(file -> loadOrWarn(file.getKey(), file.getValue()))
                     .filter(Objects::nonNull)
                     .sorted(Comparator.comparingInt(Lesson::order).thenComparing(Lesson::id))
                     .toList();
@@ -57,16 +65,22 @@ public class LessonRepository {
         }
     }
 
-    private Lesson loadOrWarn(Path file) {
+    private static Map.Entry<Path, Language> translated(Path folder, Language language) {
+        Path translation = folder.resolve(language.fileName("lesson", "md"));
+        return Files.isRegularFile(translation) ? Map.entry(translation, language)
+                : Map.entry(folder.resolve("lesson.md"), Language.EN);
+    }
+
+    private Lesson loadOrWarn(Path file, Language language) {
         try {
-            return load(file);
+            return load(file, language);
         } catch (InvalidLessonException | IOException e) {
             LOG.warnf("Skipping lesson %s: %s", file, e.getMessage());
             return null;
         }
     }
 
-    private Lesson load(Path file) throws IOException {
+    private Lesson load(Path file, Language language) throws IOException {
         FileTime modified = Files.getLastModifiedTime(file);
         long size = Files.size(file);
         Cached cached = cache.get(file);
@@ -74,7 +88,7 @@ public class LessonRepository {
             return cached.lesson();
         }
         String id = file.getParent().getFileName().toString();
-        Lesson lesson = parser.parse(id, Files.readString(file, StandardCharsets.UTF_8));
+        Lesson lesson = parser.parse(id, Files.readString(file, StandardCharsets.UTF_8), language);
         cache.put(file, new Cached(modified, size, lesson));
         return lesson;
     }

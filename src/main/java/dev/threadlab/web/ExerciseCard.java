@@ -1,6 +1,8 @@
 package dev.threadlab.web;
 
 import dev.threadlab.grading.Exercise;
+import dev.threadlab.grading.ExerciseText;
+import dev.threadlab.lesson.Language;
 import java.util.List;
 
 /** An exercise as the lesson page shows it: task and starter files only, never the solution or the tests. */
@@ -10,13 +12,14 @@ public record ExerciseCard(String id, String title, int maxScore, String taskHtm
     public record StarterFile(String name, String content) {
     }
 
-    static ExerciseCard of(Exercise exercise) {
+    static ExerciseCard of(Exercise exercise, Language language) {
+        ExerciseText text = exercise.text(language);
         List<StarterFile> files = exercise.starterFiles().entrySet().stream()
                 .sorted((a, b) -> a.getKey().equals(mainFile(exercise)) ? -1 : b.getKey().equals(mainFile(exercise)) ? 1
                         : a.getKey().compareTo(b.getKey()))
                 .map(e -> new StarterFile(e.getKey(), e.getValue())).toList();
-        return new ExerciseCard(exercise.id(), exercise.title(), exercise.maxScore(), exercise.taskHtml(),
-                exercise.mainClass(), files);
+        return new ExerciseCard(exercise.id(), text.title(), exercise.maxScore(), text.taskHtml(), exercise.mainClass(),
+                files);
     }
 
     private static String mainFile(Exercise exercise) {

@@ -1,0 +1,64 @@
+// The page chrome's words in the page's language (<html lang>, chosen by the server). Lessons bring their own text.
+
+const MESSAGES = {
+  en: {
+    queued: 'Waiting for a free sandbox…', queuedAt: 'Waiting for a free sandbox (position {position})…',
+    compiling: 'Compiling…', running: 'Running…', finished: 'Finished', compileError: 'Compilation failed',
+    timedOut: 'Stopped: time limit reached', memoryLimit: 'Stopped: out of memory', outputLimit: 'Stopped: too much output',
+    deadlock: 'Stopped: deadlock', cancelled: 'Stopped', error: 'Could not run', exitCode: 'exit code {code}',
+    run: 'Run', runTitle: 'Run (Ctrl+Enter)', stop: 'Stop', stopping: 'Stopping…', submitting: 'Submitting…',
+    hint: 'Ctrl+Enter runs the program', trace: 'Trace', traceTitle: 'Record which thread ran on which CPU, and what each one waited for',
+    submit: 'Submit', submitTitle: 'Grade this code against the exercise\'s checks', grading: 'Grading…',
+    output: 'Program output', inputPlaceholder: 'Type input for the running program and press Enter',
+    endInput: 'End input', endInputTitle: 'Close the program\'s stdin (end of file)', disconnected: 'Disconnected',
+    connectionLost: '[Connection to the server lost]',
+    gradingPanel: 'Grading', gradingQueued: 'Waiting for the grader…', gradingRunning: 'Grading: running your code against the checks…',
+    cannotGrade: 'Could not grade: {message}', score: 'Score {score} / {max}', allPass: ' — all checks pass',
+    hints: 'Hints', lockedHint: '1 more hint unlocks after further attempts.', lockedHints: '{count} more hints unlock after further attempts.',
+    submissions: 'Your submissions ({count})', open: 'Open', openTitle: 'Put this submission\'s code back in the editor and show its result',
+    traceTitleText: 'Scheduling trace', lanes: 'Lanes', threads: 'Threads', threadsTitle: 'One lane per thread, grouped by process',
+    cpus: 'CPUs', cpusTitle: 'One lane per CPU: which thread ran on it', jvmThreads: 'JVM threads',
+    jvmThreadsTitle: 'Also show the JVM\'s own threads (GC, JIT compiler, …)', follow: 'Follow',
+    followTitle: 'Keep the newest part of the trace in view while the program runs', enlarge: 'Enlarge', shrink: 'Shrink',
+    enlargeTitle: 'Show the timeline over the whole page (Esc shrinks it again)', download: 'Download trace',
+    downloadTitle: 'Chrome trace-event JSON: open it in ui.perfetto.dev or chrome://tracing',
+    cpuLegend: 'Each colour is one thread; hover a slice to see which. Gaps: the CPU ran something else, or nothing.',
+    edgeLegend: '┆▸ waits for the lock held by', cpuNumberLegend: 'number on a running slice: the CPU',
+    running_state: 'running on a CPU', ready_state: 'ready, waiting for a CPU', blocked_state: 'blocked on a lock',
+    waiting_state: 'waiting (wait, join, park)', sleeping_state: 'sleeping', io_state: 'waiting for I/O', stopped_state: 'stopped',
+  },
+  'zh-CN': {
+    queued: '正在等待空闲的沙箱…', queuedAt: '正在等待空闲的沙箱（排在第 {position} 位）…',
+    compiling: '正在编译…', running: '正在运行…', finished: '已结束', compileError: '编译失败',
+    timedOut: '已停止：超出时间限制', memoryLimit: '已停止：内存不足', outputLimit: '已停止：输出过多',
+    deadlock: '已停止：死锁', cancelled: '已停止', error: '无法运行', exitCode: '退出码 {code}',
+    run: '运行', runTitle: '运行（Ctrl+Enter）', stop: '停止', stopping: '正在停止…', submitting: '正在提交…',
+    hint: '按 Ctrl+Enter 运行程序', trace: '调度轨迹', traceTitle: '记录每个线程在哪个 CPU 上运行、各自在等待什么',
+    submit: '提交', submitTitle: '用本练习的检查项为这段代码评分', grading: '评分中…',
+    output: '程序输出', inputPlaceholder: '输入要发给正在运行的程序的内容，按回车发送',
+    endInput: '结束输入', endInputTitle: '关闭程序的标准输入（文件结束）', disconnected: '连接已断开',
+    connectionLost: '[与服务器的连接已断开]',
+    gradingPanel: '评分', gradingQueued: '正在等待评分…', gradingRunning: '评分中：正在用各项检查运行你的代码…',
+    cannotGrade: '无法评分：{message}', score: '得分 {score} / {max}', allPass: ' —— 全部检查通过',
+    hints: '提示', lockedHint: '再尝试几次，还会解锁 1 条提示。', lockedHints: '再尝试几次，还会解锁 {count} 条提示。',
+    submissions: '你的提交（{count}）', open: '打开', openTitle: '把这次提交的代码放回编辑器，并显示它的结果',
+    traceTitleText: '调度轨迹', lanes: '泳道', threads: '线程', threadsTitle: '每个线程一条泳道，按进程分组',
+    cpus: 'CPU', cpusTitle: '每个 CPU 一条泳道：显示哪个线程在上面运行', jvmThreads: 'JVM 线程',
+    jvmThreadsTitle: '同时显示 JVM 自己的线程（GC、JIT 编译器等）', follow: '跟随',
+    followTitle: '程序运行时始终显示轨迹的最新部分', enlarge: '放大', shrink: '缩小',
+    enlargeTitle: '让时间线铺满整个页面（按 Esc 还原）', download: '下载轨迹',
+    downloadTitle: 'Chrome trace-event JSON：可在 ui.perfetto.dev 或 chrome://tracing 中打开',
+    cpuLegend: '每种颜色代表一个线程，鼠标悬停可查看是哪个线程。空白处：CPU 在运行别的程序，或处于空闲。',
+    edgeLegend: '┆▸ 正在等待被它持有的锁', cpuNumberLegend: '运行片段上的数字：CPU 编号',
+    running_state: '在 CPU 上运行', ready_state: '就绪，等待 CPU', blocked_state: '阻塞在锁上',
+    waiting_state: '等待（wait、join、park）', sleeping_state: '休眠', io_state: '等待 I/O', stopped_state: '已暂停',
+  },
+};
+
+export const lang = MESSAGES[document.documentElement.lang] ? document.documentElement.lang : 'en';
+
+/** The message in the page's language, with {name} placeholders filled in. */
+export function t(key, params = {}) {
+  const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+}
