@@ -29,6 +29,7 @@ final class ProcSampler implements Runnable {
     private static final long FLUSH_NANOS = 80_000_000;
     private static final long IDLE_AFTER_NANOS = 100_000_000;
     private static final int IDLE_EVERY_TICKS = 10;
+    private static final int WARM_UP_PASSES = 60;
 
     private final TraceRecorder recorder;
     private final long programPid;
@@ -46,6 +47,34 @@ final class ProcSampler implements Runnable {
         this.recorder = recorder;
         this.tickNanos = 1_000_000_000L / sampleHz;
         this.programPid = programPid;
+    }
+
+    /**
+     * Samples the launcher's own process for a while and forgets what it saw. A cold sampler (class loading,
+     * interpreted code) needed about 60 ms for its first pass while the program's JVM started beside it, long enough
+     * to miss a short program entirely; warmed up while the sources compile, it costs the run nothing.
+     */
+    static void warmUp() {
+        ProcSampler sampler = new ProcSampler(new TraceRecorder(batch -> { }, System.nanoTime()),
+                ProcessHandle.current().pid(), 500);
+        try {
+            sampler.loadavg = FileChannel.open(Path.of("/proc/loadavg"));
+            for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+                sampler.lastPid = "";
+                sampler.sample(System.nanoTime());
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only a warm-up: the real sampler reports its own problems.
+        } finally {
+            sampler.tasks.values().forEach(Task::close);
+            try {
+                if (sampler.loadavg != null) {
+                    sampler.loadavg.close();
+                }
+            } catch (IOException ignored) {
+                // Nothing to release.
+            }
+        }
     }
 
     /** Takes a last sample and returns once the sampler thread has sent everything. */
@@ -187,20 +216,21 @@ final class ProcSampler implements Runnable {
         while (open < close && bytes[open] != '(') {
             open++;
         }
-        int hash = 1;
-        for (int i = open + 1; i < close; i++) {
-            hash = 31 * hash + bytes[i];
-        }
+        int hash = nameHash(bytes, open + 1, close);
         if (hash == task.nameHash) {
             return;
         }
-        boolean first = task.nameHash == 0;
         task.nameHash = hash;
-        if (first) {
-            return;
-        }
         String name = new String(bytes, open + 1, Math.max(0, close - open - 1), StandardCharsets.UTF_8);
         recorder.thread(now, task.pid, task.tid, name);
+    }
+
+    private static int nameHash(byte[] name, int from, int to) {
+        int hash = 1;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + name[i];
+        }
+        return hash;
     }
 
     private long execNanos(Task task) {
@@ -270,6 +300,9 @@ final class ProcSampler implements Runnable {
                 }
                 try {
                     Task task = new Task(proc.pid, tid, taskDir, FileChannel.open(taskDir.resolve("stat")));
+                    // The name as reported: a rename between reading comm and the first stat is still noticed.
+                    byte[] reported = name.getBytes(StandardCharsets.UTF_8);
+                    task.nameHash = nameHash(reported, 0, reported.length);
                     tasks.put(tid, task);
                     proc.threads.add(tid);
                     recorder.thread(now, proc.pid, tid, name);

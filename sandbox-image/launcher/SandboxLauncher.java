@@ -61,12 +61,19 @@ public final class SandboxLauncher {
                 default -> throw new IOException("unexpected frame " + kind + " before the run frame");
             }
         }
-        String[] parts = run.split("\0", 2);
+        // mainClass NUL options (NUL jvmOption)*: JVM options may contain commas, so they get a field each.
+        String[] parts = run.split("\0", -1);
         String mainClass = parts[0];
         String options = parts.length < 2 ? "" : parts[1];
+        List<String> jvmOptions = parts.length < 3 ? List.of() : List.of(parts).subList(2, parts.length);
         boolean trace = !options.contains("trace=off");
         int sampleHz = option(options, "hz", 500);
         String tests = textOption(options, "tests");
+        Thread samplerWarmUp = null;
+        if (trace && tests == null && !options.contains("compile-only")) {
+            samplerWarmUp = daemon(ProcSampler::warmUp, "sampler-warm-up");
+            samplerWarmUp.start();
+        }
         frames.send(Frames.COMPILING, "");
         if (!compile(javaFiles, SOURCES, CLASSES, CLASSES.toString(), frames)
                 || tests != null && !compile(testFiles, TEST_SOURCES, TEST_CLASSES, TestRun.classPath(), frames)) {
@@ -79,10 +86,16 @@ public final class SandboxLauncher {
         SandboxLauncher launcher = new SandboxLauncher(frames, in);
         if (tests != null) {
             deleteTree(TEST_SOURCES); // the tested code never sees the hidden tests' source
-            System.exit(new TestRun(frames, option(options, "repeat", 1), List.of(tests.split(";"))).run(launcher));
+            System.exit(new TestRun(frames, option(options, "repeat", 1), List.of(tests.split(";")), jvmOptions)
+                    .run(launcher));
         }
-        List<String> command = trace ? TracedJvm.command(CLASSES.toString(), mainClass)
-                : List.of("java", "-cp", CLASSES.toString(), mainClass);
+        if (samplerWarmUp != null) {
+            samplerWarmUp.join();
+        }
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(trace ? TracedJvm.arguments(CLASSES.toString(), mainClass)
+                : List.of("-cp", CLASSES.toString(), mainClass));
         System.exit(launcher.runProgram(command, trace, Math.max(10, Math.min(sampleHz, 2000))));
     }
 
@@ -125,7 +138,7 @@ public final class SandboxLauncher {
         TraceRecorder recorder = null;
         long origin = System.nanoTime();
         if (trace) {
-            recorder = new TraceRecorder(frames, origin);
+            recorder = new TraceRecorder(text -> frames.send(Frames.TRACE, text), origin);
             hub = new AgentHub(AGENT_SOCKET, recorder, this::deadlocked);
             daemon(hub, "agent-hub").start();
             TracedJvm.configure(builder.environment(), hub.path(), sampleHz);

@@ -26,11 +26,13 @@ final class TestRun {
     private final Frames frames;
     private final int repeat;
     private final List<String> classes;
+    private final List<String> jvmOptions;
 
-    TestRun(Frames frames, int repeat, List<String> classes) {
+    TestRun(Frames frames, int repeat, List<String> classes, List<String> jvmOptions) {
         this.frames = frames;
         this.repeat = Math.max(1, Math.min(repeat, 50));
         this.classes = classes;
+        this.jvmOptions = jvmOptions;
     }
 
     /** What the tests compile against: the program's classes and JUnit. */
@@ -45,7 +47,9 @@ final class TestRun {
         Thread reader = new Thread(() -> receive(server, socket), "test-results");
         reader.setDaemon(true);
         reader.start();
-        List<String> command = new ArrayList<>(List.of("java", "-cp",
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp",
                 SandboxLauncher.CLASSES + ":" + SandboxLauncher.TEST_CLASSES + ":" + JUNIT + ":" + RUNNER,
                 "TestRunner", socket.toString(), Integer.toString(repeat)));
         command.addAll(classes);

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Merges what the kernel says about each task (from {@link ProcSampler}) with what its JVM says about the Java
@@ -27,7 +28,8 @@ final class TraceRecorder {
      */
     private static final long IO_CONFIRM_NANOS = 30_000_000;
 
-    private final Frames frames;
+    /** Where finished batches go: the trace frames on stdout, or nowhere while the sampler warms up. */
+    private final Consumer<String> batches;
     private final long origin;
     private final StringBuilder batch = new StringBuilder();
     private final Map<Long, Task> tasks = new HashMap<>();
@@ -37,8 +39,8 @@ final class TraceRecorder {
     final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
     private final Set<Long> jvmProcesses = new java.util.HashSet<>();
 
-    TraceRecorder(Frames frames, long origin) {
-        this.frames = frames;
+    TraceRecorder(Consumer<String> batches, long origin) {
+        this.batches = batches;
         this.origin = origin;
     }
 
@@ -80,26 +82,35 @@ final class TraceRecorder {
     /**
      * Until a JVM's tracer reports a thread, its OS name tells what it is, so that a program shorter than the
      * tracer's first report is not drawn with 15 JVM lanes. Decided again on every rename: a new thread carries its
-     * creator's name until it names itself.
+     * creator's name ("java") until it names itself a moment later.
      */
     private void classifyByOsName(Task task) {
         boolean jvm = jvmProcesses.contains(task.pid);
-        task.javaMain = false;
+        // HotSpot names every thread it starts except the one that runs main: the launcher's first new thread.
+        task.javaMain = jvm && task.osName.equals("java") && task.tid == firstNewThread(task.pid);
         if (task.osName.equals(TRACER_THREAD)) {
             task.system = true;
             task.javaName = TRACER_THREAD;
-        } else if (jvm && (task.tid == task.pid || isHotSpotThread(task.osName))) {
-            task.system = true;
-        } else if (jvm && task.osName.equals("java")) {
-            // HotSpot names every thread it starts except the one that runs main, which keeps the launcher's name.
-            task.javaMain = true;
-            task.system = false;
+        } else if (jvm) {
+            task.system = !task.javaMain && (task.tid == task.pid || task.osName.equals("java")
+                    || isHotSpotThread(task.osName));
         }
-        if (task.javaMain) {
-            applicationThreads.add(task.tid);
-        } else if (task.system) {
+        if (task.system) {
             applicationThreads.remove(task.tid);
+        } else {
+            applicationThreads.add(task.tid);
         }
+    }
+
+    /** The lowest thread id of a process other than its first thread's (which is the process id). */
+    private long firstNewThread(long pid) {
+        long first = Long.MAX_VALUE;
+        for (Task task : tasks.values()) {
+            if (task.pid == pid && task.tid != pid) {
+                first = Math.min(first, task.tid);
+            }
+        }
+        return first;
     }
 
     /**
@@ -215,7 +226,7 @@ final class TraceRecorder {
             text = batch.toString();
             batch.setLength(0);
         }
-        frames.send(Frames.TRACE, text);
+        batches.accept(text);
     }
 
     private void markJvmInternals(long nanos) {
@@ -345,7 +356,9 @@ final class TraceRecorder {
                 default -> switch (Objects.requireNonNullElse(javaState, "")) {
                     case "BLOCKED" -> "blocked";
                     case "WAITING", "TIMED_WAITING" -> "sleep".equals(on) ? "sleeping" : "waiting";
-                    case "RUNNABLE" -> "io";
+                    // After main returns, the JVM's main thread (renamed DestroyJavaVM) waits in native code for the
+                    // last non-daemon thread: Java calls it RUNNABLE, but it is waiting, not doing I/O.
+                    case "RUNNABLE" -> "DestroyJavaVM".equals(javaName) ? "waiting" : "io";
                     default -> "sleeping";
                 };
             };

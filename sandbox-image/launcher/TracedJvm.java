@@ -27,9 +27,9 @@ final class TracedJvm {
     private TracedJvm() {
     }
 
-    /** The command for the program's JVM, with the tracer in front of the program's classes. */
-    static List<String> command(String classpath, String mainClass) {
-        return List.of("java", ATTACH_AT_START, "-cp", TRACER_CLASSES + ":" + classpath, "ThreadlabMain", mainClass);
+    /** The program JVM's arguments after {@code java} and any JVM options, with the tracer before the program. */
+    static List<String> arguments(String classpath, String mainClass) {
+        return List.of(ATTACH_AT_START, "-cp", TRACER_CLASSES + ":" + classpath, "ThreadlabMain", mainClass);
     }
 
     /** The program JVM's command line as the learner wrote it: without the tracer's option, class path and main. */

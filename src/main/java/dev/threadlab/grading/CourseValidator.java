@@ -1,21 +1,26 @@
 package dev.threadlab.grading;
 
 import dev.threadlab.lesson.InvalidLessonException;
+import dev.threadlab.lesson.JavaCode;
+import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.LessonParser;
-import dev.threadlab.sandbox.CompileDiagnostic;
+import dev.threadlab.lesson.TranslatedExamples;
+import dev.threadlab.trace.TraceConfig;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Checks a whole lessons/ tree the way CI does: every lesson parses and each of its runnable examples compiles in
- * the sandbox; every exercise parses, its reference solution gets full marks (concurrency checks run as often as
+ * Checks a whole lessons/ tree the way CI does: every lesson and translation parses, each runnable example runs in
+ * the sandbox and ends as it says (normally, unless it is marked {@code expect=}/{@code exit=}), a translation has
+ * the English examples and its exercises are translated too; every exercise parses, its reference solution gets full marks (concurrency checks run as often as
  * they ask) and its starter does not. Problems name the file and say what is wrong.
  */
 @Singleton
@@ -25,11 +30,15 @@ public class CourseValidator {
     private final Grader grader;
     private final GradingSandbox sandbox;
 
-    CourseValidator(LessonParser lessonParser, ExerciseParser exerciseParser, Grader grader, GradingSandbox sandbox) {
+    private final TraceConfig traceConfig;
+
+    CourseValidator(LessonParser lessonParser, ExerciseParser exerciseParser, Grader grader, GradingSandbox sandbox,
+            TraceConfig traceConfig) {
         this.lessonParser = lessonParser;
         this.exerciseParser = exerciseParser;
         this.grader = grader;
         this.sandbox = sandbox;
+        this.traceConfig = traceConfig;
     }
 
     /** What was checked and what is wrong; no problems means the tree is fit to serve. */
@@ -40,10 +49,20 @@ public class CourseValidator {
         List<String> checked = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Path root = lessonsRoot.toAbsolutePath().normalize();
-        for (Path lessonFile : lessonFiles(root)) {
-            validateLesson(root, lessonFile, checked, problems);
-        }
         ExerciseRepository.Catalog catalog = new ExerciseRepository(root, exerciseParser).catalog();
+        Map<String, String> examplesRun = new HashMap<>();
+        for (Path lessonFile : lessonFiles(root)) {
+            Path folder = lessonFile.getParent();
+            List<LessonParser.RunnableExample> english = validateLesson(root, lessonFile, Language.EN, null,
+                    examplesRun, checked, problems);
+            for (Language language : Language.translations()) {
+                Path translation = folder.resolve(language.fileName("lesson", "md"));
+                if (Files.isRegularFile(translation)) {
+                    validateLesson(root, translation, language, english, examplesRun, checked, problems);
+                    requireTranslatedExercises(root, folder, language, catalog, problems);
+                }
+            }
+        }
         problems.addAll(catalog.problems());
         for (Exercise exercise : catalog.exercises().values()) {
             validateExercise(root, exercise, checked, problems);
@@ -51,25 +70,53 @@ public class CourseValidator {
         return new Report(checked, problems);
     }
 
-    private void validateLesson(Path root, Path file, List<String> checked, List<String> problems)
-            throws IOException, InterruptedException {
+    /**
+     * Parses one language version of a lesson and runs each runnable example, which must end as it says. A
+     * translation must have the English examples (comments aside); an example whose code was already run in the
+     * other language is not run again. Returns the examples, or null when the file does not parse.
+     */
+    private List<LessonParser.RunnableExample> validateLesson(Path root, Path file, Language language,
+            List<LessonParser.RunnableExample> english, Map<String, String> examplesRun, List<String> checked,
+            List<String> problems) throws IOException, InterruptedException {
         String shown = shown(root, file);
         String markdown = Files.readString(file, StandardCharsets.UTF_8);
+        List<LessonParser.RunnableExample> examples;
         try {
-            lessonParser.parse(file.getParent().getFileName().toString(), markdown);
+            lessonParser.parse(file.getParent().getFileName().toString(), markdown, language);
+            examples = lessonParser.runnableExamples(markdown);
         } catch (InvalidLessonException e) {
             problems.add(shown + ": " + e.getMessage());
-            return;
+            return null;
         }
-        for (LessonParser.RunnableExample example : lessonParser.runnableExamples(markdown)) {
+        if (english != null) {
+            TranslatedExamples.differences(english, examples).forEach(problem -> problems.add(shown + ": " + problem));
+        }
+        for (LessonParser.RunnableExample example : examples) {
+            String where = shown + ":" + example.line();
+            String key = example.mainClass() + "\n" + example.expected() + "\n" + JavaCode.withoutComments(example.source());
+            if (examplesRun.containsKey(key)) {
+                checked.add(where + " is the example at " + examplesRun.get(key) + ", already run");
+                continue;
+            }
+            examplesRun.put(key, where);
             String fileName = example.mainClass().replace('.', '/') + ".java";
-            GradingRun run = sandbox.compile(Map.of(fileName, example.source()));
-            checked.add(shown + ":" + example.line() + " compiles");
-            if (!run.compiled()) {
-                problems.add(shown + ":" + example.line() + ": the runnable example does not compile: "
-                        + firstError(run.diagnostics()));
-            } else if (run.abnormalEnd() != null) {
-                problems.add(shown + ":" + example.line() + ": could not be compiled: " + run.abnormalEnd());
+            GradingRun run = sandbox.runExample(example.mainClass(), Map.of(fileName, example.source()),
+                    traceConfig.sampleHz());
+            checked.add(where + " compiles and runs");
+            ExampleEnd.problem(example.expected(), run).ifPresent(problem -> problems.add(where + ": " + problem));
+        }
+        return examples;
+    }
+
+    /** A lesson translated into a language has its exercises' texts in that language too. */
+    private static void requireTranslatedExercises(Path root, Path lessonFolder, Language language,
+            ExerciseRepository.Catalog catalog, List<String> problems) {
+        String lessonId = lessonFolder.getFileName().toString();
+        for (Exercise exercise : catalog.exercises().values()) {
+            if (exercise.lessonId().equals(lessonId) && !exercise.translations().containsKey(language)) {
+                problems.add(shown(root, lessonFolder.resolve("exercises").resolve(exercise.id())) + ": the lesson is in "
+                        + language.tag() + " but the exercise has no " + language.fileName("task", "md") + " and "
+                        + language.fileName("exercise", "yaml"));
             }
         }
     }
@@ -101,11 +148,6 @@ public class CourseValidator {
         try (Stream<Path> lessons = Files.list(root)) {
             return lessons.map(folder -> folder.resolve("lesson.md")).filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    private static String firstError(List<CompileDiagnostic> diagnostics) {
-        return diagnostics.stream().filter(d -> "error".equals(d.severity())).findFirst()
-                .map(d -> "line " + d.line() + ": " + d.message()).orElse("see the compiler");
     }
 
     /** Paths as an instructor reads them: from the folder that holds lessons/. */

@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 public class ExerciseParser {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+    private static final Pattern JVM_OPTION = Pattern.compile("-[XD]\\S+");
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
     private static final long MAX_FILE_BYTES = 256 * 1024;
     private static final int MAX_RUNS = 20;
@@ -85,6 +86,7 @@ public class ExerciseParser {
             }
         }
         ProgramLimits limits = limits(config.limits(), problems);
+        List<String> jvmOptions = jvmOptions(config.jvmOptions(), problems);
         List<Exercise.Hint> hints = hints(config.hints(), problems);
         Map<Language, ExerciseText> translations = new EnumMap<>(Language.class);
         for (Language language : Language.translations()) {
@@ -92,7 +94,7 @@ public class ExerciseParser {
         }
         problems.throwIfAny();
         return new Exercise(id, lessonId, title, markdown.renderMarkdown(task), mainClass, starter, Map.copyOf(solution), tests,
-                config.stdin(), limits, List.copyOf(checks), hints, Boolean.TRUE.equals(config.showSolutionAfterPass()),
+                config.stdin(), limits, jvmOptions, List.copyOf(checks), hints, Boolean.TRUE.equals(config.showSolutionAfterPass()),
                 Map.copyOf(translations));
     }
 
@@ -339,6 +341,22 @@ public class ExerciseParser {
             problems.add("limits.cpus must be between 0.5 and 16");
         }
         return new ProgramLimits(wallTime, memory, limits.cpus());
+    }
+
+    /**
+     * Options for the JVM of every graded run, such as keeping the learner's class out of the JIT so that a race
+     * shows in every run. Only -X and -D options: they tune the JVM, they cannot add code to it.
+     */
+    private static List<String> jvmOptions(List<String> options, Problems problems) {
+        if (options == null) {
+            return List.of();
+        }
+        for (String option : options) {
+            if (option == null || !JVM_OPTION.matcher(option).matches()) {
+                problems.add("jvmOptions: '" + option + "' is not a -X or -D option (one option per entry, no spaces)");
+            }
+        }
+        return options.stream().filter(Objects::nonNull).toList();
     }
 
     private List<Exercise.Hint> hints(List<ExerciseFile.HintEntry> entries, Problems problems) {

@@ -1,6 +1,7 @@
 package dev.threadlab.grading;
 
 import dev.threadlab.sandbox.CompileDiagnostic;
+import dev.threadlab.sandbox.ProgramLimits;
 import dev.threadlab.sandbox.Sandbox;
 import dev.threadlab.sandbox.SandboxExecution;
 import dev.threadlab.sandbox.SandboxListener;
@@ -30,19 +31,19 @@ class GradingSandbox {
     /** Runs the program's main class; {@code traceSampleHz} > 0 records its trace. */
     GradingRun runProgram(Exercise exercise, Map<String, String> files, int traceSampleHz) throws InterruptedException {
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), exercise.stdin() == null ? "" : exercise.stdin(),
-                traceSampleHz, exercise.limits(), null));
+                traceSampleHz, exercise.limits(), null, exercise.jvmOptions()));
     }
 
     /** Runs the exercise's JUnit classes against the files, {@code repeat} times in one JVM. */
     GradingRun runTests(Exercise exercise, Map<String, String> files, List<String> testClasses, int repeat)
             throws InterruptedException {
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
-                new TestSuite(exercise.testFiles(), testClasses, repeat)));
+                new TestSuite(exercise.testFiles(), testClasses, repeat), exercise.jvmOptions()));
     }
 
-    /** Only compiles the files. */
-    GradingRun compile(Map<String, String> files) throws InterruptedException {
-        return run(SandboxProgram.compileOnly(runId(), files));
+    /** Runs a lesson's example as the page would, with the default limits; {@code traceSampleHz} > 0 traces it. */
+    GradingRun runExample(String mainClass, Map<String, String> files, int traceSampleHz) throws InterruptedException {
+        return run(new SandboxProgram(runId(), files, mainClass, "", traceSampleHz, ProgramLimits.DEFAULTS, null, List.of()));
     }
 
     private GradingRun run(SandboxProgram program) throws InterruptedException {

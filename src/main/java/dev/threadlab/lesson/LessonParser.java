@@ -29,6 +29,7 @@ public class LessonParser {
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .extensions(EXTENSIONS)
             .nodeRendererFactory(RunnableCodeRenderer::new)
+            .nodeRendererFactory(CjkSoftBreakRenderer::new)
             .build();
 
     /** Lesson authors are trusted less than the page: raw HTML in Markdown is reduced to this safe subset. */
@@ -68,10 +69,11 @@ public class LessonParser {
         return new Lesson(id, title, order, summary, html, language);
     }
 
-    /** A runnable example of a lesson: its main class and source, for checking that it compiles. */
-    public record RunnableExample(String mainClass, String source, int line) {
+    /** A runnable example of a lesson: its main class, source, line in the file and how it is meant to end. */
+    public record RunnableExample(String mainClass, String source, int line, ExpectedEnd expected) {
     }
 
+    /** The runnable examples in file order; an unusable {@code expect=} or {@code exit=} names its line. */
     public List<RunnableExample> runnableExamples(String markdown) {
         List<RunnableExample> examples = new ArrayList<>();
         Parser positioned = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
@@ -81,7 +83,14 @@ public class LessonParser {
                 String main = RunnableCodeRenderer.runnableMainClass(block);
                 if (main != null) {
                     int line = block.getSourceSpans().isEmpty() ? 0 : block.getSourceSpans().get(0).getLineIndex() + 1;
-                    examples.add(new RunnableExample(main, block.getLiteral(), line));
+                    ExpectedEnd expected;
+                    try {
+                        expected = ExpectedEnd.of(RunnableCodeRenderer.option(block, "expect"),
+                                RunnableCodeRenderer.option(block, "exit"));
+                    } catch (InvalidLessonException e) {
+                        throw new InvalidLessonException("line " + line + ": " + e.getMessage());
+                    }
+                    examples.add(new RunnableExample(main, block.getLiteral(), line, expected));
                 }
             }
         });

@@ -13,7 +13,8 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Renders fenced code blocks. A block whose info string is {@code java runnable} (optionally with
- * {@code main=ClassName}) becomes a {@code <div class="runnable">} that the page turns into an editor with Run.
+ * {@code main=ClassName}, and {@code expect=STATUS} / {@code exit=N} for how it is meant to end, see
+ * {@link ExpectedEnd}) becomes a {@code <div class="runnable">} that the page turns into an editor with Run.
  */
 final class RunnableCodeRenderer implements NodeRenderer {
     static final String DEFAULT_MAIN = "Main";
@@ -33,6 +34,12 @@ final class RunnableCodeRenderer implements NodeRenderer {
     static String runnableMainClass(FencedCodeBlock block) {
         List<String> info = info(block);
         return !info.isEmpty() && info.get(0).equals("java") && info.contains("runnable") ? mainClass(info) : null;
+    }
+
+    /** The value of a {@code key=value} word of the block's info string, or null. */
+    static String option(FencedCodeBlock block, String key) {
+        return info(block).stream().filter(word -> word.startsWith(key + "="))
+                .map(word -> word.substring(key.length() + 1)).findFirst().orElse(null);
     }
 
     private static List<String> info(FencedCodeBlock block) {

@@ -73,11 +73,12 @@ final class DockerExecution implements SandboxExecution {
             program.files().forEach(stdin::sendFile);
             if (program.tests() != null) {
                 program.tests().files().forEach(stdin::sendTestFile);
-                stdin.sendTestRun(program.tests().classes(), program.tests().repeat(), program.traceSampleHz());
+                stdin.sendTestRun(program.tests().classes(), program.tests().repeat(), program.traceSampleHz(),
+                        program.jvmOptions());
             } else if (program.isCompileOnly()) {
                 stdin.sendCompileOnly();
             } else {
-                stdin.sendRun(program.mainClass(), program.traceSampleHz());
+                stdin.sendRun(program.mainClass(), program.traceSampleHz(), program.jvmOptions());
             }
             if (program.stdin() != null) {
                 stdin.sendInput(program.stdin());

@@ -38,15 +38,24 @@ final class LauncherStdin extends InputStream {
         return payload;
     }
 
-    /** Compile and run {@code mainClass}; a positive {@code traceSampleHz} turns the scheduling trace on. */
-    void sendRun(String mainClass, int traceSampleHz) {
-        frames.add(frame('R', (mainClass + "\0" + traceOption(traceSampleHz)).getBytes(StandardCharsets.UTF_8)));
+    /**
+     * Compile and run {@code mainClass}; a positive {@code traceSampleHz} turns the scheduling trace on. The run
+     * frame is {@code mainClass NUL options} followed by {@code NUL jvmOption} for each option for the program's JVM.
+     */
+    void sendRun(String mainClass, int traceSampleHz, List<String> jvmOptions) {
+        frames.add(runFrame(mainClass, traceOption(traceSampleHz), jvmOptions));
     }
 
     /** Compile the sources and the test files, then run these JUnit test classes (repeat times) instead of a main class. */
-    void sendTestRun(List<String> testClasses, int repeat, int traceSampleHz) {
+    void sendTestRun(List<String> testClasses, int repeat, int traceSampleHz, List<String> jvmOptions) {
         String options = traceOption(traceSampleHz) + ",repeat=" + repeat + ",tests=" + String.join(";", testClasses);
-        frames.add(frame('R', ("\0" + options).getBytes(StandardCharsets.UTF_8)));
+        frames.add(runFrame("", options, jvmOptions));
+    }
+
+    private static byte[] runFrame(String mainClass, String options, List<String> jvmOptions) {
+        StringBuilder run = new StringBuilder(mainClass).append('\0').append(options);
+        jvmOptions.forEach(option -> run.append('\0').append(option));
+        return frame('R', run.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Only compile the sources; the launcher exits 0 when they compile. */

@@ -1,5 +1,6 @@
 package dev.threadlab.sandbox;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,18 +9,14 @@ import java.util.Map;
  * {@code traceSampleHz} > 0 records the scheduling trace of every process and thread at that sampling rate.
  * {@code limits} overrides the configured limits for this program (null: the defaults). With {@code tests}, the
  * test classes are compiled against the sources and run with JUnit instead of the main class. Without a main class
- * and tests, the sources are only compiled (the outcome is EXITED 0 or COMPILE_ERROR).
+ * and tests, the sources are only compiled (the outcome is EXITED 0 or COMPILE_ERROR). {@code jvmOptions} go to
+ * the JVM that runs the main class or the tests (an exercise's, such as keeping a class out of the JIT).
  */
 public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz,
-        ProgramLimits limits, TestSuite tests) {
+        ProgramLimits limits, TestSuite tests, List<String> jvmOptions) {
 
     public SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz) {
-        this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null);
-    }
-
-    /** Only compile the files: checks that lesson examples and exercise files still compile. */
-    public static SandboxProgram compileOnly(String runId, Map<String, String> files) {
-        return new SandboxProgram(runId, files, null, "", 0, ProgramLimits.DEFAULTS, null);
+        this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null, List.of());
     }
 
     public boolean isCompileOnly() {
@@ -28,5 +25,6 @@ public record SandboxProgram(String runId, Map<String, String> files, String mai
 
     public SandboxProgram {
         limits = limits == null ? ProgramLimits.DEFAULTS : limits;
+        jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
     }
 }

@@ -27,7 +27,7 @@ class ExerciseParserTest {
         assertTrue(catalog.exercises().keySet().containsAll(List.of("lost-update", "child-exit-codes", "pool-of-four")),
                 catalog.exercises().keySet().toString());
         Exercise race = catalog.exercises().get("lost-update");
-        assertEquals("01-threads", race.lessonId());
+        assertEquals("locks", race.lessonId());
         assertEquals(7, race.maxScore());
         assertEquals(10, race.checks().stream().filter(Check::isJUnit).findFirst().orElseThrow().runs());
         assertTrue(race.testFiles().containsKey("BankAccountTest.java"));

@@ -58,7 +58,7 @@ class GraderFailuresTest {
                 + "\n        System.out.println(\"done\");\n    }\n}\n";
         Exercise exercise = new Exercise("limits", "test", "Limits", "", "Main", Map.of("Main.java", main),
                 Map.of("Main.java", main), Map.of(), null, new ProgramLimits(Duration.ofSeconds(2), null, null),
-                List.of(prints), List.of(), false, Map.of());
+                List.of(), List.of(prints), List.of(), false, Map.of());
         List<CheckResult> results = grader.grade(exercise, exercise.starterFiles());
         assertEquals(1, results.size());
         return results.get(0);

@@ -35,7 +35,9 @@ class GradingApiTest {
 
     @Test
     void everyReferenceSolutionGetsFullMarksAndEveryStarterLess() {
-        for (Exercise exercise : exercises.all()) {
+        // Through the API, for one exercise of each kind of check; CourseValidationTest grades every exercise.
+        for (String id : List.of("lost-update", "child-exit-codes", "pool-of-four")) {
+            Exercise exercise = exercises.find(id).orElseThrow();
             Map<String, Object> reference = grade(exercise.id(), exercise.solutionFiles());
             assertEquals(exercise.maxScore(), reference.get("score"), exercise.id() + " reference: " + reference);
             Map<String, Object> starter = grade(exercise.id(), exercise.starterFiles());
@@ -96,7 +98,7 @@ class GradingApiTest {
         List<Map<String, Object>> list = given().get("/api/exercises").then().statusCode(200).extract().jsonPath().getList("$");
         assertTrue(list.stream().anyMatch(e -> "lost-update".equals(e.get("id")) && Integer.valueOf(7).equals(e.get("maxScore"))));
         Map<String, Object> detail = given().get("/api/exercises/lost-update").then().statusCode(200).extract().jsonPath().getMap("$");
-        assertEquals("01-threads", detail.get("lessonId"));
+        assertEquals("locks", detail.get("lessonId"));
         assertTrue(((Map<?, ?>) detail.get("starterFiles")).containsKey("BankAccount.java"));
         assertFalse(detail.toString().contains("synchronized void deposit"), "the solution leaked");
         assertFalse(detail.toString().contains("fourThreadsKeepEveryDeposit()"), "the hidden test leaked");

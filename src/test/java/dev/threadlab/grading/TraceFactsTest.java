@@ -21,19 +21,19 @@ class TraceFactsTest {
                 {"kind":"thread","t":1000,"pid":10,"tid":13,"name":"pool-1-thread-2","system":false}
                 {"kind":"state","t":0,"pid":10,"tid":10,"state":"running","cpu":0}
                 {"kind":"state","t":0,"pid":10,"tid":11,"state":"running","cpu":1}
-                {"kind":"state","t":2000,"pid":10,"tid":12,"state":"running","cpu":1}
-                {"kind":"state","t":3000,"pid":10,"tid":13,"state":"sleeping"}
-                {"kind":"state","t":5000,"pid":10,"tid":12,"state":"blocked","ownerTid":10}
-                {"kind":"state","t":9000,"pid":10,"tid":12,"state":"running","cpu":0}
-                {"kind":"state","t":9000,"pid":10,"tid":10,"state":"waiting"}
+                {"kind":"state","t":20000,"pid":10,"tid":12,"state":"running","cpu":1}
+                {"kind":"state","t":30000,"pid":10,"tid":13,"state":"sleeping"}
+                {"kind":"state","t":50000,"pid":10,"tid":12,"state":"blocked","ownerTid":10}
+                {"kind":"state","t":90000,"pid":10,"tid":12,"state":"running","cpu":0}
+                {"kind":"state","t":90000,"pid":10,"tid":10,"state":"waiting"}
                 {"kind":"process","t":4000,"pid":20,"ppid":10,"name":"java"}
                 {"kind":"process","t":4000,"pid":21,"ppid":20,"name":"java"}
-                {"kind":"thread-end","t":12000,"pid":10,"tid":12}
+                {"kind":"thread-end","t":120000,"pid":10,"tid":12}
                 """), 1500);
-        assertEquals(2, facts.maxRunningAtOnce(), "main and one worker; the JIT compiler thread does not count");
+        assertEquals(2, facts.maxRunningAtOnce(), "main and one worker for 30 ms; the JIT compiler thread does not count");
         assertEquals(2, facts.workerThreads(), "both pool threads, the sleeping one too");
         assertEquals(2, facts.childProcesses(), "a child and a grandchild");
-        assertEquals(4, facts.longestBlockedMs());
+        assertEquals(40, facts.longestBlockedMs());
         assertEquals(1500, facts.wallTimeMs());
     }
 
@@ -48,6 +48,40 @@ class TraceFactsTest {
         assertEquals(0, facts.maxRunningAtOnce());
         assertEquals(0, facts.workerThreads());
         assertEquals(0, facts.childProcesses());
+    }
+
+    @Test
+    void handOversAndSameCpuGlitchesAreNotParallelism() {
+        // Sequential work (start; join; start; join) as the sampler sees it: each hand-over looks like a moment of
+        // overlap, once even on the same CPU. Then two threads really run together on two CPUs for 12 ms.
+        TraceFacts facts = TraceFacts.of(events("""
+                {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
+                {"kind":"thread","t":0,"pid":10,"tid":11,"name":"java","system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":12,"name":"worker-a","system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":13,"name":"worker-b","system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":14,"name":"worker-c","system":false}
+                {"kind":"state","t":0,"pid":10,"tid":12,"state":"running","cpu":0}
+                {"kind":"state","t":20000,"pid":10,"tid":13,"state":"running","cpu":1}
+                {"kind":"state","t":22000,"pid":10,"tid":12,"state":"sleeping"}
+                {"kind":"state","t":40000,"pid":10,"tid":14,"state":"running","cpu":1}
+                {"kind":"state","t":42000,"pid":10,"tid":13,"state":"sleeping"}
+                {"kind":"state","t":60000,"pid":10,"tid":12,"state":"running","cpu":0}
+                {"kind":"state","t":72000,"pid":10,"tid":12,"state":"sleeping"}
+                {"kind":"state","t":72000,"pid":10,"tid":14,"state":"sleeping"}
+                """), 10);
+        assertEquals(2, facts.maxRunningAtOnce(), "only the 12 ms stretch counts: " + facts);
+        assertEquals(3, facts.workerThreads(), "the JVM's main thread, still called java, is no worker");
+
+        TraceFacts sequential = TraceFacts.of(events("""
+                {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
+                {"kind":"thread","t":0,"pid":10,"tid":12,"name":"worker-a","system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":13,"name":"worker-b","system":false}
+                {"kind":"state","t":0,"pid":10,"tid":12,"state":"running","cpu":0}
+                {"kind":"state","t":20000,"pid":10,"tid":13,"state":"running","cpu":0}
+                {"kind":"state","t":40000,"pid":10,"tid":12,"state":"sleeping"}
+                {"kind":"state","t":60000,"pid":10,"tid":13,"state":"sleeping"}
+                """), 10);
+        assertEquals(1, sequential.maxRunningAtOnce(), "two threads on one CPU do not run at once");
     }
 
     private List<TraceEvent> events(String lines) {

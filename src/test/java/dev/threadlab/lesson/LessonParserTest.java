@@ -87,4 +87,21 @@ class LessonParserTest {
                 () -> parser.parse("broken", "---\ntitle: T\norder: first\n---\ntext\n"));
         assertTrue(badOrder.getMessage().contains("order"), badOrder.getMessage());
     }
+
+    @Test
+    void aLineBreakInsideChineseTextLeavesNoGap() {
+        Lesson lesson = parser.parse("zh", """
+                ---
+                title: 线程
+                order: 1
+                ---
+                每个线程都有自己的栈，
+                但它们共享同一个进程的内存。
+                English words
+                stay apart.
+                """, Language.ZH_CN);
+        // The sanitiser writes the full-width comma as a character reference.
+        assertTrue(lesson.html().contains("<p>每个线程都有自己的栈&#xff0c;但它们共享同一个进程的内存。English words\nstay apart.</p>"),
+                lesson.html());
+    }
 }

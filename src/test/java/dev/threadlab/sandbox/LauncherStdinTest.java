@@ -12,7 +12,7 @@ class LauncherStdinTest {
     void writesFramesTheLauncherCanRead() throws Exception {
         LauncherStdin stdin = new LauncherStdin();
         stdin.sendFile("demo/A.java", "class A {}");
-        stdin.sendRun("demo.A", 0);
+        stdin.sendRun("demo.A", 0, java.util.List.of("-Xint", "-XX:CompileCommand=exclude,A::*"));
         stdin.sendInput("42\n");
         stdin.closeInput();
         stdin.sendInput("ignored after end of input");
@@ -26,7 +26,7 @@ class LauncherStdinTest {
         assertEquals('R', in.read());
         byte[] run = new byte[in.readInt()];
         in.readFully(run);
-        assertEquals("demo.A\0trace=off", new String(run, StandardCharsets.UTF_8));
+        assertEquals("demo.A\0trace=off\0-Xint\0-XX:CompileCommand=exclude,A::*", new String(run, StandardCharsets.UTF_8));
         assertEquals('I', in.read());
         byte[] input = new byte[in.readInt()];
         in.readFully(input);

@@ -183,6 +183,27 @@ class TraceRecordingTest {
     }
 
     @Test
+    void aMainThreadWaitingForTheLastThreadIsWaitingNotDoingIo() throws Exception {
+        Trace trace = runTraced("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Thread late = new Thread(() -> {
+                            try { Thread.sleep(800); } catch (InterruptedException e) { }
+                        }, "late");
+                        late.start();
+                        Thread.sleep(200); // main returns while "late" still sleeps
+                    }
+                }
+                """);
+        long main = trace.tid("main");
+        assertEquals("DestroyJavaVM", trace.name(main), "the JVM renames main once it returned");
+        long waiting = trace.intervals(main, "waiting").stream().mapToLong(i -> i[1] - i[0]).sum();
+        assertTrue(waiting > 300_000, "main waited for only " + waiting + " us in the trace");
+        assertTrue(trace.intervals(main, "io").stream().mapToLong(i -> i[1] - i[0]).sum() < 100_000,
+                "no long I/O wait: " + trace.intervals(main, "io"));
+    }
+
+    @Test
     void sleepingThreadShowsAsSleeping() throws Exception {
         Trace trace = runTraced("""
                 public class Main {

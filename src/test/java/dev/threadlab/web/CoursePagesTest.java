@@ -17,7 +17,7 @@ class CoursePagesTest {
     @Test
     void lessonListIsInCourseOrder() {
         List<Integer> orders = given().when().get("/api/lessons").then().statusCode(200)
-                .body("id", hasItems("01-threads", "02-processes"))
+                .body("id", hasItems("multitasking", "processes", "threads", "locks", "virtual-threads"))
                 .body("[0].title", not(org.hamcrest.Matchers.emptyString()))
                 .body("[0].summary", not(org.hamcrest.Matchers.emptyString()))
                 .body("[0].language", org.hamcrest.Matchers.equalTo("en"))
@@ -34,11 +34,11 @@ class CoursePagesTest {
         given().header("Accept-Language", "en-US,en;q=0.9").when().get("/").then().statusCode(200)
                 .body(containsString("<html lang=\"en\">"))
                 .body(containsString("Processes and threads, with real programs"));
-        given().header("Accept-Language", "en-US").queryParam("lang", "zh-CN").when().get("/lessons/01-threads")
+        given().header("Accept-Language", "en-US").queryParam("lang", "zh-CN").when().get("/lessons/threads")
                 .then().statusCode(200)
                 .cookie("threadlab_lang", "zh-CN")
                 .body(containsString("<html lang=\"zh-CN\">"));
-        given().header("Accept-Language", "en-US").cookie("threadlab_lang", "zh-CN").when().get("/lessons/02-processes")
+        given().header("Accept-Language", "en-US").cookie("threadlab_lang", "zh-CN").when().get("/lessons/processes")
                 .then().statusCode(200).body(containsString("<html lang=\"zh-CN\">"));
         given().queryParam("lang", "xx").when().get("/").then().statusCode(200).body(containsString("<html lang=\"en\">"));
     }
@@ -46,19 +46,31 @@ class CoursePagesTest {
     @Test
     void homeLinksToEveryLesson() {
         given().when().get("/").then().statusCode(200)
-                .body(containsString("href=\"/lessons/01-threads\""))
-                .body(containsString("href=\"/lessons/02-processes\""));
+                .body(containsString("href=\"/lessons/multitasking\""))
+                .body(containsString("href=\"/lessons/processes\""))
+                .body(containsString("href=\"/lessons/virtual-threads\""));
     }
 
     @Test
     void lessonPageHasRunnableSnippetsAndNavigation() {
-        given().when().get("/lessons/01-threads").then().statusCode(200)
+        given().when().get("/lessons/processes").then().statusCode(200)
                 .body(containsString("class=\"runnable\""))
-                .body(containsString("rel=\"next\" href=\"/lessons/02-processes\""))
+                .body(containsString("rel=\"prev\" href=\"/lessons/multitasking\""))
+                .body(containsString("rel=\"next\" href=\"/lessons/process-pools\""))
+                .body(containsString("ProcessBuilder"))
                 .body(containsString("/static/bundle/"));
-        given().when().get("/lessons/02-processes").then().statusCode(200)
-                .body(containsString("rel=\"prev\" href=\"/lessons/01-threads\""))
-                .body(containsString("ProcessBuilder"));
+    }
+
+    @Test
+    void aLessonReadsInChineseWithTheSameExamples() {
+        String english = given().queryParam("lang", "en").when().get("/lessons/threads").then().statusCode(200)
+                .extract().asString();
+        String chinese = given().queryParam("lang", "zh-CN").when().get("/lessons/threads").then().statusCode(200)
+                .body(containsString("<html lang=\"zh-CN\">"))
+                .body(containsString("线程"))
+                .extract().asString();
+        assertEquals(english.split("class=\"runnable\"").length, chinese.split("class=\"runnable\"").length,
+                "the same number of runnable examples");
     }
 
     @Test

@@ -24,7 +24,7 @@ class ExerciseBrowserTest extends ChromiumTest {
     @Inject
     ExerciseRepository exercises;
 
-    @TestHTTPResource("/lessons/01-threads")
+    @TestHTTPResource("/lessons/locks")
     URL lessonPage;
 
 

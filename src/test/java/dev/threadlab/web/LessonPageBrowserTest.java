@@ -20,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class LessonPageBrowserTest extends ChromiumTest {
 
 
-    @TestHTTPResource("/lessons/01-threads")
+    @TestHTTPResource("/lessons/threads")
     URL lessonPage;
 
 

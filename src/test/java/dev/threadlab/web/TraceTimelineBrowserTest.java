@@ -45,7 +45,7 @@ class TraceTimelineBrowserTest extends ChromiumTest {
             """;
 
 
-    @TestHTTPResource("/lessons/01-threads")
+    @TestHTTPResource("/lessons/threads")
     URL lessonPage;
 
     WebDriverWait wait;

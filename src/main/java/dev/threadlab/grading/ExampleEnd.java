@@ -1,0 +1,24 @@
+package dev.threadlab.grading;
+
+import dev.threadlab.lesson.ExpectedEnd;
+import dev.threadlab.sandbox.SandboxOutcome;
+import java.util.Optional;
+
+/** Whether a lesson example's run ended the way the lesson says it does. */
+final class ExampleEnd {
+    private ExampleEnd() {
+    }
+
+    static Optional<String> problem(ExpectedEnd expected, GradingRun run) {
+        SandboxOutcome outcome = run.outcome();
+        String status = outcome.kind() == SandboxOutcome.Kind.EXITED ? ExpectedEnd.FINISHED : outcome.kind().name();
+        boolean asExpected = status.equals(expected.status())
+                && (!status.equals(ExpectedEnd.FINISHED) || outcome.exitCode() == expected.exitCode());
+        if (asExpected) {
+            return Optional.empty();
+        }
+        String how = run.abnormalEnd() != null ? "it ended " + status + ": " + run.abnormalEnd()
+                : "it finished with exit code " + outcome.exitCode() + ProgramCheck.firstErrorLine(run.stderr());
+        return Optional.of("the runnable example should " + expected + ", but " + how);
+    }
+}
