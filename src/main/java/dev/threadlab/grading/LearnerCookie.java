@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
  * Who is submitting, until accounts exist: an anonymous id in an HttpOnly cookie, created on the first submission.
  * It groups a browser's submissions so that its history, hints and solution unlock follow it.
  */
-final class LearnerCookie {
-    static final String NAME = "threadlab_learner";
+public final class LearnerCookie {
+    public static final String NAME = "threadlab_learner";
     private static final Pattern VALID = Pattern.compile("[0-9a-f-]{36}");
 
     private LearnerCookie() {
     }
 
     /** The id from the cookie, or null when absent or not one of ours. */
-    static String idFrom(String cookieValue) {
+    public static String idFrom(String cookieValue) {
         return cookieValue != null && VALID.matcher(cookieValue).matches() ? cookieValue : null;
     }
 

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 public final class Run {
     private final String id;
     private final RunRequest request;
+    private final RunClient client;
     private final boolean traced;
     private final TraceLog trace;
     private final List<RunEvent> history = new ArrayList<>();
@@ -37,11 +38,16 @@ public final class Run {
     private boolean pendingEndOfInput;
     private long stdinBytes;
 
-    Run(String id, RunRequest request, boolean traced, TraceLog trace) {
+    Run(String id, RunRequest request, RunClient client, boolean traced, TraceLog trace) {
         this.id = id;
         this.request = request;
+        this.client = client;
         this.traced = traced;
         this.trace = trace;
+    }
+
+    RunClient client() {
+        return client;
     }
 
     /** Whether this run records a scheduling trace. */

@@ -23,7 +23,20 @@ public interface RunConfig {
     @WithDefault("1M")
     MemorySize maxStdinSize();
 
+    PerClient perClient();
+
     /** Finished runs kept for GET /api/runs/{id}; the oldest are forgotten first. */
     @WithDefault("500")
     int retainedRuns();
+
+    /** What one client may ask for at once; beyond it, POST /api/runs answers 429. */
+    interface PerClient {
+        /** Runs one learner (cookie, else address) may have waiting or running. */
+        @WithDefault("10")
+        int maxActive();
+
+        /** Runs one network address may have waiting or running, whatever cookies its requests carry. */
+        @WithDefault("40")
+        int maxActivePerAddress();
+    }
 }

@@ -1,9 +1,13 @@
 package dev.threadlab.run;
 
+import dev.threadlab.grading.LearnerCookie;
 import dev.threadlab.trace.ChromeTraceExport;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import java.util.Map;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.GET;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,10 +39,17 @@ public class RunResource {
     public record Accepted(String id, RunStatus status, Integer queuePosition) {
     }
 
+    /**
+     * The client is the learner cookie's id (else the address) and the remote address; behind a reverse proxy, set
+     * {@code quarkus.http.proxy.proxy-address-forwarding=true} so that the address is the learner's, not the proxy's.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submit(RunRequest request) {
-        Run run = runs.submit(request);
+    public Response submit(RunRequest request, @CookieParam(LearnerCookie.NAME) String learnerCookie,
+            @Context HttpServerRequest http) {
+        SocketAddress remote = http.remoteAddress();
+        Run run = runs.submit(request, RunClient.of(LearnerCookie.idFrom(learnerCookie),
+                remote == null ? null : remote.hostAddress()));
         RunView view = run.view();
         return Response.accepted(new Accepted(run.id(), RunStatus.QUEUED, view.queuePosition())).build();
     }

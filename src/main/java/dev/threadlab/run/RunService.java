@@ -15,7 +15,6 @@ import dev.threadlab.trace.TraceParser;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,8 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts runs, queues them FIFO, executes a bounded number at once in the sandbox, and turns what the sandbox
- * reports into run events.
+ * Accepts runs within each client's limits, queues them taking turns between learners, executes a bounded number at
+ * once in the sandbox, and turns what the sandbox reports into run events.
  */
 @Singleton
 public class RunService {
@@ -41,7 +40,8 @@ public class RunService {
     private final TraceConfig traceConfig;
     private final TraceParser traceParser;
     private final ExecutorService workers;
-    private final List<Run> waiting = new ArrayList<>();
+    private final FairRunQueue waiting = new FairRunQueue();
+    private final RunAdmission admission;
 
     RunService(Sandbox sandbox, SandboxImage image, RunRequestValidator validator, RunRegistry registry, RunConfig config,
             TraceConfig traceConfig, TraceParser traceParser) {
@@ -52,27 +52,28 @@ public class RunService {
         this.config = config;
         this.traceConfig = traceConfig;
         this.traceParser = traceParser;
-        int slots = config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors());
+        this.admission = new RunAdmission(config.perClient());
+        int slots = Math.max(1, config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()));
         AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, slots), r -> new Thread(r, "run-worker-" + count.incrementAndGet()));
+        this.workers = Executors.newFixedThreadPool(slots, r -> new Thread(r, "run-worker-" + count.incrementAndGet()));
+        for (int i = 0; i < slots; i++) {
+            workers.execute(this::serveQueue);
+        }
     }
 
-    /** Validates and queues a run. */
-    public Run submit(RunRequest request) {
+    /** Validates and queues a run; refused when the client already has as many runs as it may. */
+    public Run submit(RunRequest request, RunClient client) {
         validator.validate(request);
         ImageState state = image.state();
         if (!state.ready()) {
             throw new SandboxUnavailableException("Programs cannot run right now: " + state.reason());
         }
+        admission.admit(client);
         boolean traced = request.trace() == null ? traceConfig.enabledByDefault() : request.trace();
-        Run run = new Run(UUID.randomUUID().toString(), request, traced,
+        Run run = new Run(UUID.randomUUID().toString(), request, client, traced,
                 new TraceLog(traceConfig.maxSize().asLongValue(), traceConfig.coarseInterval().toNanos() / 1000));
         registry.add(run);
-        synchronized (waiting) {
-            waiting.add(run);
-            run.queued(waiting.size());
-        }
-        workers.execute(() -> execute(run));
+        waiting.add(run);
         return run;
     }
 
@@ -82,8 +83,9 @@ public class RunService {
 
     public boolean cancel(Run run) {
         boolean wasActive = run.requestCancel();
-        if (wasActive && dequeue(run)) {
+        if (wasActive && waiting.remove(run)) {
             run.end(RunStatus.CANCELLED, null, "The run was cancelled before it started.");
+            finished(run);
         }
         return wasActive;
     }
@@ -100,11 +102,18 @@ public class RunService {
         }
     }
 
-    private void execute(Run run) {
-        if (!dequeue(run)) {
-            registry.ended(run); // cancelled while waiting
-            return;
+    /** One sandbox slot: takes the next run whose turn it is, runs it, and so on until the server stops. */
+    private void serveQueue() {
+        try {
+            for (Run run = waiting.take(); run != null; run = waiting.take()) {
+                execute(run);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private void execute(Run run) {
         RunRequest request = run.request();
         run.moveTo(RunStatus.COMPILING);
         try {
@@ -124,18 +133,13 @@ public class RunService {
             LOG.errorf(e, "Run %s failed", run.id());
             run.end(RunStatus.ERROR, null, "The run failed inside the server: " + e.getMessage());
         } finally {
-            registry.ended(run);
+            finished(run);
         }
     }
 
-    private boolean dequeue(Run run) {
-        synchronized (waiting) {
-            boolean removed = waiting.remove(run);
-            for (int i = 0; i < waiting.size(); i++) {
-                waiting.get(i).queued(i + 1);
-            }
-            return removed;
-        }
+    private void finished(Run run) {
+        admission.release(run.client());
+        registry.ended(run);
     }
 
     private static RunStatus statusOf(SandboxOutcome outcome) {
@@ -153,6 +157,7 @@ public class RunService {
 
     /** On shutdown every run is stopped so that its container is removed before the server exits. */
     void onStop(@Observes ShutdownEvent event) {
+        waiting.close();
         registry.active().forEach(this::cancel);
         workers.shutdown();
         try {

@@ -2,6 +2,7 @@ package dev.threadlab.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.threadlab.run.InvalidRunRequestException;
+import dev.threadlab.run.TooManyRunsException;
 import dev.threadlab.sandbox.SandboxUnavailableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,6 +24,12 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return error(Response.Status.BAD_REQUEST, "The request body is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyRuns(TooManyRunsException e) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+                .entity(new ApiError(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

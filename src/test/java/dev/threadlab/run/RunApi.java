@@ -29,6 +29,14 @@ public final class RunApi {
                 .extract().path("id");
     }
 
+    /** Submits as the learner with this cookie id, as their browser would. */
+    public static String submitAs(String learnerId, Map<String, Object> body) {
+        return given().cookie("threadlab_learner", learnerId).contentType(ContentType.JSON).body(body)
+                .when().post("/api/runs")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
     public static Map<String, Object> view(String id) {
         return given().when().get("/api/runs/" + id).then().statusCode(200).extract().as(Map.class);
     }

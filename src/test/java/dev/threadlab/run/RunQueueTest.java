@@ -3,7 +3,11 @@ package dev.threadlab.run;
 import static dev.threadlab.run.RunApi.awaitEnd;
 import static dev.threadlab.run.RunApi.program;
 import static dev.threadlab.run.RunApi.submit;
+import static dev.threadlab.run.RunApi.submitAs;
 import static dev.threadlab.run.RunApi.view;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,12 +16,17 @@ import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With one run slot, later runs wait in FIFO order and report where they are in the queue. */
+/**
+ * With one run slot, later runs wait and report where they are in the queue: in FIFO order for one learner, taking
+ * turns between learners, and within each client's limits.
+ */
 @QuarkusTest
 @TestProfile(RunQueueTest.OneSlot.class)
 class RunQueueTest {
@@ -25,7 +34,9 @@ class RunQueueTest {
     public static class OneSlot implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("threadlab.runs.max-concurrent", "1");
+            return Map.of("threadlab.runs.max-concurrent", "1",
+                    "threadlab.runs.per-client.max-active", "4",
+                    "threadlab.runs.per-client.max-active-per-address", "6");
         }
     }
 
@@ -57,5 +68,51 @@ class RunQueueTest {
             assertTrue(startedAt >= previousStart + 800, "runs overlapped or ran out of order");
             previousStart = startedAt;
         }
+    }
+
+    @Test
+    void aLearnerWithOneRunIsNotStuckBehindAnotherLearnersMany() throws InterruptedException {
+        SandboxReady.await(image);
+        String busy = "aaaaaaaa-0000-0000-0000-000000000001";
+        String patient = "bbbbbbbb-0000-0000-0000-000000000002";
+        String source = """
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println(System.currentTimeMillis());
+                        Thread.sleep(300);
+                    }
+                }
+                """;
+        List<String> busyRuns = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            busyRuns.add(submitAs(busy, program(source)));
+        }
+        given().cookie("threadlab_learner", busy).contentType(ContentType.JSON).body(program(source))
+                .when().post("/api/runs")
+                .then().statusCode(429).header("Retry-After", notNullValue())
+                .body("error", containsString("4 runs waiting or running"));
+
+        String patientRun = submitAs(patient, program(source));
+        int position = (Integer) view(patientRun).get("queuePosition");
+        assertTrue(position <= 2, "the second learner's only run waits behind at most one other, not " + position);
+
+        String third = submitAs("cccccccc-0000-0000-0000-000000000003", program(source));
+        given().cookie("threadlab_learner", "dddddddd-0000-0000-0000-000000000004").contentType(ContentType.JSON)
+                .body(program(source)).when().post("/api/runs")
+                .then().statusCode(429).body("error", containsString("network address"));
+
+        long patientStart = startedAt(awaitEnd(patientRun));
+        List<Long> busyStarts = new ArrayList<>();
+        for (String id : busyRuns) {
+            busyStarts.add(startedAt(awaitEnd(id)));
+        }
+        startedAt(awaitEnd(third));
+        assertTrue(patientStart < busyStarts.get(2), "the patient learner ran before the busy learner's third run: "
+                + patientStart + " vs " + busyStarts);
+    }
+
+    private static long startedAt(Map<String, Object> result) {
+        assertEquals("FINISHED", result.get("status"), result.toString());
+        return Long.parseLong(((String) result.get("stdout")).strip());
     }
 }

@@ -37,6 +37,11 @@ class RunRequestValidatorTest {
         public int retainedRuns() {
             return 10;
         }
+
+        @Override
+        public PerClient perClient() {
+            return RunAdmissionTest.limits(10, 40);
+        }
     });
 
     private static final String SOURCE = "public class Main { public static void main(String[] a) {} }";
