@@ -22,6 +22,8 @@ final class Frames {
     static final char DEADLOCK = 'K';
     static final char TEST_REPORT = 'G';
     static final char TESTS_DONE = 'Q';
+    /** The container got SIGTERM: stopped from outside (docker stop, the engine shutting down), not by the server. */
+    static final char STOPPED_FROM_OUTSIDE = 'S';
 
     private final DataOutputStream out = new DataOutputStream(
             new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024));

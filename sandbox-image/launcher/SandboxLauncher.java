@@ -14,6 +14,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import sun.misc.Signal;
 
 /**
  * Entry point of every sandbox container.
@@ -43,6 +44,12 @@ public final class SandboxLauncher {
         Frames frames = new Frames();
         // Anything printed by accident must not corrupt the frames on stdout.
         System.setOut(System.err);
+        // The server stops containers with SIGKILL, so a SIGTERM comes from outside: say so, or the run would look
+        // like a program that ended with 143 by itself.
+        Signal.handle(new Signal("TERM"), signal -> {
+            frames.send(Frames.STOPPED_FROM_OUTSIDE, "");
+            Runtime.getRuntime().halt(143);
+        });
         Files.createDirectories(SOURCES);
         Files.createDirectories(CLASSES);
         List<Path> javaFiles = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.threadlab.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
@@ -11,6 +12,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,7 +25,14 @@ public class RunSocket {
 
     private final RunService runs;
     private final ObjectMapper json;
+    /**
+     * Characters queued for a client but not yet written to its socket. A run's events are bounded (output and trace
+     * limits), but a client that does not read must not pin them all in memory once per connection: past this it is
+     * disconnected, and may reconnect to replay.
+     */
+    private static final long MAX_UNSENT_CHARS = 4_000_000;
     private final Map<String, Runnable> unsubscribers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> unsent = new ConcurrentHashMap<>();
 
     RunSocket(RunService runs, ObjectMapper json) {
         this.runs = runs;
@@ -39,6 +48,7 @@ public class RunSocket {
                     .subscribe().with(ok -> { }, failure -> { });
             return;
         }
+        unsent.put(connection.id(), new AtomicLong());
         unsubscribers.put(connection.id(), run.get().subscribe(event -> send(connection, event)));
     }
 
@@ -70,6 +80,7 @@ public class RunSocket {
 
     @OnClose
     void close(WebSocketConnection connection) {
+        unsent.remove(connection.id());
         Runnable unsubscribe = unsubscribers.remove(connection.id());
         if (unsubscribe != null) {
             unsubscribe.run();
@@ -78,7 +89,24 @@ public class RunSocket {
     }
 
     private void send(WebSocketConnection connection, RunEvent event) {
-        var sending = connection.sendText(event);
+        AtomicLong backlog = unsent.get(connection.id());
+        String text;
+        try {
+            text = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Run event not serialisable: %s", e.getMessage());
+            return;
+        }
+        if (backlog == null) {
+            return;
+        }
+        if (backlog.addAndGet(text.length()) > MAX_UNSENT_CHARS) {
+            unsent.remove(connection.id());
+            connection.close(new CloseReason(4008, "client too slow; reconnect to replay"))
+                    .subscribe().with(ok -> { }, failure -> { });
+            return;
+        }
+        var sending = connection.sendText(text).invoke(() -> backlog.addAndGet(-text.length()));
         if (event.isLast()) {
             sending = sending.chain(() -> connection.close());
         }

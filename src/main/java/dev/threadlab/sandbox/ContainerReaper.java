@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -13,12 +14,13 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
- * Removes sandbox containers that a crashed server left behind: at start and then every minute, every labelled
- * container older than any run can live. Live runs (of this or another server on the same engine) are younger,
- * so they are left alone.
+ * Removes sandbox containers that a crashed server left behind: at start every container of this server's previous
+ * life (see {@link SandboxOwner}), and then every minute every labelled container older than any run can live.
+ * Live runs of other servers on the same engine are younger, so they are left alone.
  */
 @Singleton
 public class ContainerReaper {
@@ -32,36 +34,50 @@ public class ContainerReaper {
         return thread;
     });
 
-    ContainerReaper(DockerClient docker, SandboxConfig config) {
+    private final SandboxOwner owner;
+
+    ContainerReaper(DockerClient docker, SandboxConfig config, SandboxOwner owner) {
         this.docker = docker;
         this.config = config;
+        this.owner = owner;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        schedule.scheduleWithFixedDelay(this::reap, 0, 1, TimeUnit.MINUTES);
+    /** Before anything else starts (resumed gradings start containers of this owner too). */
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        reapPreviousLife();
+        schedule.scheduleWithFixedDelay(this::reap, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** Returns how many containers this server left behind before it last stopped. */
+    public int reapPreviousLife() {
+        return removeWhere(Map.of(owner.ownerLabel(), owner.id()), container -> true,
+                "left by this server's previous run");
     }
 
     void onStop(@Observes ShutdownEvent event) {
         schedule.shutdownNow();
     }
 
-    /** Returns how many containers were removed. */
+    /** Returns how many containers older than any run can live were removed. */
     public int reap() {
+        Duration longestRun = config.limits().wallTime().compareTo(ProgramLimits.MAX_WALL_TIME) > 0
+                ? config.limits().wallTime() : ProgramLimits.MAX_WALL_TIME;
+        Duration maxLife = config.limits().compileTime().plus(longestRun).plusMinutes(1);
+        Instant oldest = Instant.now().minus(maxLife);
+        return removeWhere(Map.of(config.label(), "run"),
+                container -> Instant.ofEpochSecond(container.getCreated()).isBefore(oldest), "leftover");
+    }
+
+    private int removeWhere(Map<String, String> labels, Predicate<Container> condition, String what) {
         try {
-            List<Container> labelled = sandboxContainers();
-            Duration longestRun = config.limits().wallTime().compareTo(ProgramLimits.MAX_WALL_TIME) > 0
-                    ? config.limits().wallTime() : ProgramLimits.MAX_WALL_TIME;
-            Duration maxLife = config.limits().compileTime().plus(longestRun).plusMinutes(1);
-            Instant oldest = Instant.now().minus(maxLife);
             int removed = 0;
-            for (Container container : labelled) {
-                boolean stale = Instant.ofEpochSecond(container.getCreated()).isBefore(oldest);
-                if (stale && remove(container.getId())) {
+            for (Container container : docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+                if (condition.test(container) && remove(container.getId())) {
                     removed++;
                 }
             }
             if (removed > 0) {
-                LOG.infof("Removed %d leftover sandbox container(s)", removed);
+                LOG.infof("Removed %d sandbox container(s) %s", removed, what);
             }
             return removed;
         } catch (RuntimeException e) {

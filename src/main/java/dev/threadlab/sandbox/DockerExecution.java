@@ -29,6 +29,7 @@ final class DockerExecution implements SandboxExecution {
     private final java.util.concurrent.Executor finisher;
     private final String image;
     private final SandboxProgram program;
+    private final Map<String, String> labels;
     private final SandboxListener listener;
     private final LauncherStdin stdin = new LauncherStdin();
     private final LauncherOutput launcher;
@@ -44,7 +45,9 @@ final class DockerExecution implements SandboxExecution {
     private ResultCallback.Adapter<Frame> attachment;
 
     DockerExecution(DockerClient docker, SandboxConfig config, ObjectMapper json, ScheduledExecutorService timers,
-            java.util.concurrent.Executor finisher, String image, SandboxProgram program, SandboxListener listener) {
+            java.util.concurrent.Executor finisher, String image, Map<String, String> labels, SandboxProgram program,
+            SandboxListener listener) {
+        this.labels = labels;
         this.docker = docker;
         this.config = config;
         this.timers = timers;
@@ -59,7 +62,7 @@ final class DockerExecution implements SandboxExecution {
         try {
             containerId = docker.createContainerCmd(image)
                     .withName("threadlab-run-" + program.runId())
-                    .withLabels(Map.of(config.label(), "run", config.label() + ".run", program.runId()))
+                    .withLabels(labels)
                     .withUser(config.hardening().user())
                     .withNetworkDisabled(config.hardening().networkDisabled())
                     .withStdinOpen(true)
@@ -240,6 +243,10 @@ final class DockerExecution implements SandboxExecution {
         SandboxOutcome stopped = stopReason.get();
         if (stopped != null) {
             return stopped;
+        }
+        if (launcher.stoppedFromOutside()) {
+            return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox was stopped from outside while the program"
+                    + " ran (the Docker engine shut down or restarted). Run it again.");
         }
         if (launcher.deadlock() != null) {
             return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, launcher.deadlock());

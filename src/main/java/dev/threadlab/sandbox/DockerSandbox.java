@@ -15,6 +15,7 @@ public class DockerSandbox implements Sandbox {
 
     private final DockerClient docker;
     private final SandboxConfig config;
+    private final SandboxOwner owner;
     private final SandboxImage image;
     private final ObjectMapper json;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
@@ -29,8 +30,9 @@ public class DockerSandbox implements Sandbox {
         return thread;
     });
 
-    DockerSandbox(DockerClient docker, SandboxConfig config, SandboxImage image, ObjectMapper json) {
+    DockerSandbox(DockerClient docker, SandboxConfig config, SandboxImage image, ObjectMapper json, SandboxOwner owner) {
         this.docker = docker;
+        this.owner = owner;
         this.config = config;
         this.image = image;
         this.json = json;
@@ -42,7 +44,8 @@ public class DockerSandbox implements Sandbox {
         if (!state.ready()) {
             throw new SandboxUnavailableException("The sandbox is not available: " + state.reason());
         }
-        DockerExecution execution = new DockerExecution(docker, config, json, timers, finishers, state.tag(), program, listener);
+        DockerExecution execution = new DockerExecution(docker, config, json, timers, finishers, state.tag(),
+                owner.labelsFor(program.runId()), program, listener);
         execution.begin();
         return execution;
     }

@@ -42,6 +42,7 @@ final class HardenedHostConfig {
         if (hardening.dropAllCapabilities()) {
             host.withCapDrop(Capability.ALL);
         }
+        hardening.runtime().ifPresent(host::withRuntime);
         if (hardening.noNewPrivileges()) {
             host.withSecurityOpts(List.of("no-new-privileges"));
         }

@@ -33,6 +33,7 @@ final class LauncherOutput {
     private char kind;
     private boolean corrupt;
     private volatile String deadlock;
+    private volatile boolean stoppedFromOutside;
     private volatile Phase phase = Phase.STARTING;
 
     LauncherOutput(ObjectMapper json, SandboxListener listener, ProgramOutput programOutput) {
@@ -48,6 +49,11 @@ final class LauncherOutput {
     /** The cycle the launcher reported when it stopped a deadlocked program, or null. */
     String deadlock() {
         return deadlock;
+    }
+
+    /** The container was stopped by someone other than the server (docker stop, the engine shutting down). */
+    boolean stoppedFromOutside() {
+        return stoppedFromOutside;
     }
 
     /** True once the stream stopped making sense; nothing after that point can be trusted. */
@@ -117,6 +123,7 @@ final class LauncherOutput {
             case 'K' -> deadlock = text(body);
             case 'G' -> parseTestReport(text(body));
             case 'Q' -> listener.testsFinished();
+            case 'S' -> stoppedFromOutside = true;
             default -> problems.append("The launcher sent an unknown frame (kind ").append((int) frameKind).append(").\n");
         }
     }

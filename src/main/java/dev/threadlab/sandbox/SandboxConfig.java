@@ -91,5 +91,11 @@ public interface SandboxConfig {
         /** uid:gid the program runs as. */
         @WithDefault("10001:10001")
         String user();
+
+        /**
+         * OCI runtime for sandbox containers, e.g. {@code runsc} (gVisor) when the engine has it registered; empty
+         * means the engine's default (runc). See SECURITY.md.
+         */
+        Optional<String> runtime();
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -31,6 +32,11 @@ public class SandboxImage {
     private final SandboxConfig config;
     private final AtomicReference<ImageState> state = new AtomicReference<>();
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> new Thread(r, "sandbox-image"));
+    private final ScheduledExecutorService engineWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "docker-engine-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile long lastRecheckNanos = System.nanoTime();
     /** Only an unreachable engine is re-checked on its own; a failed build waits for a restart, not a retry loop. */
     private volatile boolean engineUnreachable;
@@ -43,10 +49,29 @@ public class SandboxImage {
 
     void onStart(@Observes StartupEvent event) {
         preparer.submit(this::prepare);
+        engineWatch.scheduleWithFixedDelay(this::watchEngine, 5, 5, TimeUnit.SECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        engineWatch.shutdownNow();
         preparer.shutdownNow();
+    }
+
+    /** An engine that goes away (restarted, crashed) makes the sandbox unready until it is back. */
+    private void watchEngine() {
+        ImageState current = state.get();
+        if (!current.ready()) {
+            return; // state() re-checks an unreachable engine; other states settle on their own
+        }
+        try {
+            docker.pingCmd().exec();
+        } catch (RuntimeException e) {
+            lastRecheckNanos = System.nanoTime();
+            engineUnreachable = true;
+            state.set(new ImageState(ImageState.Status.UNAVAILABLE, current.tag(),
+                    "Docker engine not reachable (" + rootMessage(e) + "); start dockerd or set DOCKER_HOST"));
+            LOG.warn(state.get().reason());
+        }
     }
 
     public ImageState state() {
@@ -111,9 +136,11 @@ public class SandboxImage {
     private void build(Path context, String tag) {
         LOG.infof("Sandbox image %s is missing; building it from %s", tag, context);
         try {
-            Process build = new ProcessBuilder("sh", context.resolve("build.sh").toString(), tag)
-                    .redirectErrorStream(true)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder("sh", context.resolve("build.sh").toString(), tag)
+                    .redirectErrorStream(true);
+            // The docker CLI in build.sh must talk to the same engine as the server.
+            config.dockerHost().ifPresent(host -> builder.environment().put("DOCKER_HOST", host));
+            Process build = builder.start();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(build.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(line -> LOG.info(line));
             }

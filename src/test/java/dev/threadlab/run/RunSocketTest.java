@@ -188,6 +188,34 @@ class RunSocketTest {
     }
 
     @Test
+    void aStdinFloodFromTheClientIsCutAtTheLimitWithAnError() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        long total = 0;
+                        byte[] buffer = new byte[65536];
+                        for (int n; (n = System.in.read(buffer)) > 0; ) {
+                            total += n;
+                        }
+                        System.out.println("received " + total);
+                    }
+                }
+                """));
+        Recorder recorder = new Recorder();
+        WebSocket socket = connect(id, recorder);
+        String chunk = "{\"type\":\"stdin\",\"data\":\"" + "x".repeat(100_000) + "\"}";
+        for (int i = 0; i < 15; i++) {
+            socket.sendText(chunk, true).get(5, TimeUnit.SECONDS);
+        }
+        socket.sendText("{\"type\":\"stdin\",\"eof\":true}", true).get(5, TimeUnit.SECONDS);
+        recorder.exit.get(60, TimeUnit.SECONDS);
+        assertTrue(recorder.messages.stream().anyMatch(m -> m.message().path("type").asText().equals("error")
+                && m.message().path("message").asText().contains("Too much input")), recorder.types().toString());
+        long received = Long.parseLong(recorder.text("stdout").replaceAll("\\D", ""));
+        assertTrue(received > 0 && received <= 1_048_576, "the program got " + received + " bytes, at most the limit");
+    }
+
+    @Test
     void cancelOverTheSocket() throws Exception {
         String id = submit(program("""
                 public class Main {

@@ -56,6 +56,13 @@ class LauncherOutputTest {
         assertEquals("out:hello\nerr:oops\n", program.toString());
         assertEquals(LauncherOutput.Phase.RUNNING, output.phase());
         assertNull(output.deadlock());
+        assertFalse(output.stoppedFromOutside());
+    }
+
+    @Test
+    void aSigtermFromOutsideIsReported() {
+        output.accept(concat(frame('C', ""), frame('R', ""), frame('O', "working\n"), frame('S', "")));
+        assertTrue(output.stoppedFromOutside());
     }
 
     @Test
