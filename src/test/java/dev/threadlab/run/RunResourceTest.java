@@ -181,22 +181,6 @@ class RunResourceTest {
     }
 
     @Test
-    void infiniteLoopIsStoppedAtTheWallClockLimit() {
-        Map<String, Object> result = run("""
-                public class Main {
-                    public static void main(String[] args) {
-                        long spins = 0;
-                        while (true) {
-                            spins++;
-                        }
-                    }
-                }
-                """);
-        assertEquals("TIMED_OUT", result.get("status"));
-        assertTrue(((String) result.get("message")).contains("10 s"), String.valueOf(result.get("message")));
-    }
-
-    @Test
     void cancelStopsARunningProgramPromptly() {
         String id = submit(program("""
                 public class Main {
@@ -214,22 +198,6 @@ class RunResourceTest {
         assertEquals("CANCELLED", result.get("status"));
         // The contract is "within a second"; the margin absorbs a loaded CI machine.
         assertTrue(tookMs < 3000, "cancel took " + tookMs + " ms");
-    }
-
-    @Test
-    void outputFloodIsCutAtTheLimit() {
-        Map<String, Object> result = run("""
-                public class Main {
-                    public static void main(String[] args) {
-                        while (true) {
-                            System.out.println("flood flood flood flood flood flood flood flood");
-                        }
-                    }
-                }
-                """);
-        assertEquals("OUTPUT_LIMIT", result.get("status"));
-        int length = ((String) result.get("stdout")).length();
-        assertTrue(length > 1_000_000 && length <= 1_048_576, "stdout length " + length);
     }
 
     @Test

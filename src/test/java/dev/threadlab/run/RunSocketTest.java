@@ -216,6 +216,25 @@ class RunSocketTest {
     }
 
     @Test
+    void whenTheLastBrowserLeavesTheRunIsCancelledAndItsResultStaysReadable() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("working");
+                        Thread.sleep(60_000);
+                    }
+                }
+                """));
+        Recorder recorder = new Recorder();
+        WebSocket socket = connect(id, recorder);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> recorder.text("stdout").contains("working"));
+        socket.abort(); // the tab is closed: no close handshake
+        java.util.Map<String, Object> result = awaitEnd(id);
+        assertEquals("CANCELLED", result.get("status"), result.toString());
+        assertEquals("working\n", result.get("stdout"));
+    }
+
+    @Test
     void cancelOverTheSocket() throws Exception {
         String id = submit(program("""
                 public class Main {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Programs that try to take the machine down, by mistake or on purpose. Each one gets a clear final status, a hello
  * world submitted while it runs still finishes normally, and no container or process of it is left afterwards.
- * (The endless loop, the stdout flood, oversized and non-UTF-8 requests are in RunResourceTest; network isolation
- * is in SandboxIsolationTest; a stdin flood over the WebSocket is in RunSocketTest.)
+ * (Oversized and non-UTF-8 requests are in RunResourceTest; network isolation is in SandboxIsolationTest; a stdin
+ * flood over the WebSocket is in RunSocketTest.)
  */
 @QuarkusTest
 class HostileProgramsTest {
@@ -212,6 +212,38 @@ class HostileProgramsTest {
     }
 
     @Test
+    void endlessLoop() {
+        Map<String, Object> result = hostile("""
+                public class Main {
+                    public static void main(String[] args) {
+                        long spins = 0;
+                        while (true) {
+                            spins++;
+                        }
+                    }
+                }
+                """);
+        assertEndedWithReason(result, "TIMED_OUT");
+        assertTrue(((String) result.get("message")).contains("10 s"), String.valueOf(result.get("message")));
+    }
+
+    @Test
+    void floodOnStdout() {
+        Map<String, Object> result = hostile("""
+                public class Main {
+                    public static void main(String[] args) {
+                        while (true) {
+                            System.out.println("flood flood flood flood flood flood flood flood");
+                        }
+                    }
+                }
+                """);
+        assertEndedWithReason(result, "OUTPUT_LIMIT");
+        int length = ((String) result.get("stdout")).length();
+        assertTrue(length > 1_000_000 && length <= 1_048_576, "stdout length " + length);
+    }
+
+    @Test
     void floodOnStderr() {
         Map<String, Object> result = hostile("""
                 public class Main {
@@ -329,6 +361,9 @@ class HostileProgramsTest {
                             System.out.println("docker tcp: refused");
                         }
                         System.out.println("env: " + new TreeSet<>(System.getenv().keySet()));
+                        for (String mount : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+                            System.out.println("mount: " + mount.split(" ")[1]);
+                        }
                         System.out.println("user: " + System.getProperty("user.name") + " "
                                 + Files.readString(Path.of("/proc/self/status")).lines()
                                         .filter(l -> l.startsWith("CapEff")).findFirst().orElse(""));
@@ -342,6 +377,14 @@ class HostileProgramsTest {
         assertTrue(stdout.contains("/etc/shadow: unreadable") || stdout.contains("/etc/shadow: absent"), stdout);
         assertTrue(stdout.contains("docker tcp: refused"), stdout);
         assertTrue(stdout.contains("CapEff:\t0000000000000000"), stdout);
+        // Docker's own: the root, kernel file systems, the two tmpfs, its generated /etc files and the init binary.
+        List<String> allowedMounts = List.of("/", "/proc", "/dev", "/sys", "/work", "/tmp", "/etc/hosts", "/etc/hostname",
+                "/etc/resolv.conf", "/sbin/docker-init", "/usr/sbin/docker-init");
+        for (String line : stdout.lines().filter(l -> l.startsWith("mount: ")).toList()) {
+            String point = line.substring("mount: ".length());
+            assertTrue(allowedMounts.stream().anyMatch(a -> point.equals(a) || !a.equals("/") && point.startsWith(a + "/")),
+                    "nothing of the host is mounted into the sandbox: " + point);
+        }
         String env = stdout.replaceAll("(?s).*env: \\[([^\\]]*)\\].*", "$1");
         Set<String> allowed = Set.of("PATH", "HOME", "HOSTNAME", "LANG", "LC_ALL", "JAVA_HOME", "JAVA_TOOL_OPTIONS",
                 "TERM", "PWD");
