@@ -45,13 +45,25 @@ public class ContainerReaper {
     /** Before anything else starts (resumed gradings start containers of this owner too). */
     void onStart(@Observes @Priority(1) StartupEvent event) {
         reapPreviousLife();
-        schedule.scheduleWithFixedDelay(this::reap, 1, 1, TimeUnit.MINUTES);
+        schedule.scheduleWithFixedDelay(() -> {
+            reapEnded();
+            reap();
+        }, 1, 1, TimeUnit.MINUTES);
     }
 
     /** Returns how many containers this server left behind before it last stopped. */
     public int reapPreviousLife() {
         return removeWhere(Map.of(owner.ownerLabel(), owner.id()), container -> true,
                 "left by this server's previous run");
+    }
+
+    /**
+     * Returns how many of this server's containers that already ended were removed. A run removes its own container
+     * when it ends; one still here could not be removed then (the engine was down) and belongs to nobody.
+     */
+    public int reapEnded() {
+        return removeWhere(Map.of(owner.ownerLabel(), owner.id()),
+                container -> List.of("exited", "dead").contains(container.getState()), "that ended while the engine was away");
     }
 
     void onStop(@Observes ShutdownEvent event) {

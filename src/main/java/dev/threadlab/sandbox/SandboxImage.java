@@ -41,9 +41,12 @@ public class SandboxImage {
     /** Only an unreachable engine is re-checked on its own; a failed build waits for a restart, not a retry loop. */
     private volatile boolean engineUnreachable;
 
-    SandboxImage(DockerClient docker, SandboxConfig config) {
+    private final ContainerReaper reaper;
+
+    SandboxImage(DockerClient docker, SandboxConfig config, ContainerReaper reaper) {
         this.docker = docker;
         this.config = config;
+        this.reaper = reaper;
         state.set(ImageState.checking(null));
     }
 
@@ -111,6 +114,10 @@ public class SandboxImage {
         String tag = ImageVersion.tagFor(config.image().name(), context);
         try {
             docker.pingCmd().exec();
+            if (engineUnreachable) {
+                // Back after an outage: containers of runs that ended meanwhile could not be removed then.
+                reaper.reapEnded();
+            }
             engineUnreachable = false;
         } catch (RuntimeException e) {
             engineUnreachable = true;

@@ -61,13 +61,15 @@ class EngineRestartIT {
 
             startEngine();
             awaitReadiness(server, 200, Duration.ofSeconds(60));
+            assertEquals(List.of(), ServerProcess.containers(host, ServerProcess.LABEL),
+                    "the stopped run's container, which could not be removed while the engine was away, is gone");
             String again = server.run(HELLO);
             JsonNode result = server.await("/api/runs/" + again, run -> !List.of("QUEUED", "COMPILING", "RUNNING")
                     .contains(run.path("status").asText()), Duration.ofSeconds(60));
             assertEquals("FINISHED", result.path("status").asText(), result + "\n" + server.logTail());
             assertEquals("hello again\n", result.path("stdout").asText());
         }
-        assertEquals(List.of(), ServerProcess.containers(host, ServerProcess.LABEL));
+        assertEquals(List.of(), ServerProcess.containers(host, ServerProcess.LABEL), "a clean stop leaves nothing");
     }
 
     private static void awaitReadiness(ServerProcess server, int status, Duration timeout) throws InterruptedException {
