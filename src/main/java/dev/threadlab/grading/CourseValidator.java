@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 /**
  * Checks a whole lessons/ tree the way CI does: every lesson and translation parses, each runnable example runs in
  * the sandbox and ends as it says (normally, unless it is marked {@code expect=}/{@code exit=}), a translation has
- * the English examples and its exercises are translated too; every exercise parses, its reference solution gets full marks (concurrency checks run as often as
- * they ask) and its starter does not. Problems name the file and say what is wrong.
+ * the English examples and its exercises are translated too; every exercise parses, its reference solution gets
+ * full marks (concurrency checks run as often as they ask) and its starter does not. Problems name the file and say what is wrong.
  */
 @Singleton
 public class CourseValidator {
@@ -29,7 +29,6 @@ public class CourseValidator {
     private final ExerciseParser exerciseParser;
     private final Grader grader;
     private final GradingSandbox sandbox;
-
     private final TraceConfig traceConfig;
 
     CourseValidator(LessonParser lessonParser, ExerciseParser exerciseParser, Grader grader, GradingSandbox sandbox,

@@ -11,8 +11,8 @@ import java.util.Map;
  */
 public record Exercise(String id, String lessonId, String title, String taskHtml, String mainClass,
         Map<String, String> starterFiles, Map<String, String> solutionFiles, Map<String, String> testFiles,
-        String stdin, ProgramLimits limits, List<String> jvmOptions, List<Check> checks, List<Hint> hints, boolean showSolutionAfterPass,
-        Map<Language, ExerciseText> translations) {
+        String stdin, ProgramLimits limits, List<String> jvmOptions, List<Check> checks, List<Hint> hints,
+        boolean showSolutionAfterPass, Map<Language, ExerciseText> translations) {
 
     /** The exercise's words in that language, or in English where it is not translated. */
     public ExerciseText text(Language language) {

@@ -7,8 +7,8 @@ import java.util.List;
  * The shape of {@code exercise.yaml}, as Jackson reads it; {@link ExerciseParser} checks it and builds an
  * {@link Exercise}. Unknown keys are errors, so a typo does not silently drop a check.
  */
-record ExerciseFile(String title, String mainClass, String stdin, Limits limits, List<String> jvmOptions, List<HintEntry> hints,
-        Boolean showSolutionAfterPass, List<CheckEntry> checks) {
+record ExerciseFile(String title, String mainClass, String stdin, Limits limits, List<String> jvmOptions,
+        List<HintEntry> hints, Boolean showSolutionAfterPass, List<CheckEntry> checks) {
 
     record Limits(String wallTime, String memory, Double cpus) {
     }

@@ -23,9 +23,9 @@ import java.util.Set;
 public record TraceFacts(int maxRunningAtOnce, int workerThreads, int childProcesses, long longestBlockedMs,
         long wallTimeMs) {
 
-    /** A JVM's main thread: "java" (its OS name) until the JVM's tracer names it, "DestroyJavaVM" after main returned. */
     /** Threads count as running at once only when they overlap at least this long (10 ms). */
     static final long SUSTAINED_MICROS = 10_000;
+    /** A JVM's main thread: "java" (its OS name) until the JVM's tracer names it, "DestroyJavaVM" after main returned. */
     private static final Set<String> MAIN_THREAD_NAMES = Set.of("main", "java", "DestroyJavaVM");
 
     public static TraceFacts of(List<TraceEvent> events, long wallTimeMs) {

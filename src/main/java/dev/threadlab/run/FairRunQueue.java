@@ -67,22 +67,16 @@ final class FairRunQueue {
 
     /** Tells every waiting run how many runs start before it (1 = next), following the turns. */
     private void renumber() {
-        List<Deque<Run>> rotation = new ArrayList<>(lines.values());
+        List<Iterator<Run>> turns = new ArrayList<>();
+        lines.values().forEach(line -> turns.add(line.iterator()));
         int position = 0;
-        boolean any = true;
-        for (int round = 0; any; round++) {
-            any = false;
-            for (Deque<Run> line : rotation) {
-                if (line.size() > round) {
-                    any = true;
-                    position++;
-                    int index = 0;
-                    for (Run run : line) {
-                        if (index++ == round) {
-                            run.queued(position);
-                            break;
-                        }
-                    }
+        while (!turns.isEmpty()) {
+            for (Iterator<Iterator<Run>> turn = turns.iterator(); turn.hasNext(); ) {
+                Iterator<Run> line = turn.next();
+                if (line.hasNext()) {
+                    line.next().queued(++position);
+                } else {
+                    turn.remove();
                 }
             }
         }

@@ -90,14 +90,14 @@ public class RunSocket {
 
     private void send(WebSocketConnection connection, RunEvent event) {
         AtomicLong backlog = unsent.get(connection.id());
+        if (backlog == null) {
+            return;
+        }
         String text;
         try {
             text = json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             LOG.warnf("Run event not serialisable: %s", e.getMessage());
-            return;
-        }
-        if (backlog == null) {
             return;
         }
         if (backlog.addAndGet(text.length()) > MAX_UNSENT_CHARS) {

@@ -47,13 +47,13 @@ final class DockerExecution implements SandboxExecution {
     DockerExecution(DockerClient docker, SandboxConfig config, ObjectMapper json, ScheduledExecutorService timers,
             java.util.concurrent.Executor finisher, String image, Map<String, String> labels, SandboxProgram program,
             SandboxListener listener) {
-        this.labels = labels;
         this.docker = docker;
         this.config = config;
         this.timers = timers;
         this.finisher = finisher;
         this.image = image;
         this.program = program;
+        this.labels = labels;
         this.listener = listener;
         this.launcher = new LauncherOutput(json, new LauncherEvents(), this::emit);
     }

@@ -30,6 +30,7 @@ public class SandboxImage {
 
     private final DockerClient docker;
     private final SandboxConfig config;
+    private final ContainerReaper reaper;
     private final AtomicReference<ImageState> state = new AtomicReference<>();
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> new Thread(r, "sandbox-image"));
     private final ScheduledExecutorService engineWatch = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,8 +41,6 @@ public class SandboxImage {
     private volatile long lastRecheckNanos = System.nanoTime();
     /** Only an unreachable engine is re-checked on its own; a failed build waits for a restart, not a retry loop. */
     private volatile boolean engineUnreachable;
-
-    private final ContainerReaper reaper;
 
     SandboxImage(DockerClient docker, SandboxConfig config, ContainerReaper reaper) {
         this.docker = docker;
@@ -70,11 +69,15 @@ public class SandboxImage {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
             lastRecheckNanos = System.nanoTime();
-            engineUnreachable = true;
-            state.set(new ImageState(ImageState.Status.UNAVAILABLE, current.tag(),
-                    "Docker engine not reachable (" + rootMessage(e) + "); start dockerd or set DOCKER_HOST"));
-            LOG.warn(state.get().reason());
+            engineLost(current.tag(), e);
         }
+    }
+
+    private void engineLost(String tag, RuntimeException cause) {
+        engineUnreachable = true;
+        state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag,
+                "Docker engine not reachable (" + rootMessage(cause) + "); start dockerd or set DOCKER_HOST"));
+        LOG.warn(state.get().reason());
     }
 
     public ImageState state() {
@@ -120,10 +123,7 @@ public class SandboxImage {
             }
             engineUnreachable = false;
         } catch (RuntimeException e) {
-            engineUnreachable = true;
-            state.set(new ImageState(ImageState.Status.UNAVAILABLE, tag,
-                    "Docker engine not reachable (" + rootMessage(e) + "); start dockerd or set DOCKER_HOST"));
-            LOG.warn(state.get().reason());
+            engineLost(tag, e);
             return;
         }
         if (imageExists(tag)) {

@@ -57,10 +57,10 @@ class EngineRestartIT {
                     Duration.ofSeconds(60));
             assertEquals("ERROR", ended.path("status").asText(), ended.toString());
             assertFalse(ended.path("message").asText().isBlank(), "the run says why it ended: " + ended);
-            awaitReadiness(server, 503, Duration.ofSeconds(30));
+            server.awaitReadiness(503, Duration.ofSeconds(30));
 
             startEngine();
-            awaitReadiness(server, 200, Duration.ofSeconds(60));
+            server.awaitReadiness(200, Duration.ofSeconds(60));
             assertEquals(List.of(), ServerProcess.containers(host, ServerProcess.LABEL),
                     "the stopped run's container, which could not be removed while the engine was away, is gone");
             String again = server.run(HELLO);
@@ -70,19 +70,6 @@ class EngineRestartIT {
             assertEquals("hello again\n", result.path("stdout").asText());
         }
         assertEquals(List.of(), ServerProcess.containers(host, ServerProcess.LABEL), "a clean stop leaves nothing");
-    }
-
-    private static void awaitReadiness(ServerProcess server, int status, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = server.readiness();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("readiness stayed " + last + ", expected " + status + ":\n" + server.logTail());
     }
 
     private void startEngine() throws Exception {

@@ -75,6 +75,20 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("The server was not ready within " + timeout + ": " + logTail());
     }
 
+    /** Waits until /q/health/ready answers {@code status} (503 while the sandbox is down, 200 when it is back). */
+    void awaitReadiness(int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = readiness();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("readiness stayed " + last + ", expected " + status + ":\n" + logTail());
+    }
+
     /** HTTP status of /q/health/ready, or -1 when the server does not answer. */
     int readiness() {
         try {
