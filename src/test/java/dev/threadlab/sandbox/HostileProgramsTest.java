@@ -5,6 +5,7 @@ import static dev.threadlab.run.RunApi.program;
 import static dev.threadlab.run.RunApi.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,7 +101,11 @@ class HostileProgramsTest {
                     }
                 }
                 """.formatted(marker));
-        assertEndedWithReason(result, "TIMED_OUT", "MEMORY_LIMIT");
+        // With every pid taken, the learner's own JVM may fail to start a thread and exit with an error first.
+        assertEndedWithReason(result, "TIMED_OUT", "MEMORY_LIMIT", "FINISHED");
+        if ("FINISHED".equals(result.get("status"))) {
+            assertNotEquals(0, ((Number) result.get("exitCode")).intValue(), result.toString());
+        }
     }
 
     @Test
