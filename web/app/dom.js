@@ -5,3 +5,17 @@ export function element(tag, className) {
   if (className) e.className = className;
   return e;
 }
+
+/**
+ * The colour a CSS variable resolves to here, as rgb(): canvas drawing (the timeline) needs real colours, and the
+ * page's variables depend on the theme (light-dark()).
+ */
+export function cssColor(context, variable) {
+  const probe = element('span');
+  probe.style.color = `var(${variable})`;
+  probe.hidden = true;
+  context.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}

@@ -6,8 +6,13 @@ const MESSAGES = {
     compiling: 'Compiling…', running: 'Running…', finished: 'Finished', compileError: 'Compilation failed',
     timedOut: 'Stopped: time limit reached', memoryLimit: 'Stopped: out of memory', outputLimit: 'Stopped: too much output',
     deadlock: 'Stopped: deadlock', cancelled: 'Stopped', error: 'Could not run', exitCode: 'exit code {code}',
-    run: 'Run', runTitle: 'Run (Ctrl+Enter)', stop: 'Stop', stopping: 'Stopping…', submitting: 'Submitting…',
-    hint: 'Ctrl+Enter runs the program', trace: 'Trace', traceTitle: 'Record which thread ran on which CPU, and what each one waited for',
+    run: 'Run', runTitle: 'Run ({mod}+Enter)', stop: 'Stop', stopTitle: 'Stop the program ({mod}+Enter)',
+    reset: 'Reset', resetTitle: 'Put the starter code back (Ctrl+Z in the editor undoes it)',
+    resetDone: 'Starter code restored. Ctrl+Z in the editor brings your code back.',
+    draftRestored: 'Your edits from last time are back. Reset restores the starter code.',
+    editorLabel: 'Java code editor', outputPlaceholder: 'The program\'s output appears here.',
+    inputLabel: 'Input for the running program', stopping: 'Stopping…', submitting: 'Submitting…',
+    hint: '{mod}+Enter runs the program', trace: 'Trace', traceTitle: 'Record which thread ran on which CPU, and what each one waited for',
     submit: 'Submit', submitTitle: 'Grade this code against the exercise\'s checks', grading: 'Grading…',
     output: 'Program output', inputPlaceholder: 'Type input for the running program and press Enter',
     endInput: 'End input', endInputTitle: 'Close the program\'s stdin (end of file)', disconnected: 'Disconnected',
@@ -32,8 +37,13 @@ const MESSAGES = {
     compiling: '正在编译…', running: '正在运行…', finished: '已结束', compileError: '编译失败',
     timedOut: '已停止：超出时间限制', memoryLimit: '已停止：内存不足', outputLimit: '已停止：输出过多',
     deadlock: '已停止：死锁', cancelled: '已停止', error: '无法运行', exitCode: '退出码 {code}',
-    run: '运行', runTitle: '运行（Ctrl+Enter）', stop: '停止', stopping: '正在停止…', submitting: '正在提交…',
-    hint: '按 Ctrl+Enter 运行程序', trace: '调度轨迹', traceTitle: '记录每个线程在哪个 CPU 上运行、各自在等待什么',
+    run: '运行', runTitle: '运行（{mod}+Enter）', stop: '停止', stopTitle: '停止程序（{mod}+Enter）',
+    reset: '重置', resetTitle: '恢复初始代码（在编辑器中按 Ctrl+Z 可撤销）',
+    resetDone: '已恢复初始代码。在编辑器中按 Ctrl+Z 可找回你的代码。',
+    draftRestored: '已恢复你上次的修改。点“重置”可恢复初始代码。',
+    editorLabel: 'Java 代码编辑器', outputPlaceholder: '程序的输出会显示在这里。',
+    inputLabel: '发给正在运行的程序的输入', stopping: '正在停止…', submitting: '正在提交…',
+    hint: '按 {mod}+Enter 运行程序', trace: '调度轨迹', traceTitle: '记录每个线程在哪个 CPU 上运行、各自在等待什么',
     submit: '提交', submitTitle: '用本练习的检查项为这段代码评分', grading: '评分中…',
     output: '程序输出', inputPlaceholder: '输入要发给正在运行的程序的内容，按回车发送',
     endInput: '结束输入', endInputTitle: '关闭程序的标准输入（文件结束）', disconnected: '连接已断开',
@@ -57,8 +67,12 @@ const MESSAGES = {
 
 export const lang = MESSAGES[document.documentElement.lang] ? document.documentElement.lang : 'en';
 
-/** The message in the page's language, with {name} placeholders filled in. */
+// The modifier of the keyboard shortcuts as the learner's keyboard labels it.
+const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+/** The message in the page's language, with {name} placeholders filled in ({mod}: Ctrl or ⌘). */
 export function t(key, params = {}) {
+  params = { mod: MOD, ...params };
   const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }

@@ -4,7 +4,8 @@ import * as echarts from 'echarts/core';
 import { CustomChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { element } from './dom.js';
+import { cssColor, element } from './dom.js';
+import { onThemeChange } from './theme.js';
 import { t } from './i18n.js';
 import { TraceModel } from './trace-model.js';
 import { cpuLanes, threadLanes } from './timeline-lanes.js';
@@ -31,6 +32,10 @@ export class TraceTimeline {
     this.refs = [];
     this.edgeRefs = [];
     this.buildDom(parent);
+    onThemeChange(() => {
+      this.colors = null;
+      this.render();
+    });
   }
 
   buildDom(parent) {
@@ -213,18 +218,21 @@ export class TraceTimeline {
     this.edgeRefs = built.edges.length ? built.edgeRefs : [];
     this.deadlocked = new Set((model.deadlock?.threads || []).map((t) => t.tid));
     const visibleLanes = Math.max(1, Math.floor((height - 70) / LANE_PX));
+    const colors = this.readColors();
     const option = {
       animation: false,
       grid: { left: LABEL_PX, right: this.lanes.length > visibleLanes ? 30 : 12, top: 6, bottom: 52 },
       xAxis: {
         type: 'value', min: 0, max: nowMs,
-        axisLabel: { formatter: formatMs, hideOverlap: true },
-        splitLine: { lineStyle: { color: '#edf0f4' } },
+        axisLabel: { formatter: formatMs, hideOverlap: true, color: colors.muted },
+        axisLine: { lineStyle: { color: colors.line } },
+        splitLine: { lineStyle: { color: colors.grid } },
       },
       yAxis: {
         type: 'category', inverse: true, data: this.lanes.map((lane) => lane.key), triggerEvent: true,
         axisTick: { show: false },
-        splitLine: { show: true, lineStyle: { color: '#f3f4f7' } },
+        splitLine: { show: true, lineStyle: { color: colors.gridSoft } },
+        axisLine: { lineStyle: { color: colors.line } },
         axisLabel: {
           formatter: (key) => this.laneLabel(key), align: 'left', margin: LABEL_PX - 8, width: LABEL_PX - 14,
           overflow: 'truncate', interval: 0, color: (key) => this.laneColor(key), fontSize: 12,
@@ -239,7 +247,8 @@ export class TraceTimeline {
       ],
       dataZoom: [
         { id: 'x-slider', type: 'slider', xAxisIndex: 0, filterMode: 'none', height: 16, bottom: 8,
-          rangeMode: ['value', 'value'], labelFormatter: formatMs, showDataShadow: false },
+          rangeMode: ['value', 'value'], labelFormatter: formatMs, showDataShadow: false,
+          textStyle: { color: colors.muted }, borderColor: colors.line },
         { id: 'x-inside', type: 'inside', xAxisIndex: 0, filterMode: 'none', rangeMode: ['value', 'value'] },
         { id: 'y-slider', type: 'slider', yAxisIndex: 0, filterMode: 'none', right: 6, width: 14, zoomLock: true,
           showDetail: false, showDataShadow: false, show: this.lanes.length > visibleLanes,
@@ -317,6 +326,17 @@ export class TraceTimeline {
     return height;
   }
 
+  /** The theme's colours for the canvas; a theme switch forgets them and redraws. */
+  readColors() {
+    if (this.colors) return this.colors;
+    const read = (name) => cssColor(this.root, name);
+    this.colors = {
+      ink: read('--ink'), muted: read('--muted'), bad: read('--bad'), line: read('--line'), grid: read('--chart-grid'),
+      gridSoft: read('--chart-grid-soft'), process: read('--chart-process'), edge: read('--chart-edge'),
+    };
+    return this.colors;
+  }
+
   laneLabel(key) {
     const lane = this.laneByKey.get(key);
     if (!lane) return '';
@@ -325,8 +345,8 @@ export class TraceTimeline {
 
   laneColor(key) {
     const lane = this.laneByKey.get(key);
-    if (lane?.kind === 'thread' && this.deadlocked.has(lane.thread.tid)) return '#b3261e';
-    return lane?.kind === 'process' ? '#1d2430' : '#4a5568';
+    if (lane?.kind === 'thread' && this.deadlocked.has(lane.thread.tid)) return this.colors.bad;
+    return lane?.kind === 'process' ? this.colors.ink : this.colors.muted;
   }
 
   renderSlice(params, api) {
@@ -350,7 +370,7 @@ export class TraceTimeline {
     if (!shape) return null;
     const style = { fill: this.itemColor(ref) };
     if (ref.thread && this.deadlocked.has(ref.thread.tid) && ref.slice?.state === 'blocked') {
-      Object.assign(style, { stroke: '#1d2430', lineWidth: 1.5 });
+      Object.assign(style, { stroke: this.colors.ink, lineWidth: 1.5 });
     }
     const children = [{ type: 'rect', shape, style }];
     const text = itemText(ref);
@@ -372,7 +392,7 @@ export class TraceTimeline {
     const direction = Math.sign(to - from);
     const band = api.size([0, 1])[1];
     const tip = to - direction * band * 0.36;
-    const color = '#7a1f1a';
+    const color = this.colors.edge;
     return {
       type: 'group',
       children: [
@@ -384,7 +404,7 @@ export class TraceTimeline {
 
   itemColor(ref) {
     switch (ref.kind) {
-      case 'process': return '#aeb8c7';
+      case 'process': return this.colors.process;
       case 'cpu':
       case 'cpu-mix': return threadColor(ref.thread);
       default: return STATE_COLORS[ref.slice?.state ?? ref.state] || '#999';

@@ -92,15 +92,14 @@ public class CourseValidator {
         }
         for (LessonParser.RunnableExample example : examples) {
             String where = shown + ":" + example.line();
-            String key = example.mainClass() + "\n" + example.expected() + "\n" + JavaCode.withoutComments(example.source());
+            String key = example.mainClass() + "\n" + example.expected() + "\n" + example.files().entrySet().stream()
+                    .map(source -> source.getKey() + "\n" + JavaCode.withoutComments(source.getValue())).toList();
             if (examplesRun.containsKey(key)) {
                 checked.add(where + " is the example at " + examplesRun.get(key) + ", already run");
                 continue;
             }
             examplesRun.put(key, where);
-            String fileName = example.mainClass().replace('.', '/') + ".java";
-            GradingRun run = sandbox.runExample(example.mainClass(), Map.of(fileName, example.source()),
-                    traceConfig.sampleHz());
+            GradingRun run = sandbox.runExample(example.mainClass(), example.files(), traceConfig.sampleHz());
             checked.add(where + " compiles and runs");
             ExampleEnd.problem(example.expected(), run).ifPresent(problem -> problems.add(where + ": " + problem));
         }

@@ -2,6 +2,7 @@ package dev.threadlab.lesson;
 
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ import org.owasp.html.PolicyFactory;
 @Singleton
 public class LessonParser {
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
+
+    private static final Pattern FILE_NAME = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*/)*[A-Za-z_$][A-Za-z0-9_$]*\\.java");
 
     private static final List<Extension> EXTENSIONS = List.of(YamlFrontMatterExtension.create(), TablesExtension.create());
 
@@ -46,6 +49,7 @@ public class LessonParser {
             .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+-]+")).onElements("code")
             .allowAttributes("class").matching(Pattern.compile("runnable")).onElements("div")
             .allowAttributes("data-main").matching(CLASS_NAME).onElements("div")
+            .allowAttributes("data-file").matching(FILE_NAME).onElements("pre")
             .toFactory();
 
     public Lesson parse(String id, String markdown) {
@@ -69,11 +73,14 @@ public class LessonParser {
         return new Lesson(id, title, order, summary, html, language);
     }
 
-    /** A runnable example of a lesson: its main class, source, line in the file and how it is meant to end. */
-    public record RunnableExample(String mainClass, String source, int line, ExpectedEnd expected) {
+    /**
+     * A runnable example of a lesson: its main class, its files by name (the main class's file first, then the
+     * {@code file=} blocks after it), line in the file and how it is meant to end.
+     */
+    public record RunnableExample(String mainClass, Map<String, String> files, int line, ExpectedEnd expected) {
     }
 
-    /** The runnable examples in file order; an unusable {@code expect=} or {@code exit=} names its line. */
+    /** The runnable examples in file order; an unusable {@code expect=}, {@code exit=} or {@code file=} names its line. */
     public List<RunnableExample> runnableExamples(String markdown) {
         List<RunnableExample> examples = new ArrayList<>();
         Parser positioned = Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
@@ -82,7 +89,7 @@ public class LessonParser {
             public void visit(FencedCodeBlock block) {
                 String main = RunnableCodeRenderer.runnableMainClass(block);
                 if (main != null) {
-                    int line = block.getSourceSpans().isEmpty() ? 0 : block.getSourceSpans().get(0).getLineIndex() + 1;
+                    int line = lineOf(block);
                     ExpectedEnd expected;
                     try {
                         expected = ExpectedEnd.of(RunnableCodeRenderer.option(block, "expect"),
@@ -90,11 +97,31 @@ public class LessonParser {
                     } catch (InvalidLessonException e) {
                         throw new InvalidLessonException("line " + line + ": " + e.getMessage());
                     }
-                    examples.add(new RunnableExample(main, block.getLiteral(), line, expected));
+                    examples.add(new RunnableExample(main, filesOf(block, main), line, expected));
                 }
             }
         });
         return examples;
+    }
+
+    private static Map<String, String> filesOf(FencedCodeBlock example, String mainClass) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(RunnableCodeRenderer.mainFile(mainClass), example.getLiteral());
+        for (FencedCodeBlock block : RunnableCodeRenderer.attachedFiles(example)) {
+            String name = RunnableCodeRenderer.option(block, "file");
+            if (!FILE_NAME.matcher(name).matches()) {
+                throw new InvalidLessonException("line " + lineOf(block) + ": file=" + name
+                        + " is not a Java source file name such as Worker.java or pkg/Worker.java");
+            }
+            if (files.putIfAbsent(name, block.getLiteral()) != null) {
+                throw new InvalidLessonException("line " + lineOf(block) + ": the example already has a file " + name);
+            }
+        }
+        return files;
+    }
+
+    private static int lineOf(FencedCodeBlock block) {
+        return block.getSourceSpans().isEmpty() ? 0 : block.getSourceSpans().get(0).getLineIndex() + 1;
     }
 
     /** Markdown that is not a whole lesson (an exercise's task), rendered and sanitised like a lesson body. */

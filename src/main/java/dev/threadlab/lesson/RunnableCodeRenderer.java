@@ -1,5 +1,6 @@
 package dev.threadlab.lesson;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,20 +47,67 @@ final class RunnableCodeRenderer implements NodeRenderer {
         return block.getInfo() == null ? List.of() : Arrays.asList(block.getInfo().trim().split("\\s+"));
     }
 
+    /**
+     * The blocks right after a runnable example that carry {@code file=Name.java} and are not runnable themselves:
+     * more files of the same program (e.g. a parent and the child it starts), shown as editor tabs.
+     */
+    static List<FencedCodeBlock> attachedFiles(FencedCodeBlock runnable) {
+        List<FencedCodeBlock> files = new ArrayList<>();
+        for (Node next = runnable.getNext(); isFileBlock(next); next = next.getNext()) {
+            files.add((FencedCodeBlock) next);
+        }
+        return files;
+    }
+
+    private static boolean isFileBlock(Node node) {
+        return node instanceof FencedCodeBlock block && runnableMainClass(block) == null && option(block, "file") != null;
+    }
+
+    /** Whether the block is one of {@link #attachedFiles} of an example before it (rendered with that example). */
+    static boolean isAttached(FencedCodeBlock block) {
+        if (!isFileBlock(block)) {
+            return false;
+        }
+        Node previous = block.getPrevious();
+        while (isFileBlock(previous)) {
+            previous = previous.getPrevious();
+        }
+        return previous instanceof FencedCodeBlock example && runnableMainClass(example) != null;
+    }
+
+    /** The file a runnable example's main class lives in. */
+    static String mainFile(String mainClass) {
+        return mainClass.replace('.', '/') + ".java";
+    }
+
     @Override
     public void render(Node node) {
         FencedCodeBlock block = (FencedCodeBlock) node;
-        List<String> info = info(block);
-        String language = info.isEmpty() ? "" : info.get(0);
-        boolean runnable = runnableMainClass(block) != null;
+        if (isAttached(block)) {
+            return; // already rendered inside its example
+        }
+        String main = runnableMainClass(block);
         html.line();
-        if (runnable) {
+        if (main == null) {
+            renderCode(block, null);
+        } else {
             Map<String, String> attributes = new LinkedHashMap<>(); // fixed order: stable HTML
             attributes.put("class", "runnable");
-            attributes.put("data-main", mainClass(info));
+            attributes.put("data-main", main);
             html.tag("div", attributes);
+            renderCode(block, mainFile(main));
+            for (FencedCodeBlock file : attachedFiles(block)) {
+                renderCode(file, option(file, "file"));
+            }
+            html.tag("/div");
         }
-        html.tag("pre");
+        html.line();
+    }
+
+    private void renderCode(FencedCodeBlock block, String fileName) {
+        List<String> info = info(block);
+        String language = info.isEmpty() ? "" : info.get(0);
+        html.tag("pre", fileName == null ? Map.of() : Map.of("data-file", fileName));
         Map<String, String> codeAttributes = new LinkedHashMap<>();
         if (!language.isEmpty()) {
             codeAttributes.put("class", "language-" + language);
@@ -68,10 +116,6 @@ final class RunnableCodeRenderer implements NodeRenderer {
         html.text(block.getLiteral());
         html.tag("/code");
         html.tag("/pre");
-        if (runnable) {
-            html.tag("/div");
-        }
-        html.line();
     }
 
     private static String mainClass(List<String> info) {

@@ -25,10 +25,16 @@ public final class TranslatedExamples {
             String where = "line " + other.line() + " (runnable example " + (i + 1) + ", English line " + english.line() + ")";
             if (!english.mainClass().equals(other.mainClass()) || !english.expected().equals(other.expected())) {
                 problems.add(where + ": main class or expected end differs from the English example");
-            } else if (!JavaCode.withoutComments(english.source()).equals(JavaCode.withoutComments(other.source()))) {
+            } else if (!english.files().keySet().equals(other.files().keySet())) {
+                problems.add(where + ": the files differ from the English example's " + english.files().keySet());
+            } else if (!withoutComments(english).equals(withoutComments(other))) {
                 problems.add(where + ": the code differs from the English example (only comments may be translated)");
             }
         }
         return problems;
+    }
+
+    private static List<String> withoutComments(LessonParser.RunnableExample example) {
+        return example.files().values().stream().map(JavaCode::withoutComments).toList();
     }
 }

@@ -41,15 +41,16 @@ public class CoursePages {
 
     @GET
     public Response home(@QueryParam("lang") String lang, @CookieParam(PageLanguage.COOKIE) String cookie,
-            @HeaderParam("Accept-Language") String accept) {
+            @CookieParam(PageTheme.COOKIE) String theme, @HeaderParam("Accept-Language") String accept) {
         Language language = PageLanguage.resolve(lang, cookie, accept);
-        return page(Response.ok(), Templates.home(lessons.all(language)), language, lang);
+        return page(Response.ok(), Templates.home(lessons.all(language)), language, lang, theme);
     }
 
     @GET
     @Path("lessons/{id}")
     public Response lesson(@PathParam("id") String id, @QueryParam("lang") String lang,
-            @CookieParam(PageLanguage.COOKIE) String cookie, @HeaderParam("Accept-Language") String accept) {
+            @CookieParam(PageLanguage.COOKIE) String cookie, @CookieParam(PageTheme.COOKIE) String theme,
+            @HeaderParam("Accept-Language") String accept) {
         Language language = PageLanguage.resolve(lang, cookie, accept);
         List<Lesson> all = lessons.all(language);
         for (int i = 0; i < all.size(); i++) {
@@ -57,17 +58,23 @@ public class CoursePages {
                 Lesson previous = i > 0 ? all.get(i - 1) : null;
                 Lesson next = i + 1 < all.size() ? all.get(i + 1) : null;
                 List<ExerciseCard> cards = exercises.ofLesson(id).stream().map(e -> ExerciseCard.of(e, language)).toList();
-                return page(Response.ok(), Templates.lesson(all.get(i), previous, next, cards), language, lang);
+                return page(Response.ok(), Templates.lesson(all.get(i), previous, next, cards), language, lang,
+                        theme);
             }
         }
-        return page(Response.status(Response.Status.NOT_FOUND), Templates.notFound("lesson '" + id + "'"), language, lang);
+        return page(Response.status(Response.Status.NOT_FOUND), Templates.notFound("lesson '" + id + "'"), language,
+                lang, theme);
     }
 
-    /** The page in its language: html lang, the page chrome's messages, and the ?lang= choice remembered. */
+    /**
+     * The page in its language (html lang, the page chrome's messages, the ?lang= choice remembered) and in the
+     * learner's theme.
+     */
     private static Response page(Response.ResponseBuilder response, TemplateInstance page, Language language,
-            String requested) {
+            String requested, String theme) {
         page.setLocale(language.locale());
         page.data("lang", language.tag());
+        page.data("theme", PageTheme.resolve(theme));
         if (Language.fromTag(requested).isPresent()) {
             response.cookie(PageLanguage.remember(language));
         }

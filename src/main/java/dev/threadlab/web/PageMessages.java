@@ -42,4 +42,10 @@ public interface PageMessages {
 
     @Message("No lessons yet: add lessons/<id>/lesson.md.")
     String noLessons();
+
+    @Message("Dark mode")
+    String darkMode();
+
+    @Message("Settings")
+    String settings();
 }

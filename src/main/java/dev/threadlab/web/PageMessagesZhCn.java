@@ -53,4 +53,12 @@ public interface PageMessagesZhCn extends PageMessages {
     @Override
     @Message("还没有课程：请添加 lessons/<id>/lesson.md。")
     String noLessons();
+
+    @Override
+    @Message("深色模式")
+    String darkMode();
+
+    @Override
+    @Message("设置")
+    String settings();
 }

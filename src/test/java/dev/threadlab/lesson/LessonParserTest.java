@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LessonParserTest {
@@ -57,6 +58,49 @@ class LessonParserTest {
     void runnableBlockDefaultsToMain() {
         Lesson lesson = parser.parse("x", "---\ntitle: T\norder: 1\n---\n```java runnable\nclass Main {}\n```\n");
         assertTrue(lesson.html().contains("data-main=\"Main\""), lesson.html());
+    }
+
+    @Test
+    void fileBlocksAfterAnExampleBecomeMoreFilesOfIt() {
+        String markdown = """
+                ---
+                title: T
+                order: 1
+                ---
+                ```java runnable main=Parent
+                class Parent {}
+                ```
+                ```java file=Worker.java
+                class Worker {}
+                ```
+
+                Text between ends the example.
+
+                ```java file=Other.java
+                class Other {}
+                ```
+                """;
+        String html = parser.parse("x", markdown).html();
+        assertTrue(html.contains("<div class=\"runnable\" data-main=\"Parent\"><pre data-file=\"Parent.java\">"
+                + "<code class=\"language-java\">class Parent {}\n</code></pre><pre data-file=\"Worker.java\">"
+                + "<code class=\"language-java\">class Worker {}\n</code></pre></div>"), html);
+        assertTrue(html.contains("<pre><code class=\"language-java\">class Other {}"), "not attached after text: " + html);
+        assertEquals(1, html.split("class Worker", -1).length - 1, "rendered once, inside the example: " + html);
+
+        LessonParser.RunnableExample example = parser.runnableExamples(markdown).get(0);
+        assertEquals(List.of("Parent.java", "Worker.java"), List.copyOf(example.files().keySet()));
+        assertEquals("class Worker {}\n", example.files().get("Worker.java"));
+    }
+
+    @Test
+    void aBadOrRepeatedFileNameNamesItsLine() {
+        String twice = "```java runnable\nclass Main {}\n```\n```java file=Main.java\nclass Main {}\n```\n";
+        InvalidLessonException repeated = assertThrows(InvalidLessonException.class, () -> parser.runnableExamples(twice));
+        assertEquals("line 4: the example already has a file Main.java", repeated.getMessage());
+        String bad = "```java runnable\nclass Main {}\n```\n```java file=../etc/passwd\nx\n```\n";
+        InvalidLessonException invalid = assertThrows(InvalidLessonException.class, () -> parser.runnableExamples(bad));
+        assertTrue(invalid.getMessage().startsWith("line 4: file=../etc/passwd is not a Java source file name"),
+                invalid.getMessage());
     }
 
     @Test

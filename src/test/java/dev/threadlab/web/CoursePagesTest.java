@@ -44,6 +44,16 @@ class CoursePagesTest {
     }
 
     @Test
+    void theRememberedThemeIsRenderedByTheServerAndOnlyAKnownOne() {
+        given().cookie("threadlab_theme", "dark").when().get("/lessons/threads").then().statusCode(200)
+                .body(containsString("<html lang=\"en\" data-theme=\"dark\">"))
+                .body(containsString("class=\"theme-toggle\" aria-pressed=\"true\""));
+        given().cookie("threadlab_theme", "\"><script>alert(1)</script>").when().get("/").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">")).body(not(containsString("alert(1)")));
+        given().when().get("/").then().statusCode(200).body(containsString("aria-pressed=\"false\""));
+    }
+
+    @Test
     void homeLinksToEveryLesson() {
         given().when().get("/").then().statusCode(200)
                 .body(containsString("href=\"/lessons/multitasking\""))

@@ -29,6 +29,14 @@ final class HeadlessChromium {
         return new ChromeDriver(service, options);
     }
 
+    /** Saves a picture of what the window shows now under target/screenshots. */
+    static Path screenshotPage(ChromeDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
     /** Saves a picture of the element under target/screenshots, for people to look at (docs/screenshots keeps some). */
     static Path screenshot(ChromeDriver browser, WebElement element, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
