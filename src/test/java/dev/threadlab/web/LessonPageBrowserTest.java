@@ -217,10 +217,13 @@ class LessonPageBrowserTest extends ChromiumTest {
         WebElement toggle = browser.findElement(By.cssSelector("button.theme-toggle"));
         assertEquals("false", toggle.getAttribute("aria-pressed"));
         assertEquals("rgb(251, 251, 253)", backgroundOf("html"));
+        setCode(0, THREE_WORKERS_ONE_LOCK);
         snippet.findElement(By.cssSelector("button.run")).click();
         WebElement status = snippet.findElement(By.cssSelector(".status"));
-        await().until(d -> status.getText().startsWith("Finished"));
-        await().until(d -> (Long) browser.executeScript("return window.threadlab.snippets[0].timeline.laneCount()") >= 3);
+        WebElement console = snippet.findElement(By.cssSelector("pre.console"));
+        await().until(d -> console.getText().contains("round 4")
+                && (Long) browser.executeScript("return window.threadlab.snippets[0].timeline.laneCount()") >= 4);
+        assertTrue(status.getText().startsWith("Running…"), "pictures taken during the run: " + status.getText());
         HeadlessChromium.screenshot(browser, snippet, "lesson-run-light");
 
         toggle.click();
@@ -228,8 +231,9 @@ class LessonPageBrowserTest extends ChromiumTest {
         assertEquals("true", toggle.getAttribute("aria-pressed"));
         assertEquals("rgb(18, 22, 31)", backgroundOf("html"));
         assertEquals("rgb(26, 31, 43)", backgroundOf(".snippet .cm-editor"), "the editor follows the theme");
-        Thread.sleep(300); // the timeline redraws on its next frame
         HeadlessChromium.screenshot(browser, snippet, "lesson-run-dark");
+        assertTrue(status.getText().startsWith("Running…"), status.getText());
+        await().until(d -> status.getText().startsWith("Finished"));
 
         browser.navigate().refresh();
         open(null);
@@ -238,6 +242,41 @@ class LessonPageBrowserTest extends ChromiumTest {
         browser.findElement(By.cssSelector("button.theme-toggle")).click();
         assertEquals("rgb(251, 251, 253)", backgroundOf("html"));
     }
+
+    /** Takes a few seconds and shows every state worth a picture: running on a CPU, blocked on the lock, sleeping. */
+    private static final String THREE_WORKERS_ONE_LOCK = """
+            public class Main {
+                static final Object lock = new Object();
+
+                public static void main(String[] args) throws InterruptedException {
+                    Thread[] workers = new Thread[3];
+                    for (int i = 0; i < workers.length; i++) {
+                        int id = i + 1;
+                        workers[i] = new Thread(() -> work(id), "worker-" + id);
+                        workers[i].start();
+                    }
+                    for (Thread worker : workers) {
+                        worker.join();
+                    }
+                    System.out.println("all workers done");
+                }
+
+                static void work(int id) {
+                    for (int round = 1; round <= 12; round++) {
+                        synchronized (lock) {   // one worker at a time; the others wait here
+                            System.out.println("worker-" + id + " has the lock, round " + round);
+                            long until = System.nanoTime() + 60_000_000;
+                            while (System.nanoTime() < until) { }   // 60 ms on a CPU
+                        }
+                        try {
+                            Thread.sleep(40);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            }
+            """;
 
     @Test
     void onATabletAnExampleWithTwoFilesRunsFromItsTabs() {
