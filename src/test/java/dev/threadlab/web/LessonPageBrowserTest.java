@@ -221,18 +221,18 @@ class LessonPageBrowserTest extends ChromiumTest {
         snippet.findElement(By.cssSelector("button.run")).click();
         WebElement status = snippet.findElement(By.cssSelector(".status"));
         WebElement console = snippet.findElement(By.cssSelector("pre.console"));
-        await().until(d -> console.getText().contains("round 4")
+        await().until(d -> console.getText().contains("round 3")
                 && (Long) browser.executeScript("return window.threadlab.snippets[0].timeline.laneCount()") >= 4);
         assertTrue(status.getText().startsWith("Running…"), "pictures taken during the run: " + status.getText());
         HeadlessChromium.screenshot(browser, snippet, "lesson-run-light");
 
         toggle.click();
+        assertTrue(status.getText().startsWith("Running…"), status.getText());
+        HeadlessChromium.screenshot(browser, snippet, "lesson-run-dark");
         assertEquals("dark", browser.findElement(By.tagName("html")).getAttribute("data-theme"));
         assertEquals("true", toggle.getAttribute("aria-pressed"));
         assertEquals("rgb(18, 22, 31)", backgroundOf("html"));
         assertEquals("rgb(26, 31, 43)", backgroundOf(".snippet .cm-editor"), "the editor follows the theme");
-        HeadlessChromium.screenshot(browser, snippet, "lesson-run-dark");
-        assertTrue(status.getText().startsWith("Running…"), status.getText());
         await().until(d -> status.getText().startsWith("Finished"));
 
         browser.navigate().refresh();
@@ -243,7 +243,10 @@ class LessonPageBrowserTest extends ChromiumTest {
         assertEquals("rgb(251, 251, 253)", backgroundOf("html"));
     }
 
-    /** Takes a few seconds and shows every state worth a picture: running on a CPU, blocked on the lock, sleeping. */
+    /**
+     * Shows every state worth a picture: running on a CPU, blocked on the lock, sleeping. The 60 rounds of 60 ms under
+     * the lock take at least 3.6 s, so both pictures are taken while it runs.
+     */
     private static final String THREE_WORKERS_ONE_LOCK = """
             public class Main {
                 static final Object lock = new Object();
@@ -262,7 +265,7 @@ class LessonPageBrowserTest extends ChromiumTest {
                 }
 
                 static void work(int id) {
-                    for (int round = 1; round <= 12; round++) {
+                    for (int round = 1; round <= 20; round++) {
                         synchronized (lock) {   // one worker at a time; the others wait here
                             System.out.println("worker-" + id + " has the lock, round " + round);
                             long until = System.nanoTime() + 60_000_000;
