@@ -39,6 +39,16 @@ public record Check(String name, int points, int runs, ProgramExpectation progra
             return problems;
         }
 
+        /**
+         * Whether a busy host alone could explain why the run fails: the only problems are too few threads on CPUs at
+         * once, or too much wall time. A correct program shows both once CPUs are free; a sequential one never does.
+         */
+        boolean onlyABusyHostCouldExplain(TraceFacts facts) {
+            TraceExpectation loadFree = new TraceExpectation(null, maxRunningAtOnce, minWorkerThreads, maxWorkerThreads,
+                    minChildProcesses, maxChildProcesses, maxBlockedMs, minWallTimeMs, null);
+            return !problems(facts).isEmpty() && loadFree.problems(facts).isEmpty();
+        }
+
         private static void atLeast(List<String> problems, Number bound, long actual, String what) {
             if (bound != null && actual < bound.longValue()) {
                 problems.add(actual + " " + what + "; at least " + bound + " expected");

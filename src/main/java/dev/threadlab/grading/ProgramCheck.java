@@ -41,6 +41,20 @@ final class ProgramCheck {
         return Optional.empty();
     }
 
+    /**
+     * Whether the run fails the check only on what a busy host can cause in a correct program (too few threads on CPUs
+     * at once, too slow); such a run is worth repeating rather than failing.
+     */
+    static boolean onlyABusyHostCouldExplain(Check.ProgramExpectation expected, GradingRun run) {
+        if (expected.trace() == null || !run.compiled()) {
+            return false;
+        }
+        Check.ProgramExpectation withoutTrace = new Check.ProgramExpectation(expected.stdout(), expected.stderr(),
+                expected.exitCode(), null);
+        return problem(withoutTrace, run).isEmpty()
+                && expected.trace().onlyABusyHostCouldExplain(TraceFacts.of(run.trace(), run.wallTimeMs()));
+    }
+
     /** The first line of what the program wrote to stderr (an exception, usually), as a hint. */
     static String firstErrorLine(String stderr) {
         String trimmed = stderr.strip();

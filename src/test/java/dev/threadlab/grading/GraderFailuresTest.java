@@ -51,6 +51,35 @@ class GraderFailuresTest {
         assertTrue(result.message().startsWith("The code does not compile: Main.java:3: "), result.message());
     }
 
+    @Test
+    void aSequentialProgramFailsAParallelismCheckInEveryRepeat() throws Exception {
+        Check parallel = new Check("Two workers on CPUs at once", 1, 1, new Check.ProgramExpectation(null, null, 0,
+                new Check.TraceExpectation(2, null, 2, null, null, null, null, null, null)), null);
+        String main = """
+                public class Main {
+                    public static void main(String[] args) throws InterruptedException {
+                        for (int i = 1; i <= 2; i++) {
+                            Thread worker = new Thread(Main::spin, "worker-" + i);
+                            worker.start();
+                            worker.join();   // one after the other: never two on CPUs at once
+                        }
+                    }
+
+                    static void spin() {
+                        long until = System.nanoTime() + 150_000_000;
+                        while (System.nanoTime() < until) { }
+                    }
+                }
+                """;
+        Exercise exercise = new Exercise("sequential", "test", "Sequential", "", "Main", Map.of("Main.java", main),
+                Map.of("Main.java", main), Map.of(), null, new ProgramLimits(Duration.ofSeconds(10), null, null),
+                List.of(), List.of(parallel), List.of(), false, Map.of());
+        CheckResult result = grader.grade(exercise, exercise.starterFiles()).get(0);
+        assertFalse(result.passed());
+        assertEquals("On the trace: 1 threads running at the same time; at least 2 expected. (The same in "
+                + (Grader.REPEATS_FOR_A_BUSY_HOST + 1) + " runs, so a busy server is an unlikely cause.)", result.message());
+    }
+
     private CheckResult gradeMain(String body) throws InterruptedException {
         Check prints = new Check("Prints done", 1, 1, new Check.ProgramExpectation(
                 OutputMatch.of(OutputMatch.Mode.EXACT, "done\n"), null, 0, null), null);

@@ -1,6 +1,8 @@
 package dev.threadlab.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadlab.trace.TraceEvent;
@@ -82,6 +84,26 @@ class TraceFactsTest {
                 {"kind":"state","t":60000,"pid":10,"tid":13,"state":"sleeping"}
                 """), 10);
         assertEquals(1, sequential.maxRunningAtOnce(), "two threads on one CPU do not run at once");
+    }
+
+    @Test
+    void onlyTooLittleParallelismOrTooMuchWallTimeIsWorthARepeat() {
+        TraceFacts sequential = TraceFacts.of(events("""
+                {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
+                {"kind":"thread","t":0,"pid":10,"tid":12,"name":"worker-a","system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":13,"name":"worker-b","system":false}
+                {"kind":"state","t":0,"pid":10,"tid":12,"state":"running","cpu":0}
+                {"kind":"state","t":20000,"pid":10,"tid":13,"state":"running","cpu":0}
+                """), 900);
+        assertTrue(expect(2, null, null).onlyABusyHostCouldExplain(sequential), "too few threads on CPUs at once");
+        assertTrue(expect(null, null, 500L).onlyABusyHostCouldExplain(sequential), "too slow");
+        assertFalse(expect(2, 3, null).onlyABusyHostCouldExplain(sequential), "a missing thread is the program's fault");
+        assertFalse(expect(null, 2, null).onlyABusyHostCouldExplain(sequential), "nothing failed");
+    }
+
+    private static Check.TraceExpectation expect(Integer minRunningAtOnce, Integer minWorkerThreads, Long maxWallTimeMs) {
+        return new Check.TraceExpectation(minRunningAtOnce, null, minWorkerThreads, null, null, null, null, null,
+                maxWallTimeMs);
     }
 
     private List<TraceEvent> events(String lines) {
