@@ -11,6 +11,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TraceFactsTest {
+    /** Two workers taking turns on CPU 0: never two threads running at once. */
+    private static final String TWO_WORKERS_ON_ONE_CPU = """
+            {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
+            {"kind":"thread","t":0,"pid":10,"tid":12,"name":"worker-a","system":false}
+            {"kind":"thread","t":0,"pid":10,"tid":13,"name":"worker-b","system":false}
+            {"kind":"state","t":0,"pid":10,"tid":12,"state":"running","cpu":0}
+            {"kind":"state","t":20000,"pid":10,"tid":13,"state":"running","cpu":0}
+            {"kind":"state","t":40000,"pid":10,"tid":12,"state":"sleeping"}
+            {"kind":"state","t":60000,"pid":10,"tid":13,"state":"sleeping"}
+            """;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -74,27 +85,13 @@ class TraceFactsTest {
         assertEquals(2, facts.maxRunningAtOnce(), "only the 12 ms stretch counts: " + facts);
         assertEquals(3, facts.workerThreads(), "the JVM's main thread, still called java, is no worker");
 
-        TraceFacts sequential = TraceFacts.of(events("""
-                {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
-                {"kind":"thread","t":0,"pid":10,"tid":12,"name":"worker-a","system":false}
-                {"kind":"thread","t":0,"pid":10,"tid":13,"name":"worker-b","system":false}
-                {"kind":"state","t":0,"pid":10,"tid":12,"state":"running","cpu":0}
-                {"kind":"state","t":20000,"pid":10,"tid":13,"state":"running","cpu":0}
-                {"kind":"state","t":40000,"pid":10,"tid":12,"state":"sleeping"}
-                {"kind":"state","t":60000,"pid":10,"tid":13,"state":"sleeping"}
-                """), 10);
+        TraceFacts sequential = TraceFacts.of(events(TWO_WORKERS_ON_ONE_CPU), 10);
         assertEquals(1, sequential.maxRunningAtOnce(), "two threads on one CPU do not run at once");
     }
 
     @Test
     void onlyTooLittleParallelismOrTooMuchWallTimeIsWorthARepeat() {
-        TraceFacts sequential = TraceFacts.of(events("""
-                {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
-                {"kind":"thread","t":0,"pid":10,"tid":12,"name":"worker-a","system":false}
-                {"kind":"thread","t":0,"pid":10,"tid":13,"name":"worker-b","system":false}
-                {"kind":"state","t":0,"pid":10,"tid":12,"state":"running","cpu":0}
-                {"kind":"state","t":20000,"pid":10,"tid":13,"state":"running","cpu":0}
-                """), 900);
+        TraceFacts sequential = TraceFacts.of(events(TWO_WORKERS_ON_ONE_CPU), 900);
         assertTrue(expect(2, null, null).onlyABusyHostCouldExplain(sequential), "too few threads on CPUs at once");
         assertTrue(expect(null, null, 500L).onlyABusyHostCouldExplain(sequential), "too slow");
         assertFalse(expect(2, 3, null).onlyABusyHostCouldExplain(sequential), "a missing thread is the program's fault");
