@@ -85,8 +85,7 @@ export class FileEditor {
   reveal(file, line, column) {
     this.showFile(file);
     const doc = this.view.state.doc;
-    const target = doc.line(Math.min(Math.max(line, 1), doc.lines));
-    const position = Math.min(target.from + Math.max(column - 1, 0), target.to);
+    const position = positionOf(doc, Math.min(Math.max(line, 1), doc.lines), column);
     this.view.dispatch({ selection: EditorSelection.cursor(position), scrollIntoView: true });
     this.view.focus();
   }
@@ -125,7 +124,13 @@ export class FileEditor {
 
 function marker(doc, d) {
   if (d.line < 1 || d.line > doc.lines) return null;
-  const line = doc.line(d.line);
-  const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
-  return { from, to: Math.min(from + 1, line.to), severity: d.severity === 'error' ? 'error' : 'warning', message: d.message };
+  const from = positionOf(doc, d.line, d.column);
+  const to = Math.min(from + 1, doc.line(d.line).to);
+  return { from, to, severity: d.severity === 'error' ? 'error' : 'warning', message: d.message };
+}
+
+/** The document position of a 1-based line and column, kept within the line. */
+function positionOf(doc, lineNumber, column) {
+  const line = doc.line(lineNumber);
+  return Math.min(line.from + Math.max(column - 1, 0), line.to);
 }

@@ -19,7 +19,10 @@ export class Snippet {
     this.mainClass = host.dataset.main || 'Main';
     this.exerciseId = host.dataset.exercise || null;
     const blocks = [...host.querySelectorAll('pre[data-file]')];
-    const starter = Object.fromEntries(blocks.map((pre) => [pre.dataset.file, pre.querySelector('code').textContent]));
+    // A runnable div written as raw HTML in a lesson may carry a bare code block: it is the main class's file.
+    const starter = blocks.length
+      ? Object.fromEntries(blocks.map((pre) => [pre.dataset.file, pre.querySelector('code').textContent]))
+      : { [`${this.mainClass.replaceAll('.', '/')}.java`]: host.querySelector('code')?.textContent ?? '' };
     const box = this.exerciseId ? element('div', 'snippet') : host;
     if (this.exerciseId) {
       host.querySelector('.starter-files').remove();

@@ -53,18 +53,19 @@ public class Grader {
             GradingRun result = sandbox.runProgram(exercise, files, traced ? traceConfig.sampleHz() : 0);
             for (Check check : pending) {
                 int passed = passedRuns.getOrDefault(check, 0);
+                int repeated = repeatedRuns.getOrDefault(check, 0);
                 Optional<String> problem = ProgramCheck.problem(check.program(), result);
                 if (problem.isEmpty()) {
                     passedRuns.put(check, passed + 1);
                     if (passed + 1 == check.runs()) {
-                        results.put(check, CheckResult.pass(check, passMessage(check, repeatedRuns.getOrDefault(check, 0))));
+                        results.put(check, CheckResult.pass(check, passMessage(check, repeated)));
                     }
-                } else if (repeatedRuns.getOrDefault(check, 0) < REPEATS_FOR_A_BUSY_HOST
+                } else if (repeated < REPEATS_FOR_A_BUSY_HOST
                         && ProgramCheck.onlyABusyHostCouldExplain(check.program(), result)) {
-                    repeatedRuns.merge(check, 1, Integer::sum); // other work had the CPUs: run it again, no grade yet
+                    repeatedRuns.put(check, repeated + 1); // other work had the CPUs: run it again, no grade yet
                 } else {
                     results.put(check, CheckResult.fail(check, runLabel(passed + 1, check.runs()) + problem.get()
-                            + repeatedNote(repeatedRuns.getOrDefault(check, 0))));
+                            + repeatedNote(repeated)));
                 }
             }
             if (!result.compiled()) {
