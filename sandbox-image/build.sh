@@ -37,8 +37,8 @@ fi
 if [ "$TAG" = "--base-only" ]; then
   exit 0
 fi
-if [ ! -f "$HERE/lib/junit-platform-console-standalone.jar" ]; then
-  log "lib/junit-platform-console-standalone.jar is missing: './mvnw package' (or any Maven build) copies it there"
+if [ ! -f "$HERE/lib/launcher/threadlab-launcher.jar" ]; then
+  log "lib/ has no launcher jar: build with ./mvnw package (the sandbox-* modules put their jars there)"
   exit 5
 fi
 log "building $TAG from $BASE"

@@ -1,0 +1,166 @@
+package dev.threadlab.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The Unix socket every traced JVM's tracer connects to. The tracers run inside the learner's JVMs, so what they say
+ * is the learner's word: the hub takes it only where the kernel agrees. A connection must name a process of the
+ * program (the program itself or a descendant) that no other connection has named; a Java thread is recorded only if
+ * the kernel lists it in that process; and a deadlock stops the run only once {@link DeadlockCheck} saw every thread of
+ * the cycle asleep and using no CPU. So a process can describe only its own threads, and fake at most its own deadlock.
+ */
+final class AgentHub implements Runnable {
+    /** More tracer connections than any lesson's program has JVMs (a dozen); the rest are refused. */
+    private static final int MAX_CONNECTIONS = 64;
+
+    private final Path path;
+    private final TraceRecorder recorder;
+    private final Consumer<String> onDeadlock;
+    private final ServerSocketChannel server;
+    private final CompletableFuture<ProcessHandle> program = new CompletableFuture<>();
+    private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+    private int connections;
+
+    AgentHub(Path path, TraceRecorder recorder, Consumer<String> onDeadlock) throws IOException {
+        this.path = path;
+        this.recorder = recorder;
+        this.onDeadlock = onDeadlock;
+        Files.deleteIfExists(path);
+        this.server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        ProgramRun.shareWithLearner(path);
+    }
+
+    void programStarted(ProcessHandle handle) {
+        program.complete(handle);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                SocketChannel agent = server.accept();
+                if (++connections > MAX_CONNECTIONS) {
+                    agent.close();
+                    continue;
+                }
+                SandboxLauncher.daemon(() -> read(agent), "agent-reader").start();
+            }
+        } catch (IOException closed) {
+            // The launcher is ending.
+        }
+    }
+
+    private void read(SocketChannel agent) {
+        long pid = -1;
+        try (agent; BufferedReader lines = new BufferedReader(new InputStreamReader(Channels.newInputStream(agent), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                String[] f = line.split("\t", -1);
+                if (pid < 0) {
+                    pid = hello(f);
+                    if (pid < 0) {
+                        return;
+                    }
+                    continue;
+                }
+                switch (f[0]) {
+                    case "J" -> {
+                        long tid = Long.parseLong(f[2]);
+                        if (ownThread(pid, tid)) {
+                            recorder.javaThread(Long.parseLong(f[1]), pid, tid, Long.parseLong(f[3]),
+                                    f[4].equals("1"), f[5].equals("1"), f[6]);
+                        }
+                    }
+                    case "S" -> recorder.javaState(Long.parseLong(f[1]), pid, Long.parseLong(f[2]), f[3], f[4], f[5],
+                            f[6].isEmpty() ? -1 : Long.parseLong(f[6]), f[7]);
+                    case "D" -> deadlock(pid, f, lines);
+                    default -> {
+                        // Q (thread left the JVM) is seen by the sampler too; unknown lines are ignored.
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException agentGone) {
+            // The JVM ended, or sent something unreadable: either way nothing more is taken from it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** "H pid tracerTid": the process this connection speaks for, or -1 if it may not. */
+    private long hello(String[] f) throws InterruptedException {
+        if (!f[0].equals("H") || f.length < 3) {
+            return -1;
+        }
+        long pid = Long.parseLong(f[1]);
+        long tracerTid = Long.parseLong(f[2]);
+        if (!ofProgram(pid) || !ownThread(pid, tracerTid) || !claimed.add(pid)) {
+            return -1;
+        }
+        recorder.agentConnected(pid, tracerTid);
+        return pid;
+    }
+
+    private boolean ofProgram(long pid) throws InterruptedException {
+        ProcessHandle root;
+        try {
+            root = program.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+        for (ProcessHandle p = ProcessHandle.of(pid).orElse(null); p != null; p = p.parent().orElse(null)) {
+            if (p.pid() == root.pid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the kernel lists thread {@code tid} in process {@code pid}. */
+    static boolean ownThread(long pid, long tid) {
+        return tid > 0 && Files.isDirectory(Path.of("/proc", Long.toString(pid), "task", Long.toString(tid)));
+    }
+
+    private void deadlock(long pid, String[] f, BufferedReader lines) throws IOException, InterruptedException {
+        long nanos = Long.parseLong(f[1]);
+        int count = Math.min(Integer.parseInt(f[2]), 1000);
+        String message = f[3];
+        List<String[]> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String member = lines.readLine();
+            if (member != null && member.startsWith("d\t")) {
+                members.add(member.substring(2).split("\t", -1));
+            }
+        }
+        if (DeadlockCheck.confirmed(pid, members)) {
+            recorder.deadlock(nanos, pid, message, members);
+            onDeadlock.accept(message);
+        }
+    }
+
+    void close() {
+        try {
+            server.close();
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Best effort.
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.threadlab.launcher;
+
+import dev.threadlab.protocol.Diagnostic;
+import dev.threadlab.protocol.LauncherFrame;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles the learner's sources with the JDK's compiler, in the launcher (no learner code runs: annotation processing
+ * is off), and refuses classes whose names belong to the platform: a hidden test class, the test runner, JUnit. Such a
+ * class could not shadow them anyway (they come first on the test JVM's paths), but a clear message beats a puzzle.
+ */
+final class Compilation {
+    /** Packages the platform's own code lives in inside the sandbox. */
+    private static final List<String> RESERVED_PACKAGES = List.of("dev.threadlab.", "org.junit.", "org.opentest4j.",
+            "org.apiguardian.", "org.jspecify.", "com.fasterxml.jackson.");
+    /** javac's own cap on each kind is 100; keep the frame count well inside {@link LauncherFrame#DIAGNOSTIC}'s. */
+    private static final int MAX_DIAGNOSTICS = 200;
+
+    private final Frames frames;
+
+    Compilation(Frames frames) {
+        this.frames = frames;
+    }
+
+    boolean compile(List<Path> sources, Path sourceDir, Path classes, List<String> reservedClasses) throws IOException {
+        Files.createDirectories(classes);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        boolean ok;
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("-d", classes.toString(), "-cp", classes.toString(), "-encoding", "UTF-8",
+                    "-proc:none", "-implicit:none", "-Xmaxerrs", "100", "-Xmaxwarns", "100", "-Xlint:-options");
+            ok = sources.isEmpty() || javac.getTask(null, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+        }
+        int sent = 0;
+        for (javax.tools.Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (sent++ < MAX_DIAGNOSTICS) {
+                String file = d.getSource() == null ? "" : sourceDir.relativize(Path.of(d.getSource().toUri())).toString();
+                send(new Diagnostic(file, d.getLineNumber(), d.getColumnNumber(),
+                        d.getKind() == javax.tools.Diagnostic.Kind.ERROR ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                        d.getMessage(Locale.ENGLISH)));
+            }
+        }
+        return ok && reservedNamesAbsent(classes, reservedClasses);
+    }
+
+    private boolean reservedNamesAbsent(Path classes, List<String> reservedClasses) throws IOException {
+        List<String> clashes = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(classes)) {
+            walk.filter(path -> path.toString().endsWith(".class")).forEach(path -> {
+                String name = classes.relativize(path).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                if (reservedClasses.contains(outer) || RESERVED_PACKAGES.stream().anyMatch(name::startsWith)) {
+                    clashes.add(outer);
+                }
+            });
+        }
+        clashes.stream().distinct().sorted().limit(20).forEach(name -> send(new Diagnostic("", 0, 0, Diagnostic.Severity.ERROR,
+                "The class name " + name + " is reserved: it belongs to the exercise's hidden tests or to the test "
+                        + "platform. Rename your class.")));
+        return clashes.isEmpty();
+    }
+
+    private void send(Diagnostic diagnostic) {
+        frames.send(LauncherFrame.DIAGNOSTIC, diagnostic.toJson());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.threadlab.launcher;
+
+import dev.threadlab.protocol.LauncherFrame;
+import dev.threadlab.protocol.RunSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs the hidden JUnit classes against the compiled program in a JVM of the learner's uid, with the test runner
+ * (module {@code dev.threadlab.runner}, see sandbox-runner) and JUnit on the module path, ahead of the test classes
+ * and then the learner's classes on the class path. The runner seals each result with the run's key, which it reads
+ * from its stdin before any tested class loads, and sends it over a Unix socket that accepts one connection; this
+ * class forwards the sealed lines as they came, and the server checks the seals.
+ */
+final class TestRun {
+    static final String RUNNER_MODULES = "/opt/sandbox/lib/runner";
+    private static final String RUNNER_MAIN = "dev.threadlab.runner/dev.threadlab.runner.TestRunner";
+
+    private final Frames frames;
+    private final RunSpec spec;
+
+    TestRun(Frames frames, RunSpec spec) {
+        this.frames = frames;
+        this.spec = spec;
+    }
+
+    void run(ProgramRun program, Path testClasses, Path classes) throws Exception {
+        Path socket = Path.of("/tmp", ".threadlab-results-" + UUID.randomUUID() + ".sock");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        ProgramRun.shareWithLearner(socket);
+        SandboxLauncher.daemon(() -> receive(server, socket), "test-results").start();
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(spec.jvmOptions());
+        // Nothing may attach to the test JVM and read the key out of it.
+        command.addAll(List.of("-XX:+DisableAttachMechanism", "--module-path", RUNNER_MODULES,
+                "--add-modules", "ALL-MODULE-PATH", "-cp", testClasses + ":" + classes,
+                "-m", RUNNER_MAIN, socket.toString(), Integer.toString(spec.repeat())));
+        command.addAll(spec.testClasses());
+        byte[] key = (spec.reportKey() + "\n").getBytes(StandardCharsets.US_ASCII);
+        program.run(command, 0, key);
+    }
+
+    private void receive(ServerSocketChannel server, Path socket) {
+        try {
+            SocketChannel channel;
+            try (server) {
+                channel = server.accept();
+            } finally {
+                Files.deleteIfExists(socket);
+            }
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel),
+                    StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    // A line too long to be a report is not forwarded; the server would refuse it anyway.
+                    if (line.length() <= LauncherFrame.TEST_REPORT.maxPayload() / 4) {
+                        frames.send(LauncherFrame.TEST_REPORT, line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The test JVM ended; tests without a report count as failed.
+        }
+    }
+}

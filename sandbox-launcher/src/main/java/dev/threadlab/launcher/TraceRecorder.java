@@ -1,0 +1,371 @@
+package dev.threadlab.launcher;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Merges what the kernel says about each task (from {@link ProcSampler}) with what its JVM says about the Java
+ * thread (from the agents) into one stream of trace events, one JSON object per line, sent in batches. A state
+ * event is written only when a thread's combined state changes.
+ *
+ * <p>Event kinds: meta, process, process-end, thread, state, thread-end, deadlock, note. Times ({@code t}) are
+ * microseconds since the program started.
+ */
+final class TraceRecorder {
+    /** JVM threads without a Java identity (GC, JIT, VM thread) are marked as JVM internals after this delay. */
+    private static final long UNNAMED_GRACE_NANOS = 150_000_000;
+    /** The name of the tracer's own thread in every traced JVM (see agent/TracerThread.java). */
+    static final String TRACER_THREAD = "threadlab-trace";
+    private static final List<String> HOTSPOT_THREADS = List.of("VM Thread", "VM Periodic Tas", "GC Thread#", "G1 ",
+            "C1 CompilerThre", "C2 CompilerThre", "Reference Handl", "Finalizer", "Signal Dispatch", "Service Thread",
+            "Monitor Deflati", "Sweeper thread", "Notification Th", "Common-Cleaner", "Attach Listener", "VM Operation");
+    /**
+     * Java says RUNNABLE while the kernel says asleep: either real I/O, or the agent has not yet seen the thread
+     * block or wait (it polls every few ms). Wait this long for the agent before calling it I/O.
+     */
+    private static final long IO_CONFIRM_NANOS = 30_000_000;
+
+    /** Where finished batches go: the trace frames on stdout, or nowhere while the sampler warms up. */
+    private final Consumer<String> batches;
+    private final long origin;
+    private final StringBuilder batch = new StringBuilder();
+    private final Map<Long, Task> tasks = new HashMap<>();
+    /** Threads that run learner code: sampled at full rate even when idle. Read by the sampler without locking. */
+    final Set<Long> applicationThreads = ConcurrentHashMap.newKeySet();
+    final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
+    final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
+    private final Set<Long> jvmProcesses = new java.util.HashSet<>();
+
+    TraceRecorder(Consumer<String> batches, long origin) {
+        this.batches = batches;
+        this.origin = origin;
+    }
+
+    synchronized void meta(int cpus, int sampleHz) {
+        line(0, "meta", "\"cpus\":" + cpus + ",\"sampleHz\":" + sampleHz);
+    }
+
+    synchronized void process(long nanos, long pid, long ppid, String name, String command) {
+        line(nanos, "process", "\"pid\":" + pid + ",\"ppid\":" + ppid + ",\"name\":" + Json.string(name)
+                + ",\"command\":" + Json.string(command));
+        if (name.equals("java") && jvmProcesses.add(pid)) {
+            // A process first seen before it exec'd java: its threads were classified as those of another program.
+            for (Task task : tasks.values()) {
+                if (task.pid == pid && task.javaId < 0 && !task.ended && task.osName != null) {
+                    classifyByOsName(task);
+                    describe(nanos, task);
+                }
+            }
+        }
+    }
+
+    synchronized void processEnd(long nanos, long pid) {
+        line(nanos, "process-end", "\"pid\":" + pid);
+    }
+
+    /** The sampler found a task. */
+    synchronized void thread(long nanos, long pid, long tid, String osName) {
+        if (excludedThreads.contains(tid)) {
+            return;
+        }
+        Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
+        task.osName = osName;
+        if (task.javaId < 0) {
+            classifyByOsName(task);
+        }
+        describe(nanos, task);
+    }
+
+    /**
+     * Until a JVM's tracer reports a thread, its OS name tells what it is, so that a program shorter than the
+     * tracer's first report is not drawn with 15 JVM lanes. Decided again on every rename: a new thread carries its
+     * creator's name ("java") until it names itself a moment later.
+     */
+    private void classifyByOsName(Task task) {
+        boolean jvm = jvmProcesses.contains(task.pid);
+        // HotSpot names every thread it starts except the one that runs main: the launcher's first new thread.
+        task.javaMain = jvm && task.osName.equals("java") && task.tid == firstNewThread(task.pid);
+        if (task.osName.equals(TRACER_THREAD)) {
+            task.system = true;
+            task.javaName = TRACER_THREAD;
+        } else if (jvm) {
+            task.system = !task.javaMain && (task.tid == task.pid || task.osName.equals("java")
+                    || isHotSpotThread(task.osName));
+        }
+        if (task.system) {
+            applicationThreads.remove(task.tid);
+        } else {
+            applicationThreads.add(task.tid);
+        }
+    }
+
+    /** The lowest thread id of a process other than its first thread's (which is the process id). */
+    private long firstNewThread(long pid) {
+        long first = Long.MAX_VALUE;
+        for (Task task : tasks.values()) {
+            if (task.pid == pid && task.tid != pid) {
+                first = Math.min(first, task.tid);
+            }
+        }
+        return first;
+    }
+
+    /**
+     * The JVM's own threads, by the names HotSpot gives them (as the kernel keeps them: 15 characters). The
+     * launcher's first thread (tid = pid) only waits for the JVM's main thread.
+     */
+    private static boolean isHotSpotThread(String osName) {
+        for (String prefix : HOTSPOT_THREADS) {
+            if (osName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The kernel's view: {@code R} running on {@code cpu}, {@code r} runnable but waiting for a CPU, {@code S}
+     * sleeping, {@code D} uninterruptible (I/O), {@code T} stopped.
+     */
+    synchronized void osState(long nanos, long tid, char state, int cpu, long cpuMs) {
+        Task task = tasks.get(tid);
+        if (task == null || task.ended) {
+            return;
+        }
+        task.os = state;
+        task.cpu = cpu;
+        task.cpuMs = cpuMs;
+        update(nanos, task);
+    }
+
+    synchronized void threadEnd(long nanos, long tid, long cpuMs) {
+        Task task = tasks.get(tid);
+        if (task == null || task.ended) {
+            return;
+        }
+        task.ended = true;
+        task.cpuMs = Math.max(task.cpuMs, cpuMs);
+        applicationThreads.remove(tid);
+        line(Math.max(nanos, task.lastNanos), "thread-end", "\"pid\":" + task.pid + ",\"tid\":" + tid
+                + ",\"cpuMs\":" + task.cpuMs);
+    }
+
+    /** An agent reported from {@code pid}; its own sampling thread is not part of the program. */
+    synchronized void agentConnected(long pid, long agentTid) {
+        agentProcesses.add(pid);
+        excludedThreads.add(agentTid);
+        Task task = tasks.remove(agentTid);
+        if (task != null && !task.ended) {
+            // Seen before the agent said it was its own: keep it in the trace but as a JVM-internal thread.
+            task.system = true;
+            task.javaName = TRACER_THREAD;
+            describe(System.nanoTime(), task);
+            line(Math.max(System.nanoTime(), task.lastNanos), "thread-end", "\"pid\":" + pid + ",\"tid\":" + agentTid);
+        }
+    }
+
+    /** A Java thread of process {@code pid}; the caller checked with the kernel that {@code tid} is one of its threads. */
+    synchronized void javaThread(long nanos, long pid, long tid, long javaId, boolean daemon, boolean system, String name) {
+        if (excludedThreads.contains(tid) || tasks.containsKey(tid) && tasks.get(tid).pid != pid) {
+            return;
+        }
+        Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
+        task.javaId = javaId;
+        task.daemon = daemon;
+        task.system = system;
+        task.javaName = name;
+        if (!system) {
+            applicationThreads.add(tid);
+        }
+        describe(nanos, task);
+    }
+
+    /** A Java thread's state, as the tracer of process {@code pid} saw it; only for that process's own threads. */
+    synchronized void javaState(long nanos, long pid, long tid, String state, String on, String lock, long ownerTid, String owner) {
+        Task task = tasks.get(tid);
+        if (task == null || task.ended || task.pid != pid) {
+            return;
+        }
+        task.javaState = state;
+        task.on = on;
+        task.lock = lock;
+        task.ownerTid = ownerTid;
+        task.owner = owner;
+        update(nanos, task);
+    }
+
+    synchronized void deadlock(long nanos, long pid, String message, List<String[]> members) {
+        StringBuilder threads = new StringBuilder("[");
+        for (String[] m : members) {
+            if (threads.length() > 1) {
+                threads.append(',');
+            }
+            threads.append("{\"tid\":").append(number(m[0])).append(",\"name\":").append(Json.string(m[1]))
+                    .append(",\"waitsFor\":").append(Json.string(m[2])).append(",\"ownerTid\":").append(number(m[3]))
+                    .append(",\"owner\":").append(Json.string(m[4])).append(",\"holds\":[");
+            String[] held = m[5].isEmpty() ? new String[0] : m[5].split(",");
+            for (int i = 0; i < held.length; i++) {
+                threads.append(i > 0 ? "," : "").append(Json.string(held[i]));
+            }
+            threads.append("]}");
+        }
+        threads.append(']');
+        line(nanos, "deadlock", "\"pid\":" + pid + ",\"message\":" + Json.string(message) + ",\"threads\":" + threads);
+    }
+
+    /** Sends what was recorded since the last call as one frame. */
+    void flush(long nanos) {
+        String text;
+        synchronized (this) {
+            markJvmInternals(nanos);
+            confirmIo(nanos);
+            if (batch.length() == 0) {
+                return;
+            }
+            text = batch.toString();
+            batch.setLength(0);
+        }
+        batches.accept(text);
+    }
+
+    private void markJvmInternals(long nanos) {
+        for (Task task : tasks.values()) {
+            if (!task.ended && !task.system && !task.javaMain && task.javaId < 0 && agentProcesses.contains(task.pid)
+                    && nanos - task.firstNanos > UNNAMED_GRACE_NANOS) {
+                task.system = true;
+                describe(nanos, task);
+            }
+        }
+    }
+
+    private void confirmIo(long nanos) {
+        for (Task task : tasks.values()) {
+            if (!task.ended && task.ioSince > 0 && nanos - task.ioSince >= IO_CONFIRM_NANOS) {
+                update(nanos, task);
+            }
+        }
+    }
+
+    private void describe(long nanos, Task task) {
+        String name = task.javaName != null ? task.javaName : task.osName == null ? "" : task.osName;
+        String description = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"name\":" + Json.string(name)
+                + (task.javaId >= 0 ? ",\"javaId\":" + task.javaId + ",\"daemon\":" + task.daemon : "")
+                + ",\"virtual\":false,\"system\":" + task.system;
+        if (!description.equals(task.description)) {
+            task.description = description;
+            line(Math.max(nanos, task.lastNanos), "thread", description);
+        }
+    }
+
+    private void update(long nanos, Task task) {
+        String state = task.combinedState();
+        if (state == null) {
+            return;
+        }
+        long since = task.ioSince;
+        if (state.equals("io") && task.os != 'D') {
+            if (since == 0) {
+                task.ioSince = nanos;
+            }
+            if (nanos - task.ioSince < IO_CONFIRM_NANOS) {
+                return;
+            }
+        }
+        task.ioSince = 0;
+        if (since > 0 && (state.equals("running") || state.equals("ready"))) {
+            // Off the CPU for a moment, too briefly for the agent to say why.
+            emitState(since, task, "waiting");
+        }
+        emitState(since > 0 && !state.equals("running") && !state.equals("ready") ? since : nanos, task, state);
+    }
+
+    private void emitState(long nanos, Task task, String state) {
+        boolean java = task.javaState != null && !task.javaState.isEmpty();
+        boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
+        String fields = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\""
+                + (task.cpu >= 0 ? ",\"cpu\":" + task.cpu : "")
+                + (java ? ",\"javaState\":" + Json.string(task.javaState) : "")
+                + (waitsOnSomething && !task.on.isEmpty() ? ",\"on\":" + Json.string(task.on) : "")
+                + (state.equals("sleeping") && "sleep".equals(task.on) ? ",\"on\":\"sleep\"" : "")
+                + (waitsOnSomething && !task.lock.isEmpty() ? ",\"lock\":" + Json.string(task.lock) : "")
+                + (waitsOnSomething && task.ownerTid > 0 ? ",\"ownerTid\":" + task.ownerTid : "")
+                + (waitsOnSomething && !task.owner.isEmpty() ? ",\"owner\":" + Json.string(task.owner) : "");
+        // The CPU number matters only while running; elsewhere a migration is not a new slice.
+        String signature = state.equals("running") ? fields : fields.replaceFirst(",\"cpu\":\\d+", "");
+        if (signature.equals(task.signature)) {
+            return;
+        }
+        task.signature = signature;
+        long at = Math.max(nanos, task.lastNanos);
+        task.lastNanos = at;
+        line(at, "state", fields + ",\"cpuMs\":" + task.cpuMs);
+    }
+
+    private void line(long nanos, String kind, String fields) {
+        long micros = nanos == 0 ? 0 : Math.max(0, (nanos - origin) / 1000);
+        batch.append("{\"kind\":\"").append(kind).append("\",\"t\":").append(micros).append(',').append(fields)
+                .append("}\n");
+    }
+
+    private static String number(String text) {
+        return text == null || text.isEmpty() ? "null" : text;
+    }
+
+    /** One OS thread and, if it runs Java, its Java thread. */
+    private static final class Task {
+        final long pid;
+        final long tid;
+        final long firstNanos;
+        long lastNanos;
+        String osName;
+        String javaName;
+        long javaId = -1;
+        boolean daemon;
+        boolean system;
+        /** The JVM thread that runs {@code main}, recognised by its OS name before the tracer reports it. */
+        boolean javaMain;
+        boolean ended;
+        char os;
+        int cpu = -1;
+        long cpuMs;
+        String javaState = "";
+        String on = "";
+        String lock = "";
+        long ownerTid = -1;
+        String owner = "";
+        String description;
+        String signature;
+        /** When the kernel put a Java-RUNNABLE thread to sleep and the agent has not explained it yet; 0 if not. */
+        long ioSince;
+
+        Task(long pid, long tid, long nanos) {
+            this.pid = pid;
+            this.tid = tid;
+            this.firstNanos = nanos;
+        }
+
+        /** What the learner sees: the kernel decides running/ready; Java explains why a thread does not run. */
+        String combinedState() {
+            return switch (os) {
+                case 'R' -> "running";
+                case 'r' -> "ready";
+                case 'D' -> "io";
+                case 'T', 't' -> "stopped";
+                case 'Z', 'X', 0 -> null;
+                default -> switch (Objects.requireNonNullElse(javaState, "")) {
+                    case "BLOCKED" -> "blocked";
+                    case "WAITING", "TIMED_WAITING" -> "sleep".equals(on) ? "sleeping" : "waiting";
+                    // After main returns, the JVM's main thread (renamed DestroyJavaVM) waits in native code for the
+                    // last non-daemon thread: Java calls it RUNNABLE, but it is waiting, not doing I/O.
+                    case "RUNNABLE" -> "DestroyJavaVM".equals(javaName) ? "waiting" : "io";
+                    default -> "sleeping";
+                };
+            };
+        }
+    }
+}

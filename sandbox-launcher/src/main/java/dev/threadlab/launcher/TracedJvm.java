@@ -1,0 +1,62 @@
+package dev.threadlab.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a traced run starts its JVMs so that every one of them reports its Java threads to the {@link AgentHub}.
+ *
+ * <p>The program's JVM runs {@code ThreadlabMain}, which starts the tracer in-process and then calls the program's
+ * main. It does not load the Java agent: any Java agent turns off the CDS archive's pre-resolved module graph and
+ * costs about 40 ms of start-up, more than a hello world program takes.
+ *
+ * <p>JVMs the program starts ({@code java} from PATH, {@code java.home}/bin/java, any launcher) do load the agent:
+ * the environment all of them inherit carries {@code JAVA_TOOL_OPTIONS=-XX:VMOptionsFile=<file>}. That file is empty
+ * while the program's JVM starts; {@code ThreadlabMain} writes the agent option into it before the program runs.
+ * Every traced JVM opens HotSpot's attach socket at start-up, through which the tracer takes its thread dumps.
+ * (A program that deletes the file can no longer start JVMs: they fail on the missing options file.)
+ */
+final class TracedJvm {
+    private static final String TRACER_CLASSES = "/opt/sandbox/lib/tracer/threadlab-tracer.jar";
+    private static final String MAIN = "dev.threadlab.tracer.ThreadlabMain";
+    private static final String AGENT = "-javaagent:" + TRACER_CLASSES;
+    private static final String ATTACH_AT_START = "-XX:+StartAttachListener";
+    private static final Path OPTIONS_FILE = Path.of("/tmp/.threadlab-jvm-options");
+    private static final String TOOL_OPTIONS = "-XX:VMOptionsFile=" + OPTIONS_FILE;
+
+    private TracedJvm() {
+    }
+
+    /** The program JVM's arguments after {@code java} and any JVM options, with the tracer before the program. */
+    static List<String> arguments(String classpath, String mainClass) {
+        return List.of(ATTACH_AT_START, "-cp", TRACER_CLASSES + ":" + classpath, MAIN, mainClass);
+    }
+
+    /** The program JVM's command line as the learner wrote it: without the tracer's option, class path and main. */
+    static String asWritten(String commandLine) {
+        return commandLine.replace(" " + ATTACH_AT_START + " ", " ")
+                .replace(" " + TRACER_CLASSES + ":", " ")
+                .replace(" " + MAIN + " ", " ");
+    }
+
+    /** Prepares the environment (inherited by every JVM of the run) and the still empty options file. */
+    static void configure(Map<String, String> environment, Path socket, int sampleHz) throws IOException {
+        Files.writeString(OPTIONS_FILE, "");
+        // Written by the launcher's uid, filled in by the program's (ThreadlabMain): the learner may change it, which
+        // only changes how its own child JVMs are traced.
+        Files.setPosixFilePermissions(OPTIONS_FILE, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        environment.put("JAVA_TOOL_OPTIONS", TOOL_OPTIONS);
+        environment.put("THREADLAB_TRACE_OPTIONS_FILE", OPTIONS_FILE.toString());
+        environment.put("THREADLAB_TRACE_CHILD_OPTIONS", AGENT + " " + ATTACH_AT_START);
+        environment.put("THREADLAB_TRACE_SOCKET", socket.toString());
+        environment.put("THREADLAB_TRACE_HZ", Integer.toString(sampleHz));
+    }
+
+    /** What each JVM prints on stderr because of JAVA_TOOL_OPTIONS; not the program's output. */
+    static String pickedUpLine() {
+        return "Picked up JAVA_TOOL_OPTIONS: " + TOOL_OPTIONS + "\n";
+    }
+}

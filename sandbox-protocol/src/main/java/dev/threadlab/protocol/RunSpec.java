@@ -1,0 +1,151 @@
+package dev.threadlab.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the launcher is to do with the sources it received, sent as JSON in the {@link ServerFrame#RUN_SPEC} frame.
+ *
+ * @param mainClass the class whose main runs ({@link Mode#RUN})
+ * @param testClasses the hidden JUnit classes to run ({@link Mode#TESTS}), sent before as {@link ServerFrame#TEST_CLASS}
+ * @param repeat how often the test classes run, in one JVM
+ * @param traceSampleHz samples per second of the scheduling trace; 0 records none
+ * @param jvmOptions options for the JVM that runs the main class or the tests
+ * @param reportKey the per-run key (hex) that seals the test runner's reports ({@link ReportSeal}); only for tests
+ */
+public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int repeat, int traceSampleHz,
+        List<String> jvmOptions, String reportKey) {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    public enum Mode {
+        /** Compile, then run the main class. */
+        RUN,
+        /** Compile, then run the hidden test classes against the compiled program. */
+        TESTS,
+        /** Only compile; exit 0 when the sources compile. */
+        COMPILE_ONLY
+    }
+
+    public RunSpec {
+        if (mode == null) {
+            throw new IllegalArgumentException("a run spec needs a mode");
+        }
+        testClasses = testClasses == null ? List.of() : List.copyOf(testClasses);
+        jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+        repeat = Math.max(1, Math.min(repeat, 50));
+        traceSampleHz = traceSampleHz <= 0 ? 0 : Math.max(10, Math.min(traceSampleHz, 2000));
+    }
+
+    public static RunSpec run(String mainClass, int traceSampleHz, List<String> jvmOptions) {
+        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null);
+    }
+
+    public static RunSpec tests(List<String> testClasses, int repeat, List<String> jvmOptions, String reportKey) {
+        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey);
+    }
+
+    public static RunSpec compileOnly() {
+        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null);
+    }
+
+    public boolean traced() {
+        return traceSampleHz > 0;
+    }
+
+    public byte[] toJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("mode", mode.name());
+            if (mainClass != null) {
+                json.writeStringField("mainClass", mainClass);
+            }
+            writeList(json, "testClasses", testClasses);
+            json.writeNumberField("repeat", repeat);
+            json.writeNumberField("traceSampleHz", traceSampleHz);
+            writeList(json, "jvmOptions", jvmOptions);
+            if (reportKey != null) {
+                json.writeStringField("reportKey", reportKey);
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void writeList(JsonGenerator json, String name, List<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /** Reads a spec; unknown fields or wrong types are a violation, not something to guess around. */
+    public static RunSpec fromJson(byte[] bytes) throws ProtocolViolation {
+        try (JsonParser json = JSON.createParser(bytes)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            Mode mode = null;
+            String mainClass = null;
+            String reportKey = null;
+            List<String> testClasses = List.of();
+            List<String> jvmOptions = List.of();
+            int repeat = 1;
+            int hz = 0;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "mode" -> mode = Mode.valueOf(text(json, value));
+                    case "mainClass" -> mainClass = text(json, value);
+                    case "reportKey" -> reportKey = text(json, value);
+                    case "testClasses" -> testClasses = list(json, value);
+                    case "jvmOptions" -> jvmOptions = list(json, value);
+                    case "repeat" -> repeat = number(json, value);
+                    case "traceSampleHz" -> hz = number(json, value);
+                    default -> throw new ProtocolViolation("an unknown run spec field '" + field + "'");
+                }
+            }
+            if (mode == null) {
+                throw new ProtocolViolation("a run spec without a mode");
+            }
+            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ProtocolViolation("an unreadable run spec: " + e.getMessage());
+        }
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws ProtocolViolation {
+        if (actual != expected) {
+            throw new ProtocolViolation("a run spec with " + actual + " where " + expected + " belongs");
+        }
+    }
+
+    private static String text(JsonParser json, JsonToken value) throws IOException, ProtocolViolation {
+        expect(value, JsonToken.VALUE_STRING);
+        return json.getText();
+    }
+
+    private static int number(JsonParser json, JsonToken value) throws IOException, ProtocolViolation {
+        expect(value, JsonToken.VALUE_NUMBER_INT);
+        return json.getIntValue();
+    }
+
+    private static List<String> list(JsonParser json, JsonToken value) throws IOException, ProtocolViolation {
+        expect(value, JsonToken.START_ARRAY);
+        List<String> values = new ArrayList<>();
+        for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
+            values.add(text(json, item));
+        }
+        return values;
+    }
+}

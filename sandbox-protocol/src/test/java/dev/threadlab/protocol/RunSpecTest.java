@@ -1,0 +1,38 @@
+package dev.threadlab.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunSpecTest {
+
+    @Test
+    void aSpecSurvivesTheTrip() throws Exception {
+        RunSpec spec = RunSpec.tests(List.of("BankAccountTest", "demo.OtherTest"), 10,
+                List.of("-XX:CompileCommand=exclude,BankAccount::*", "-Dx=a,b"), ReportSeal.newKey());
+        assertEquals(spec, RunSpec.fromJson(spec.toJson()));
+        RunSpec run = RunSpec.run("demo.Main", 500, List.of());
+        assertEquals(run, RunSpec.fromJson(run.toJson()));
+    }
+
+    @Test
+    void unknownFieldsAndWrongTypesAreViolations() {
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"RUN\",\"mainClass\":\"Main\",\"sudo\":true}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"RUN\",\"repeat\":\"3\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"FORMAT_DISK\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson("[]".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void limitsAreClamped() {
+        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null);
+        assertEquals(50, spec.repeat());
+        assertEquals(2000, spec.traceSampleHz());
+    }
+}

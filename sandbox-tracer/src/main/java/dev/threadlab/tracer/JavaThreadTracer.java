@@ -1,0 +1,335 @@
+package dev.threadlab.tracer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reports a JVM's Java threads, their states and what they wait for to the launcher, over a Unix socket. Runs in
+ * every JVM of a sandbox: started by {@link ThreadlabMain} in the program's JVM, and by {@link ThreadlabAgent} in
+ * JVMs the program starts.
+ *
+ * <p>Why not JFR: a JFR recording stream adds 0.5-1 s to start-up and delivers events about a second
+ * late. This tracer polls {@code Thread.getState()} every 2 ms while threads change state (every 10 ms while nothing
+ * changes), which needs no safepoint, and asks
+ * {@link ThreadMXBean#getThreadInfo(long[], int)} with depth 0 (also no safepoint) only for threads that wait.
+ * Java thread ids are matched to OS thread ids from the JVM's own thread dump ({@link ThreadDump}), taken only
+ * when new threads appear. Everything runs on one daemon thread ({@link TracerThread}) so the program's start is not
+ * delayed, and without lambdas: the first lambda of a JVM costs milliseconds of bootstrap, which would delay the
+ * first report.
+ *
+ * <p>Lines sent (tab separated): {@code H pid tracerTid}, {@code J nanos tid javaId daemon system name},
+ * {@code S nanos tid javaState on lock ownerTid ownerName}, {@code Q nanos tid}, {@code D nanos count message} followed by
+ * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle.
+ */
+final class JavaThreadTracer implements Runnable {
+    private static final long SLOW_TICK_NANOS = 10_000_000;
+    /** After a Java state change, sample every 2 ms for this long; a steady program is sampled every 10 ms. */
+    private static final long FAST_FOR_NANOS = 200_000_000;
+    private static final long DUMP_INTERVAL_NANOS = 20_000_000;
+    private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
+    private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
+
+    private final Path socket;
+    private final long fastTickNanos;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final ThreadDump threadDump = new ThreadDump();
+    private final Map<Long, Traced> traced = new HashMap<>();
+    private final StringBuilder out = new StringBuilder();
+    private OutputStream channel;
+    private long lastDump;
+    private long lastChange;
+    private long lastDeadlockCheck;
+    private String reportedDeadlock;
+    private String previousDeadlock;
+    private Thread[] buffer = new Thread[64];
+
+    JavaThreadTracer(Path socket) {
+        this.socket = socket;
+        String hz = System.getenv("THREADLAB_TRACE_HZ");
+        this.fastTickNanos = 1_000_000_000L / Math.max(10, hz == null ? 500 : Integer.parseInt(hz));
+    }
+
+    @Override
+    public void run() {
+        try {
+            SocketChannel connection = SocketChannel.open(StandardProtocolFamily.UNIX);
+            connection.connect(UnixDomainSocketAddress.of(socket));
+            channel = Channels.newOutputStream(connection);
+            String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
+            out.append("H\t").append(ProcessHandle.current().pid()).append('\t')
+                    .append(self.substring(self.lastIndexOf('/') + 1)).append('\n');
+            long next = System.nanoTime();
+            while (true) {
+                long now = System.nanoTime();
+                sample(now);
+                flush();
+                next += now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else {
+                    next = System.nanoTime();
+                }
+            }
+        } catch (IOException | RuntimeException launcherGone) {
+            // No launcher to report to (or it went away): tracing is best effort and never disturbs the program.
+        }
+    }
+
+    private void sample(long now) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        int count;
+        while ((count = root.enumerate(buffer, true)) == buffer.length) {
+            buffer = new Thread[buffer.length * 2];
+        }
+        Set<Long> seen = new HashSet<>();
+        List<Traced> waiting = new ArrayList<>();
+        boolean unmapped = false;
+        for (int i = 0; i < count; i++) {
+            Thread thread = buffer[i];
+            buffer[i] = null;
+            if (thread == Thread.currentThread()) {
+                continue;
+            }
+            long id = thread.getId();
+            seen.add(id);
+            Traced t = traced.get(id);
+            if (t == null) {
+                t = new Traced(thread);
+                traced.put(id, t);
+            }
+            if (t.tid == 0) {
+                unmapped = true;
+                continue;
+            }
+            String name = thread.getName();
+            if (!name.equals(t.name)) {
+                t.name = name;
+                describe(now, t);
+            }
+            Thread.State state = thread.getState();
+            if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                waiting.add(t);
+            } else if (state != t.state) {
+                t.state = state;
+                t.lock = "";
+                t.ownerId = -1;
+                report(now, t, "");
+            }
+        }
+        if (unmapped && now - lastDump >= DUMP_INTERVAL_NANOS) {
+            mapNativeIds(now);
+        }
+        int onLocks = waiting.isEmpty() ? 0 : reportWaiting(now, waiting);
+        for (Iterator<Traced> it = traced.values().iterator(); it.hasNext(); ) {
+            Traced t = it.next();
+            if (!seen.contains(t.javaId)) {
+                if (t.tid != 0) {
+                    out.append("Q\t").append(now).append('\t').append(t.tid).append('\n');
+                }
+                it.remove();
+            }
+        }
+        if (onLocks >= 2 && now - lastDeadlockCheck >= DEADLOCK_CHECK_NANOS) {
+            lastDeadlockCheck = now;
+            checkDeadlock(now);
+        }
+    }
+
+    /**
+     * Depth-0 thread infos name the lock and its owner without stopping the JVM at a safepoint. Returns how many
+     * threads wait without a time-out for a lock that another thread owns (the only ones that can deadlock).
+     */
+    private int reportWaiting(long now, List<Traced> waiting) {
+        int onLocks = 0;
+        long[] ids = new long[waiting.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = waiting.get(i).javaId;
+        }
+        ThreadInfo[] infos = threads.getThreadInfo(ids, 0);
+        for (int i = 0; i < ids.length; i++) {
+            ThreadInfo info = infos[i];
+            Traced t = waiting.get(i);
+            if (info == null) {
+                continue;
+            }
+            String lock = info.getLockName() == null ? "" : info.getLockName();
+            long ownerId = info.getLockOwnerId();
+            if (ownerId >= 0 && info.getThreadState() != Thread.State.TIMED_WAITING) {
+                onLocks++;
+            }
+            if (info.getThreadState() == t.state && lock.equals(t.lock) && ownerId == t.ownerId) {
+                continue;
+            }
+            t.state = info.getThreadState();
+            t.lock = lock;
+            t.ownerId = ownerId;
+            report(now, t, waitKind(info.getThreadState(), lock));
+        }
+        return onLocks;
+    }
+
+    /** What a waiting thread waits on, from its state and the class of the object it waits for. */
+    static String waitKind(Thread.State state, String lock) {
+        if (state == Thread.State.BLOCKED) {
+            return "monitor";
+        }
+        if (lock.isEmpty()) {
+            return state == Thread.State.TIMED_WAITING ? "sleep" : "park";
+        }
+        if (lock.startsWith("java.lang.Thread@") || lock.startsWith("java.lang.ThreadGroup")) {
+            return "join";
+        }
+        if (lock.startsWith("java.util.concurrent.")) {
+            return "park";
+        }
+        return "wait";
+    }
+
+    private void report(long now, Traced t, String on) {
+        if (!t.system) {
+            lastChange = now;
+        }
+        Traced owner = t.ownerId < 0 ? null : traced.get(t.ownerId);
+        out.append("S\t").append(now).append('\t').append(t.tid).append('\t').append(t.state).append('\t')
+                .append(on).append('\t').append(clean(t.lock)).append('\t')
+                .append(owner == null || owner.tid == 0 ? "" : owner.tid).append('\t')
+                .append(owner == null ? "" : clean(owner.name)).append('\n');
+    }
+
+    private void describe(long now, Traced t) {
+        out.append("J\t").append(now).append('\t').append(t.tid).append('\t').append(t.javaId).append('\t')
+                .append(t.daemon ? 1 : 0).append('\t').append(t.system ? 1 : 0).append('\t').append(clean(t.name))
+                .append('\n');
+    }
+
+    /** The JVM's thread dump is the one place that pairs Java thread ids with OS thread ids. */
+    private void mapNativeIds(long now) {
+        lastDump = now;
+        String dump = threadDump.take();
+        if (dump == null) {
+            return;
+        }
+        for (String line : dump.split("\n")) {
+            Matcher header = DUMP_HEADER.matcher(line);
+            if (!header.find()) {
+                continue;
+            }
+            Traced t = traced.get(Long.parseLong(header.group(2)));
+            if (t != null && t.tid == 0) {
+                t.tid = Long.parseLong(header.group(3));
+                t.name = t.thread.getName();
+                describe(now, t);
+            }
+        }
+    }
+
+    /** Reports a deadlock once it has been seen twice in a row, so a lock hand-over in flight is not mistaken. */
+    private void checkDeadlock(long now) {
+        long[] ids = threads.findDeadlockedThreads();
+        if (ids == null) {
+            previousDeadlock = null;
+            return;
+        }
+        ThreadInfo[] infos = threads.getThreadInfo(ids, true, true);
+        StringBuilder message = new StringBuilder("Deadlock: ");
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < infos.length; i++) {
+            ThreadInfo info = infos[i];
+            if (info == null || info.getThreadState() == Thread.State.TIMED_WAITING) {
+                previousDeadlock = null;
+                return; // a timed wait ends by itself
+            }
+            if (i > 0) {
+                message.append("; ");
+            }
+            message.append('"').append(info.getThreadName()).append("\" waits for ").append(info.getLockName())
+                    .append(" held by \"").append(info.getLockOwnerName()).append('"');
+            List<String> held = new ArrayList<>();
+            for (var monitor : info.getLockedMonitors()) {
+                held.add(monitor.getClassName() + "@" + Integer.toHexString(monitor.getIdentityHashCode()));
+            }
+            for (var synchronizer : info.getLockedSynchronizers()) {
+                held.add(synchronizer.getClassName() + "@" + Integer.toHexString(synchronizer.getIdentityHashCode()));
+            }
+            if (!held.isEmpty()) {
+                message.append(" and holds ").append(String.join(", ", held));
+            }
+            members.append("d\t").append(tidOf(info.getThreadId())).append('\t').append(clean(info.getThreadName()))
+                    .append('\t').append(clean(info.getLockName())).append('\t').append(tidOf(info.getLockOwnerId()))
+                    .append('\t').append(clean(info.getLockOwnerName())).append('\t')
+                    .append(clean(String.join(",", held))).append('\n');
+        }
+        String text = message.toString();
+        if (text.equals(previousDeadlock) && !text.equals(reportedDeadlock)) {
+            reportedDeadlock = text;
+            out.append("D\t").append(now).append('\t').append(infos.length).append('\t').append(clean(text)).append('\n')
+                    .append(members);
+        }
+        previousDeadlock = text;
+    }
+
+    private String tidOf(long javaId) {
+        Traced t = traced.get(javaId);
+        return t == null || t.tid == 0 ? "" : Long.toString(t.tid);
+    }
+
+    private void flush() throws IOException {
+        if (out.length() == 0) {
+            return;
+        }
+        channel.write(out.toString().getBytes(StandardCharsets.UTF_8));
+        out.setLength(0);
+    }
+
+    private static String clean(String text) {
+        String flat = text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    /** What this tracer knows about one Java thread. */
+    private static final class Traced {
+        final Thread thread;
+        final long javaId;
+        final boolean daemon;
+        final boolean system;
+        long tid;
+        String name;
+        Thread.State state;
+        String lock = "";
+        long ownerId = -1;
+
+        Traced(Thread thread) {
+            this.thread = thread;
+            this.javaId = thread.getId();
+            this.daemon = thread.isDaemon();
+            ThreadGroup group = thread.getThreadGroup();
+            String groupName = group == null ? "" : group.getName();
+            this.system = groupName.equals("system") || groupName.equals("InnocuousThreadGroup");
+            this.name = thread.getName();
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package dev.threadlab.sandbox;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import dev.threadlab.protocol.LaunchPhase;
+import dev.threadlab.protocol.ReportSeal;
+import dev.threadlab.protocol.RunSpec;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/** One run's container, from creation to removal. */
+final class DockerExecution implements SandboxExecution {
+    private static final Logger LOG = Logger.getLogger(DockerExecution.class);
+
+    private final DockerClient docker;
+    private final SandboxConfig config;
+    private final ScheduledExecutorService timers;
+    private final java.util.concurrent.Executor finisher;
+    private final String image;
+    private final SandboxProgram program;
+    private final Map<String, String> labels;
+    private final SandboxListener listener;
+    private final LauncherStdin stdin = new LauncherStdin();
+    private final RunSpec spec;
+    private final LauncherOutput launcher;
+    private final Utf8Stream stdoutText = new Utf8Stream();
+    private final Utf8Stream stderrText = new Utf8Stream();
+    private final StringBuilder launcherErrors = new StringBuilder();
+    private final AtomicLong outputBytes = new AtomicLong();
+    private final AtomicReference<SandboxOutcome> stopReason = new AtomicReference<>();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final CompletableFuture<SandboxOutcome> outcome = new CompletableFuture<>();
+    private volatile String containerId;
+    private volatile ScheduledFuture<?> wallTimer;
+    private ResultCallback.Adapter<Frame> attachment;
+
+    DockerExecution(DockerClient docker, SandboxConfig config, ScheduledExecutorService timers,
+            java.util.concurrent.Executor finisher, String image, Map<String, String> labels, SandboxProgram program,
+            SandboxListener listener) {
+        this.docker = docker;
+        this.config = config;
+        this.timers = timers;
+        this.finisher = finisher;
+        this.image = image;
+        this.program = program;
+        this.labels = labels;
+        this.listener = listener;
+        this.spec = specOf(program);
+        this.launcher = new LauncherOutput(new LauncherEvents(), this::emit,
+                spec.reportKey() == null ? null : ReportSeal.ofHex(spec.reportKey()));
+    }
+
+    /** The launcher's orders; a test run gets a fresh key for the runner's seals. */
+    private static RunSpec specOf(SandboxProgram program) {
+        if (program.tests() != null) {
+            return RunSpec.tests(program.tests().classes(), program.tests().repeat(), program.jvmOptions(),
+                    ReportSeal.newKey());
+        }
+        return program.isCompileOnly() ? RunSpec.compileOnly()
+                : RunSpec.run(program.mainClass(), program.traceSampleHz(), program.jvmOptions());
+    }
+
+    void begin() {
+        try {
+            containerId = docker.createContainerCmd(image)
+                    .withName("threadlab-run-" + program.runId())
+                    .withLabels(labels)
+                    .withUser(HardenedHostConfig.CONTAINER_USER)
+                    .withNetworkDisabled(config.hardening().networkDisabled())
+                    .withStdinOpen(true)
+                    .withStdInOnce(true)
+                    .withAttachStdin(true)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withHostConfig(HardenedHostConfig.from(config, program.limits()))
+                    .exec()
+                    .getId();
+            program.files().forEach(stdin::sendFile);
+            if (program.tests() != null) {
+                program.tests().classFiles().forEach(stdin::sendTestClass);
+            }
+            stdin.sendSpec(spec);
+            if (program.stdin() != null) {
+                stdin.sendInput(program.stdin());
+                stdin.closeInput();
+            }
+            attachment = docker.attachContainerCmd(containerId)
+                    .withStdIn(stdin)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
+                    .exec(new Attachment());
+            if (!attachment.awaitStarted(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("could not attach to the container");
+            }
+            docker.startContainerCmd(containerId).exec();
+            if (stopReason.get() != null) {
+                // Cancelled while the container was being set up.
+                docker.killContainerCmd(containerId).exec();
+            }
+            Duration compileTime = config.limits().compileTime();
+            timers.schedule(() -> {
+                if (launcher.phase() != LaunchPhase.RUNNING) {
+                    stop(SandboxOutcome.of(SandboxOutcome.Kind.TIMED_OUT,
+                            "Compilation did not finish within " + seconds(compileTime) + "."));
+                }
+            }, compileTime.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, "The server is shutting down."));
+            finish();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Run %s could not start its container", program.runId());
+            stopReason.compareAndSet(null, SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
+                    "The sandbox could not start the program: " + SandboxImage.rootMessage(e)));
+            finish();
+        }
+    }
+
+    @Override
+    public void sendStdin(String text) {
+        stdin.sendInput(text);
+    }
+
+    @Override
+    public void closeStdin() {
+        stdin.closeInput();
+    }
+
+    @Override
+    public void cancel() {
+        stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, "The run was cancelled."));
+    }
+
+    @Override
+    public SandboxOutcome awaitOutcome() throws InterruptedException {
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox failed: " + SandboxImage.rootMessage(e));
+        }
+    }
+
+    /** Records why the run is being stopped (the first reason wins) and kills the container. */
+    private void stop(SandboxOutcome reason) {
+        if (ended.get() || !stopReason.compareAndSet(null, reason)) {
+            return;
+        }
+        String id = containerId;
+        if (id != null) {
+            // Never on the caller's thread: when that is the attach stream's reader, Docker's kill waits for the
+            // container's remaining output to be read, which that same thread would then never do.
+            timers.execute(() -> {
+                try {
+                    docker.killContainerCmd(id).exec();
+                } catch (DockerException alreadyStopped) {
+                    // The container ended by itself meanwhile; the attach stream completes and finishes the run.
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not kill the container of run %s; the reaper will remove it", program.runId());
+                }
+            });
+        }
+    }
+
+    private void onOutput(Frame frame) {
+        if (stopReason.get() != null) {
+            return;
+        }
+        switch (frame.getStreamType()) {
+            case STDOUT, RAW -> {
+                launcher.accept(frame.getPayload());
+                if (launcher.broken()) {
+                    stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, launcher.problems().strip()));
+                }
+            }
+            case STDERR -> {
+                // Only the launcher's own complaints: the program's stderr arrives framed on stdout.
+                synchronized (launcherErrors) {
+                    if (launcherErrors.length() < 64 * 1024) {
+                        launcherErrors.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Forwards program output, cutting it at the output limit. */
+    private void emit(byte[] bytes, boolean isStdout) {
+        if (stopReason.get() != null) {
+            return;
+        }
+        long limit = config.limits().output().asLongValue();
+        long before = outputBytes.getAndAdd(bytes.length);
+        byte[] allowed = bytes;
+        if (before + bytes.length > limit) {
+            int keep = (int) Math.max(0, limit - before);
+            allowed = java.util.Arrays.copyOf(bytes, keep);
+        }
+        if (allowed.length > 0) {
+            if (isStdout) {
+                listener.stdout(stdoutText.decode(allowed));
+            } else {
+                listener.stderr(stderrText.decode(allowed));
+            }
+        }
+        if (allowed.length < bytes.length) {
+            stop(SandboxOutcome.of(SandboxOutcome.Kind.OUTPUT_LIMIT,
+                    "The program printed more than " + config.limits().output().asLongValue() + " bytes and was stopped."));
+        }
+    }
+
+    /** Runs once the attach stream ended: the container exited or was killed. */
+    private void finish() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        if (wallTimer != null) {
+            wallTimer.cancel(false);
+        }
+        SandboxOutcome result;
+        try {
+            result = decideOutcome();
+        } catch (RuntimeException e) {
+            result = SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox failed: " + SandboxImage.rootMessage(e));
+        } finally {
+            stdin.close();
+            removeContainer();
+        }
+        outcome.complete(result);
+    }
+
+    private SandboxOutcome decideOutcome() {
+        if (containerId == null) {
+            return stopReason.get();
+        }
+        flushText();
+        InspectContainerResponse.ContainerState state = awaitExit();
+        SandboxOutcome stopped = stopReason.get();
+        if (stopped != null) {
+            return stopped;
+        }
+        if (launcher.stoppedFromOutside()) {
+            return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox was stopped from outside while the program"
+                    + " ran (the Docker engine shut down or restarted). Run it again.");
+        }
+        if (launcher.deadlock() != null) {
+            return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, launcher.deadlock());
+        }
+        if (Boolean.TRUE.equals(state.getOOMKilled())) {
+            return SandboxOutcome.of(SandboxOutcome.Kind.MEMORY_LIMIT,
+                    "The program ran out of memory: the sandbox allows " + program.limits().memoryBytes(config) / (1024 * 1024) + " MiB.");
+        }
+        SandboxOutcome launcherFailed = SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
+                "The sandbox launcher failed: " + (launcherErrors + launcher.problems()).strip());
+        return switch (launcher.phase()) {
+            case RUNNING -> SandboxOutcome.exited(state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue());
+            case COMPILE_FAILED -> SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, "Compilation failed.");
+            // A compile-only run ends right after compiling.
+            case COMPILING -> program.isCompileOnly() && Long.valueOf(0).equals(state.getExitCodeLong())
+                    ? SandboxOutcome.exited(0) : launcherFailed;
+            default -> launcherFailed;
+        };
+    }
+
+    private InspectContainerResponse.ContainerState awaitExit() {
+        // The attach stream ends when the container's output closes; the exit status follows right after.
+        for (int attempt = 0; attempt < 50; attempt++) {
+            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
+            if (!Boolean.TRUE.equals(state.getRunning())) {
+                return state;
+            }
+            if (attempt == 10) {
+                docker.killContainerCmd(containerId).exec();
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("the container did not stop");
+    }
+
+    private void flushText() {
+        String out = stdoutText.finish();
+        if (!out.isEmpty() && launcher.phase() == LaunchPhase.RUNNING) {
+            listener.stdout(out);
+        }
+        String err = stderrText.finish();
+        if (!err.isEmpty() && launcher.phase() == LaunchPhase.RUNNING) {
+            listener.stderr(err);
+        }
+    }
+
+    private void removeContainer() {
+        String id = containerId;
+        if (id == null) {
+            return;
+        }
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // Removed by someone else (e.g. the reaper); nothing to do.
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not remove container %s of run %s; the reaper will retry", id, program.runId());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private final class Attachment extends ResultCallback.Adapter<Frame> {
+        @Override
+        public void onNext(Frame frame) {
+            onOutput(frame);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (!ended.get() && stopReason.get() == null) {
+                LOG.warnf(error, "Run %s lost its container's output stream", program.runId());
+                stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "Lost the connection to the program: " + SandboxImage.rootMessage(error)));
+            }
+            super.onError(error);
+            finisher.execute(DockerExecution.this::finish);
+        }
+
+        @Override
+        public void onComplete() {
+            super.onComplete();
+            // Not on this thread: closing the stream cancels further Docker calls made from it.
+            finisher.execute(DockerExecution.this::finish);
+        }
+    }
+
+    /** Launcher reports, plus the wall-clock timer that starts with the program. */
+    private final class LauncherEvents implements SandboxListener {
+        @Override
+        public void compiling() {
+            listener.compiling();
+        }
+
+        @Override
+        public void diagnostics(java.util.List<CompileDiagnostic> diagnostics) {
+            listener.diagnostics(diagnostics);
+        }
+
+        @Override
+        public void running() {
+            Duration wallTime = program.limits().wallTime(config);
+            wallTimer = timers.schedule(() -> stop(SandboxOutcome.of(SandboxOutcome.Kind.TIMED_OUT,
+                    "The program ran longer than the " + seconds(wallTime) + " limit and was stopped.")),
+                    wallTime.toMillis(), TimeUnit.MILLISECONDS);
+            listener.running();
+        }
+
+        @Override
+        public void stdout(String text) {
+            listener.stdout(text);
+        }
+
+        @Override
+        public void stderr(String text) {
+            listener.stderr(text);
+        }
+
+        @Override
+        public void trace(String jsonLines) {
+            if (stopReason.get() == null) {
+                listener.trace(jsonLines);
+            }
+        }
+
+        @Override
+        public void testReport(TestReport report) {
+            listener.testReport(report);
+        }
+
+        @Override
+        public void testsFinished() {
+            listener.testsFinished();
+        }
+    }
+}

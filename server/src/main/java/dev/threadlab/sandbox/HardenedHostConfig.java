@@ -1,0 +1,62 @@
+package dev.threadlab.sandbox;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import java.util.List;
+import java.util.Map;
+
+/** The container limits and isolation for one run, from {@link SandboxConfig} and the program's own limits. */
+final class HardenedHostConfig {
+    /** The container starts as root, with only the capabilities to switch uids (see sandbox-image/Dockerfile). */
+    static final String CONTAINER_USER = "0:0";
+    /** The uid of the learner's processes in the image. */
+    static final int LEARNER_UID = 10001;
+
+    private HardenedHostConfig() {
+    }
+
+    static HostConfig from(SandboxConfig config, ProgramLimits overrides) {
+        SandboxConfig.Limits limits = config.limits();
+        SandboxConfig.Hardening hardening = config.hardening();
+        long memory = overrides.memoryBytes(config);
+        String size = ",size=" + limits.workDir().asLongValue();
+        // noexec: the learner's code cannot load a native library it wrote (JNI could read any memory of its JVM).
+        // /work belongs to the learner, and its group (which the launcher is in, to write sources and classes there);
+        // /tmp is shared like any /tmp, with the sticky bit, so neither uid can remove the other's sockets and files.
+        String workOptions = "rw,nosuid,nodev,noexec" + size + ",uid=" + LEARNER_UID + ",gid=" + LEARNER_UID + ",mode=0770";
+        String tmpOptions = "rw,nosuid,nodev,noexec" + size + ",mode=1777";
+        HostConfig host = HostConfig.newHostConfig()
+                // tini as PID 1 reaps zombies and forwards signals.
+                .withInit(true)
+                .withMemory(memory)
+                .withMemorySwap(memory)
+                .withPidsLimit(limits.pids())
+                .withTmpFs(Map.of("/work", workOptions, "/tmp", tmpOptions))
+                .withUlimits(List.of(
+                        new Ulimit("nofile", limits.openFiles(), limits.openFiles()),
+                        new Ulimit("fsize", limits.fileSize().asLongValue(), limits.fileSize().asLongValue())))
+                // Output travels over the attach stream; a json-file log would copy floods onto the host disk.
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
+                .withReadonlyRootfs(hardening.readOnlyRootFilesystem());
+        Double cpus = overrides.cpus(config);
+        if (cpus != null) {
+            host.withNanoCPUs((long) (cpus * 1_000_000_000L));
+        }
+        if (hardening.networkDisabled()) {
+            host.withNetworkMode("none");
+        }
+        if (hardening.dropAllCapabilities()) {
+            host.withCapDrop(Capability.ALL);
+        }
+        // The one privilege a container keeps: the image's entry point and the launcher switch uids with it (from
+        // root to the launcher, from the launcher to the learner); the learner's processes start with no capability.
+        host.withCapAdd(Capability.SETUID, Capability.SETGID);
+        hardening.runtime().ifPresent(host::withRuntime);
+        if (hardening.noNewPrivileges()) {
+            host.withSecurityOpts(List.of("no-new-privileges"));
+        }
+        return host;
+    }
+}

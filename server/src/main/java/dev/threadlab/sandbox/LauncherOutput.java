@@ -1,0 +1,127 @@
+package dev.threadlab.sandbox;
+
+import dev.threadlab.protocol.Diagnostic;
+import dev.threadlab.protocol.Frame;
+import dev.threadlab.protocol.FrameDecoder;
+import dev.threadlab.protocol.LaunchPhase;
+import dev.threadlab.protocol.LauncherFrame;
+import dev.threadlab.protocol.LauncherFrameChecker;
+import dev.threadlab.protocol.ProtocolViolation;
+import dev.threadlab.protocol.ReportSeal;
+import dev.threadlab.protocol.RunnerReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decodes the launcher's {@link LauncherFrame}s from the container's stdout. Every frame is checked against the
+ * protocol (kind, size, count, phase) before it means anything; the first violation breaks the stream, and the run
+ * ends {@code ERROR} without anything after it being believed. Test reports count only with a valid seal under this
+ * run's key and in sequence; others are dropped.
+ */
+final class LauncherOutput {
+    static final String INVALID_REPORT = "The sandbox sent an invalid report";
+
+    /** Receives the program's own output bytes. */
+    interface ProgramOutput {
+        void write(byte[] bytes, boolean isStdout);
+    }
+
+    private final SandboxListener listener;
+    private final ProgramOutput programOutput;
+    private final ReportSeal seal;
+    private final FrameDecoder decoder = FrameDecoder.forLauncherFrames(this::handle);
+    private final LauncherFrameChecker checker = new LauncherFrameChecker();
+    private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
+    private String violation;
+    private volatile String deadlock;
+    private volatile boolean stoppedFromOutside;
+    private volatile LaunchPhase phase = LaunchPhase.STARTING;
+
+    /** {@code seal}: the key of this run's test reports, or null when it runs no tests. */
+    LauncherOutput(SandboxListener listener, ProgramOutput programOutput, ReportSeal seal) {
+        this.listener = listener;
+        this.programOutput = programOutput;
+        this.seal = seal;
+    }
+
+    LaunchPhase phase() {
+        return phase;
+    }
+
+    /** The cycle the launcher reported when it stopped a deadlocked program, or null. */
+    String deadlock() {
+        return deadlock;
+    }
+
+    /** The engine stopped the container (docker stop, the engine shutting down): the launcher got SIGTERM. */
+    boolean stoppedFromOutside() {
+        return stoppedFromOutside;
+    }
+
+    /** True once the stream broke the protocol; nothing after that point can be trusted. */
+    synchronized boolean broken() {
+        return violation != null;
+    }
+
+    /** What was wrong with the stream, for the run's message. */
+    synchronized String problems() {
+        return violation == null ? "" : INVALID_REPORT + " (" + violation + ").";
+    }
+
+    synchronized void accept(byte[] chunk) {
+        if (violation != null) {
+            return;
+        }
+        try {
+            decoder.accept(chunk, 0, chunk.length);
+        } catch (ProtocolViolation e) {
+            violation = e.getMessage();
+        }
+    }
+
+    private void handle(Frame frame) throws ProtocolViolation {
+        LauncherFrame kind = checker.check(frame);
+        phase = checker.phase();
+        switch (kind) {
+            case COMPILING -> listener.compiling();
+            case DIAGNOSTIC -> diagnostics.add(diagnostic(Diagnostic.fromJson(frame.text())));
+            case COMPILE_FAILED -> listener.diagnostics(List.copyOf(diagnostics));
+            case RUNNING -> {
+                if (!diagnostics.isEmpty()) {
+                    listener.diagnostics(List.copyOf(diagnostics));
+                }
+                listener.running();
+            }
+            case STDOUT -> programOutput.write(frame.payload(), true);
+            case STDERR -> programOutput.write(frame.payload(), false);
+            case TRACE -> listener.trace(frame.text());
+            case DEADLOCK -> deadlock = frame.text();
+            case TEST_REPORT -> testReport(frame.text());
+            case STOPPED_FROM_OUTSIDE -> stoppedFromOutside = true;
+        }
+    }
+
+    private void testReport(String line) throws ProtocolViolation {
+        if (seal == null) {
+            throw new ProtocolViolation("a test report in a run without tests");
+        }
+        RunnerReport report;
+        try {
+            report = seal.open(line);
+        } catch (ProtocolViolation unsealed) {
+            return; // not the runner's: dropped, and the test it claims stays without a result
+        }
+        if (report instanceof RunnerReport.TestResult result) {
+            listener.testReport(new TestReport(result.run(), result.className(), result.method(), result.passed(),
+                    result.message()));
+        } else {
+            listener.testsFinished();
+        }
+    }
+
+    private static CompileDiagnostic diagnostic(Diagnostic d) {
+        return new CompileDiagnostic(d.file(), d.line(), d.column(), d.severity().name().toLowerCase(Locale.ROOT),
+                d.message());
+    }
+}
