@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.client.LearnerCookie;
 import dev.threadlab.lesson.Language;
 import dev.threadlab.run.InvalidRunRequestException;
 import jakarta.ws.rs.Consumes;

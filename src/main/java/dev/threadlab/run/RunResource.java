@@ -1,6 +1,6 @@
 package dev.threadlab.run;
 
-import dev.threadlab.grading.LearnerCookie;
+import dev.threadlab.client.LearnerCookie;
 import dev.threadlab.trace.ChromeTraceExport;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
