@@ -64,7 +64,26 @@ public class RunService {
         return registry.find(id);
     }
 
-    public boolean cancel(Run run) {
+    /** Cancels the run for this client; refused unless the client started it. */
+    public boolean cancel(Run run, RunClient client) {
+        requireOwner(run, client, "cancel it");
+        return cancel(run);
+    }
+
+    /** Input for the run from this client; refused unless the client started it. */
+    public boolean sendStdin(Run run, RunClient client, String text, boolean endOfInput) {
+        requireOwner(run, client, "send it input");
+        return sendStdin(run, text, endOfInput);
+    }
+
+    private static void requireOwner(Run run, RunClient client, String action) {
+        if (!run.ownedBy(client)) {
+            throw new NotYourRunException("Only the learner who started this run may " + action
+                    + "; you can watch it.");
+        }
+    }
+
+    boolean cancel(Run run) {
         boolean wasActive = run.requestCancel();
         if (wasActive && lanes.withdraw(run)) {
             run.end(RunStatus.CANCELLED, null, "The run was cancelled before it started.");
@@ -73,7 +92,7 @@ public class RunService {
         return wasActive;
     }
 
-    public boolean sendStdin(Run run, String text, boolean endOfInput) {
+    boolean sendStdin(Run run, String text, boolean endOfInput) {
         return run.sendStdin(text, endOfInput, config.maxStdinSize().asLongValue());
     }
 
