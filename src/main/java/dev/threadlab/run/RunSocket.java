@@ -161,8 +161,11 @@ public class RunSocket {
         if (event.isLast()) {
             sending = sending.chain(() -> connection.close());
             drainTimer.schedule(() -> {
-                if (watchers.get(connection.id()) == watcher) {
-                    abort(connection, watcher); // the close frame is still stuck behind what the client never read
+                Watcher current = watchers.get(connection.id());
+                // The same socket (its placeholder during a replay shares the counter): the close frame is still
+                // stuck behind what the client never read.
+                if (current != null && current.unsent() == backlog) {
+                    abort(connection, current);
                 }
             }, DRAIN_SECONDS, TimeUnit.SECONDS);
         }
