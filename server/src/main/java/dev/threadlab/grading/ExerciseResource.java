@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.client.LearnerCookie;
 import dev.threadlab.lesson.Language;
 import dev.threadlab.run.InvalidRunRequestException;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -61,7 +65,7 @@ public class ExerciseResource {
     @Path("/{id}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@PathParam("id") String id, SubmissionRequest request,
-            @CookieParam(LearnerCookie.NAME) String cookie) {
+            @CookieParam(LearnerCookie.NAME) String cookie, @Context HttpServerRequest http) {
         if (request == null || request.files() == null) {
             throw new InvalidRunRequestException("Send {\"files\": {\"Main.java\": \"...\"}}.");
         }
@@ -71,7 +75,9 @@ public class ExerciseResource {
             learner = LearnerCookie.newId();
             response.cookie(LearnerCookie.cookie(learner));
         }
-        Submission submission = submissions.submit(id, request.files(), learner);
+        SocketAddress remote = http.remoteAddress();
+        Submission submission = submissions.submit(id, request.files(), learner,
+                remote == null ? null : remote.hostAddress());
         return response.entity(new Accepted(submission.id(), submission.status())).build();
     }
 

@@ -1,88 +1,126 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.run.SandboxLanes;
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.ProgramLimits;
-import dev.threadlab.sandbox.Sandbox;
-import dev.threadlab.sandbox.SandboxExecution;
 import dev.threadlab.sandbox.SandboxListener;
 import dev.threadlab.sandbox.SandboxOutcome;
 import dev.threadlab.sandbox.SandboxProgram;
 import dev.threadlab.sandbox.TestReport;
 import dev.threadlab.sandbox.TestSuite;
-import dev.threadlab.trace.TraceEvent;
+import dev.threadlab.trace.TraceConfig;
+import dev.threadlab.trace.TraceLog;
 import dev.threadlab.trace.TraceParser;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Runs a submission once in a fresh sandbox with the exercise's limits and collects what the grader needs. */
+/**
+ * Runs a submission once in a fresh sandbox with the exercise's limits and collects what the grader needs. Every
+ * run goes through the grading lane of the run slots ({@link SandboxLanes}), so grading never adds containers beyond
+ * {@code threadlab.runs.max-concurrent}; what it keeps is bounded like an interactive run's (trace budget, output
+ * limit of the sandbox, a cap on test reports).
+ */
 @Singleton
 class GradingSandbox {
-    private final Sandbox sandbox;
+    /** Reports beyond one per test, class and repetition that are still kept (a class-level failure, say). */
+    static final int EXTRA_REPORTS = 16;
+    private static final Pattern TEST_ANNOTATION =
+            Pattern.compile("@(?:Test|RepeatedTest|ParameterizedTest|TestFactory|TestTemplate)\\b");
+
+    private final SandboxLanes lanes;
     private final TraceParser traceParser;
+    private final TraceConfig traceConfig;
     private final HiddenTestCompiler testCompiler;
 
-    GradingSandbox(Sandbox sandbox, TraceParser traceParser, HiddenTestCompiler testCompiler) {
-        this.sandbox = sandbox;
+    GradingSandbox(SandboxLanes lanes, TraceParser traceParser, TraceConfig traceConfig, HiddenTestCompiler testCompiler) {
+        this.lanes = lanes;
         this.traceParser = traceParser;
+        this.traceConfig = traceConfig;
         this.testCompiler = testCompiler;
     }
 
     /** Runs the program's main class; {@code traceSampleHz} > 0 records its trace. */
     GradingRun runProgram(Exercise exercise, Map<String, String> files, int traceSampleHz) throws InterruptedException {
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), exercise.stdin() == null ? "" : exercise.stdin(),
-                traceSampleHz, exercise.limits(), null, exercise.jvmOptions()));
+                traceSampleHz, exercise.limits(), null, exercise.jvmOptions()), 0);
     }
 
     /** Runs the exercise's JUnit classes against the files, {@code repeat} times in one JVM. */
     GradingRun runTests(Exercise exercise, Map<String, String> files, List<String> testClasses, int repeat)
             throws InterruptedException {
+        int maxReports = repeat * (testCount(exercise.testFiles()) + testClasses.size()) + EXTRA_REPORTS;
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
-                new TestSuite(testCompiler.compile(exercise), testClasses, repeat), exercise.jvmOptions()));
+                new TestSuite(testCompiler.compile(exercise), testClasses, repeat), exercise.jvmOptions()), maxReports);
     }
 
     /** Runs a lesson's example as the page would, with the default limits; {@code traceSampleHz} > 0 traces it. */
     GradingRun runExample(String mainClass, Map<String, String> files, int traceSampleHz) throws InterruptedException {
-        return run(new SandboxProgram(runId(), files, mainClass, "", traceSampleHz, ProgramLimits.DEFAULTS, null, List.of()));
+        return run(new SandboxProgram(runId(), files, mainClass, "", traceSampleHz, ProgramLimits.DEFAULTS, null, List.of()), 0);
     }
 
-    private GradingRun run(SandboxProgram program) throws InterruptedException {
-        Collector collector = new Collector(traceParser);
-        SandboxExecution execution = sandbox.start(program, collector);
+    /** How many tests the test sources declare (annotations), an upper bound of the reports one repetition sends. */
+    static int testCount(Map<String, String> testFiles) {
+        int tests = 0;
+        for (String source : testFiles.values()) {
+            Matcher found = TEST_ANNOTATION.matcher(source);
+            while (found.find()) {
+                tests++;
+            }
+        }
+        return tests;
+    }
+
+    private GradingRun run(SandboxProgram program, int maxReports) throws InterruptedException {
+        Collector collector = new Collector(traceParser, new TraceLog(traceConfig.maxSize().asLongValue(),
+                traceConfig.coarseInterval().toNanos() / 1000), maxReports);
+        GradedJob job = new GradedJob(program, collector);
+        lanes.submit(job);
         SandboxOutcome outcome;
         try {
-            outcome = execution.awaitOutcome();
+            outcome = job.await();
         } catch (InterruptedException e) {
-            execution.cancel();
+            if (!lanes.withdraw(job)) {
+                job.cancel();
+            }
             throw e;
         }
-        long wallTimeMs = collector.startedNanos == 0 ? 0 : (System.nanoTime() - collector.startedNanos) / 1_000_000;
-        synchronized (collector) {
-            return new GradingRun(outcome, List.copyOf(collector.diagnostics), collector.stdout.toString(),
-                    collector.stderr.toString(), wallTimeMs, List.copyOf(collector.trace),
-                    List.copyOf(collector.reports), collector.testsFinished);
-        }
+        return collector.result(outcome, job.endedNanos());
     }
 
     private static String runId() {
         return "grade-" + UUID.randomUUID();
     }
 
-    /** Keeps a run's output, trace and test reports; the sandbox caps the output's size. */
-    private static final class Collector implements SandboxListener {
+    /**
+     * Keeps a run's output (the sandbox caps its size), its trace within the same budget as a run's, and at most
+     * {@code maxReports} test reports: a test runner the program tampered with cannot make the server keep more.
+     */
+    static final class Collector implements SandboxListener {
         private final TraceParser traceParser;
+        private final TraceLog trace;
+        private final int maxReports;
         private final StringBuilder stdout = new StringBuilder();
         private final StringBuilder stderr = new StringBuilder();
         private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
-        private final List<TraceEvent> trace = new ArrayList<>();
         private final List<TestReport> reports = new ArrayList<>();
         private volatile long startedNanos;
         private boolean testsFinished;
 
-        Collector(TraceParser traceParser) {
+        Collector(TraceParser traceParser, TraceLog trace, int maxReports) {
             this.traceParser = traceParser;
+            this.trace = trace;
+            this.maxReports = maxReports;
+        }
+
+        synchronized GradingRun result(SandboxOutcome outcome, long endedNanos) {
+            long wallTimeMs = startedNanos == 0 ? 0 : (endedNanos - startedNanos) / 1_000_000;
+            return new GradingRun(outcome, List.copyOf(diagnostics), stdout.toString(), stderr.toString(), wallTimeMs,
+                    trace.events(), List.copyOf(reports), testsFinished);
         }
 
         @Override
@@ -113,18 +151,24 @@ class GradingSandbox {
         public void trace(String jsonLines) {
             List<TraceParser.Sized> events = traceParser.parse(jsonLines);
             synchronized (this) {
-                events.forEach(sized -> trace.add(sized.event()));
+                trace.add(events);
             }
         }
 
         @Override
         public synchronized void testReport(TestReport report) {
-            reports.add(report);
+            if (reports.size() < maxReports) {
+                reports.add(report);
+            }
         }
 
         @Override
         public synchronized void testsFinished() {
             testsFinished = true;
+        }
+
+        synchronized int reportCount() {
+            return reports.size();
         }
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A learner's solution to an exercise and, once graded, its result. */
+/**
+ * A learner's solution to an exercise and, once graded, its result. The result is stored and sent as it is, so it is
+ * kept within {@link MessageLimit#RESULT_BYTES} however much the program wrote.
+ */
 public record Submission(String id, String exerciseId, String learnerId, Instant createdAt, SubmissionStatus status,
         Map<String, String> files, Integer score, int maxScore, List<CheckResult> checks, String message,
         Instant gradedAt) {
@@ -21,11 +24,11 @@ public record Submission(String id, String exerciseId, String learnerId, Instant
     Submission graded(List<CheckResult> results) {
         int total = results.stream().mapToInt(CheckResult::points).sum();
         return new Submission(id, exerciseId, learnerId, createdAt, SubmissionStatus.GRADED, files, total, maxScore,
-                List.copyOf(results), null, Instant.now());
+                MessageLimit.fit(results, null), null, Instant.now());
     }
 
     Submission failed(String why) {
         return new Submission(id, exerciseId, learnerId, createdAt, SubmissionStatus.ERROR, files, null, maxScore,
-                List.of(), why, Instant.now());
+                List.of(), MessageLimit.cut(why, MessageLimit.CHECK_MESSAGE_BYTES), Instant.now());
     }
 }

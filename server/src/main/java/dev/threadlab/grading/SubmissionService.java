@@ -1,5 +1,7 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.run.RunAdmission;
+import dev.threadlab.run.RunClient;
 import dev.threadlab.run.RunRequest;
 import dev.threadlab.run.RunRequestValidator;
 import dev.threadlab.sandbox.SandboxImage;
@@ -34,6 +36,7 @@ public class SubmissionService {
     private final SandboxImage image;
     private final GradingConfig config;
     private final ExecutorService graders;
+    private final RunAdmission admission;
 
     SubmissionService(ExerciseRepository exercises, SubmissionStore store, Grader grader, RunRequestValidator validator,
             SandboxImage image, GradingConfig config) {
@@ -43,6 +46,8 @@ public class SubmissionService {
         this.validator = validator;
         this.image = image;
         this.config = config;
+        this.admission = new RunAdmission(config.perClient().maxActive(), config.perClient().maxActivePerAddress(),
+                "submissions waiting or being graded", "wait until one is graded and try again.");
         AtomicInteger count = new AtomicInteger();
         this.graders = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), task -> {
             Thread thread = new Thread(task, "grader-" + count.incrementAndGet());
@@ -51,14 +56,25 @@ public class SubmissionService {
         });
     }
 
-    public Submission submit(String exerciseId, Map<String, String> files, String learnerId) {
+    /**
+     * Stores and queues a submission; refused (429) when this learner or address already has as many waiting or
+     * being graded as it may. The count is released when grading ends, however it ends.
+     */
+    public Submission submit(String exerciseId, Map<String, String> files, String learnerId, String address) {
         Exercise exercise = exercises.find(exerciseId)
                 .orElseThrow(() -> new NotFoundException("No exercise with id '" + exerciseId + "'."));
         validator.validate(new RunRequest("java", files, exercise.mainClass(), null, false));
+        RunClient client = RunClient.of(learnerId, address);
+        admission.admit(client);
         Submission submission = new Submission(UUID.randomUUID().toString(), exerciseId, learnerId, Instant.now(),
                 SubmissionStatus.QUEUED, Map.copyOf(files), null, exercise.maxScore(), List.of(), null, null);
-        store.insert(submission);
-        graders.execute(() -> grade(submission));
+        try {
+            store.insert(submission);
+            graders.execute(() -> gradeAndRelease(submission, client));
+        } catch (RuntimeException e) {
+            admission.release(client);
+            throw e;
+        }
         return submission;
     }
 
@@ -94,6 +110,14 @@ public class SubmissionService {
             graders.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void gradeAndRelease(Submission submission, RunClient client) {
+        try {
+            grade(submission);
+        } finally {
+            admission.release(client);
         }
     }
 

@@ -9,72 +9,78 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs waiting for a sandbox slot, one line per learner, served in turns: a learner who queued 100 runs gets one
- * slot, then everyone else who waits gets one, and so on. Within one learner's line the order is FIFO.
+ * The interactive lane: runs waiting for a sandbox slot, one line per learner, served in turns. A learner who queued
+ * 100 runs gets one slot, then everyone else who waits gets one, and so on. Within one learner's line the order is
+ * FIFO. Not thread-safe: {@link LaneQueue} serialises access.
  */
 final class FairRunQueue {
     /** Learners in the order of their next turn; a learner leaves the rotation when their line is empty. */
-    private final Map<String, Deque<Run>> lines = new LinkedHashMap<>();
-    private boolean closed;
+    private final Map<String, Deque<InteractiveJob>> lines = new LinkedHashMap<>();
 
-    synchronized void add(Run run) {
-        lines.computeIfAbsent(run.client().learner(), learner -> new ArrayDeque<>()).addLast(run);
+    void add(InteractiveJob job) {
+        lines.computeIfAbsent(learner(job.run()), learner -> new ArrayDeque<>()).addLast(job);
         renumber();
-        notifyAll();
     }
 
-    /** Waits for the next run whose turn it is and takes it out of the queue; null once closed and empty. */
-    synchronized Run take() throws InterruptedException {
-        while (lines.isEmpty()) {
-            if (closed) {
-                return null;
-            }
-            wait();
+    /** The next run whose turn it is, taken out of the queue; null when nothing waits. */
+    InteractiveJob poll() {
+        Iterator<Map.Entry<String, Deque<InteractiveJob>>> first = lines.entrySet().iterator();
+        if (!first.hasNext()) {
+            return null;
         }
-        Iterator<Map.Entry<String, Deque<Run>>> first = lines.entrySet().iterator();
-        Map.Entry<String, Deque<Run>> turn = first.next();
-        Run run = turn.getValue().removeFirst();
+        Map.Entry<String, Deque<InteractiveJob>> turn = first.next();
+        InteractiveJob job = turn.getValue().removeFirst();
         first.remove();
         if (!turn.getValue().isEmpty()) {
             lines.put(turn.getKey(), turn.getValue()); // to the back of the rotation
         }
         renumber();
-        return run;
+        return job;
     }
 
     /** False if the run was not waiting (already taken). */
-    synchronized boolean remove(Run run) {
-        Deque<Run> line = lines.get(run.client().learner());
-        if (line == null || !line.remove(run)) {
+    boolean remove(Run run) {
+        Deque<InteractiveJob> line = lines.get(learner(run));
+        if (line == null || !line.removeIf(job -> job.run() == run)) {
             return false;
         }
         if (line.isEmpty()) {
-            lines.remove(run.client().learner());
+            lines.remove(learner(run));
         }
         renumber();
         return true;
     }
 
-    /** The server stops: workers finish what they have and then stop waiting. */
-    synchronized void close() {
-        closed = true;
-        notifyAll();
+    boolean isEmpty() {
+        return lines.isEmpty();
     }
 
-    synchronized int size() {
+    int size() {
         return lines.values().stream().mapToInt(Deque::size).sum();
     }
 
-    /** Tells every waiting run how many runs start before it (1 = next), following the turns. */
+    /** Empties the lane (the server stops) and returns what waited. */
+    List<InteractiveJob> drain() {
+        List<InteractiveJob> waiting = new ArrayList<>();
+        lines.values().forEach(waiting::addAll);
+        lines.clear();
+        return waiting;
+    }
+
+    private static String learner(Run run) {
+        return run.client().learner();
+    }
+
+    /** Tells every waiting run how many runs of this lane start before it (1 = next), following the turns. */
     private void renumber() {
-        List<Iterator<Run>> turns = new ArrayList<>();
+        List<Iterator<InteractiveJob>> turns = new ArrayList<>();
         lines.values().forEach(line -> turns.add(line.iterator()));
         int position = 0;
         while (!turns.isEmpty()) {
-            for (Iterator<Iterator<Run>> turn = turns.iterator(); turn.hasNext(); ) {
-                Iterator<Run> line = turn.next();
+            for (Iterator<Iterator<InteractiveJob>> turn = turns.iterator(); turn.hasNext(); ) {
+                Iterator<InteractiveJob> line = turn.next();
                 if (line.hasNext()) {
-                    line.next().queued(++position);
+                    line.next().run().queued(++position);
                 } else {
                     turn.remove();
                 }

@@ -33,7 +33,8 @@ public final class Run {
     private Integer queuePosition;
     private SandboxExecution execution;
     private boolean cancelRequested;
-    private boolean everWatched;
+    private boolean everWatchedByOwner;
+    private int ownerWatchers;
     private final StringBuilder pendingStdin = new StringBuilder();
     private boolean pendingEndOfInput;
     private long stdinBytes;
@@ -48,6 +49,14 @@ public final class Run {
 
     RunClient client() {
         return client;
+    }
+
+    /**
+     * Whether this client started the run: the same learner cookie, or, for a run started without one, the same
+     * address and no cookie (both are what {@link RunClient#learner()} says). Only the owner may cancel or type.
+     */
+    boolean ownedBy(RunClient other) {
+        return client.learner().equals(other.learner());
     }
 
     /** Whether this run records a scheduling trace. */
@@ -140,19 +149,32 @@ public final class Run {
         execution = null;
     }
 
-    /** Sends the history to the subscriber, then every later event, until it unsubscribes or the run ends. */
-    public synchronized Runnable subscribe(Consumer<RunEvent> subscriber) {
-        everWatched = true;
+    /**
+     * Sends the history to the subscriber, then every later event, until it unsubscribes or the run ends. Only the
+     * owner's watchers count for {@link #watchedButAbandoned}: a stranger who leaves cannot get a run cancelled.
+     */
+    public synchronized Runnable subscribe(Consumer<RunEvent> subscriber, boolean owner) {
+        everWatchedByOwner |= owner;
         history.forEach(subscriber);
         if (status.isFinal()) {
             return () -> { };
         }
         subscribers.add(subscriber);
-        return () -> subscribers.remove(subscriber);
+        if (owner) {
+            ownerWatchers++;
+        }
+        return () -> unsubscribe(subscriber, owner);
     }
 
+    private synchronized void unsubscribe(Consumer<RunEvent> subscriber, boolean owner) {
+        if (subscribers.remove(subscriber) && owner) {
+            ownerWatchers--;
+        }
+    }
+
+    /** The owner watched the run in a browser and every one of their sockets is gone. */
     synchronized boolean watchedButAbandoned() {
-        return everWatched && subscribers.isEmpty() && !status.isFinal();
+        return everWatchedByOwner && ownerWatchers == 0 && !status.isFinal();
     }
 
     synchronized void attach(SandboxExecution running) {
@@ -219,6 +241,7 @@ public final class Run {
         }
         if (event.isLast()) {
             subscribers.clear();
+            ownerWatchers = 0;
         }
     }
 }

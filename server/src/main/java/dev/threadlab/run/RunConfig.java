@@ -29,6 +29,23 @@ public interface RunConfig {
     @WithDefault("500")
     int retainedRuns();
 
+    Sockets sockets();
+
+    /** Limits of the run WebSocket, so that watchers cannot pin the server's memory. */
+    interface Sockets {
+        /** Sockets watching one run; beyond it a socket is refused with close code 4029. */
+        @WithDefault("20")
+        int maxPerRun();
+
+        /** Sockets open from one network address, over all runs. */
+        @WithDefault("50")
+        int maxPerAddress();
+
+        /** Events queued for a socket but not yet written to it; past it the client is too slow and is aborted. */
+        @WithDefault("4M")
+        MemorySize maxUnsent();
+    }
+
     /** What one client may ask for at once; beyond it, POST /api/runs answers 429. */
     interface PerClient {
         /** Runs one learner (cookie, else address) may have waiting or running. */

@@ -1,6 +1,6 @@
 package dev.threadlab.run;
 
-import dev.threadlab.grading.LearnerCookie;
+import dev.threadlab.client.LearnerCookie;
 import dev.threadlab.trace.ChromeTraceExport;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -47,9 +47,7 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(RunRequest request, @CookieParam(LearnerCookie.NAME) String learnerCookie,
             @Context HttpServerRequest http) {
-        SocketAddress remote = http.remoteAddress();
-        Run run = runs.submit(request, RunClient.of(LearnerCookie.idFrom(learnerCookie),
-                remote == null ? null : remote.hostAddress()));
+        Run run = runs.submit(request, client(learnerCookie, http));
         RunView view = run.view();
         return Response.accepted(new Accepted(run.id(), RunStatus.QUEUED, view.queuePosition())).build();
     }
@@ -60,12 +58,19 @@ public class RunResource {
         return find(id).view();
     }
 
+    /** Only the learner who started the run may cancel it (403 for anyone else; the run goes on). */
     @POST
     @Path("/{id}/cancel")
-    public Response cancel(@PathParam("id") String id) {
+    public Response cancel(@PathParam("id") String id, @CookieParam(LearnerCookie.NAME) String learnerCookie,
+            @Context HttpServerRequest http) {
         Run run = find(id);
-        runs.cancel(run);
+        runs.cancel(run, client(learnerCookie, http));
         return Response.accepted(run.view()).build();
+    }
+
+    static RunClient client(String learnerCookie, HttpServerRequest http) {
+        SocketAddress remote = http.remoteAddress();
+        return RunClient.of(LearnerCookie.idFrom(learnerCookie), remote == null ? null : remote.hostAddress());
     }
 
     /**

@@ -1,13 +1,7 @@
 package dev.threadlab.run;
 
-import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.ImageState;
-import dev.threadlab.sandbox.Sandbox;
-import dev.threadlab.sandbox.SandboxExecution;
 import dev.threadlab.sandbox.SandboxImage;
-import dev.threadlab.sandbox.SandboxListener;
-import dev.threadlab.sandbox.SandboxOutcome;
-import dev.threadlab.sandbox.SandboxProgram;
 import dev.threadlab.sandbox.SandboxUnavailableException;
 import dev.threadlab.trace.TraceConfig;
 import dev.threadlab.trace.TraceLog;
@@ -15,50 +9,39 @@ import dev.threadlab.trace.TraceParser;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts runs within each client's limits, queues them taking turns between learners, executes a bounded number at
- * once in the sandbox, and turns what the sandbox reports into run events.
+ * Accepts runs within each client's limits and queues them in the interactive lane of the run slots
+ * ({@link SandboxLanes}), where learners take turns; what the sandbox reports becomes run events
+ * ({@link InteractiveJob}).
  */
 @Singleton
 public class RunService {
     private static final Logger LOG = Logger.getLogger(RunService.class);
 
-    private final Sandbox sandbox;
+    private final SandboxLanes lanes;
     private final SandboxImage image;
     private final RunRequestValidator validator;
     private final RunRegistry registry;
     private final RunConfig config;
     private final TraceConfig traceConfig;
     private final TraceParser traceParser;
-    private final ExecutorService workers;
-    private final FairRunQueue waiting = new FairRunQueue();
     private final RunAdmission admission;
 
-    RunService(Sandbox sandbox, SandboxImage image, RunRequestValidator validator, RunRegistry registry, RunConfig config,
-            TraceConfig traceConfig, TraceParser traceParser) {
-        this.sandbox = sandbox;
+    RunService(SandboxLanes lanes, SandboxImage image, RunRequestValidator validator, RunRegistry registry,
+            RunConfig config, TraceConfig traceConfig, TraceParser traceParser) {
+        this.lanes = lanes;
         this.image = image;
         this.validator = validator;
         this.registry = registry;
         this.config = config;
         this.traceConfig = traceConfig;
         this.traceParser = traceParser;
-        this.admission = new RunAdmission(config.perClient());
-        int slots = Math.max(1, config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()));
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(slots, r -> new Thread(r, "run-worker-" + count.incrementAndGet()));
-        for (int i = 0; i < slots; i++) {
-            workers.execute(this::serveQueue);
-        }
+        this.admission = RunAdmission.forRuns(config.perClient());
     }
 
     /** Validates and queues a run; refused when the client already has as many runs as it may. */
@@ -73,7 +56,7 @@ public class RunService {
         Run run = new Run(UUID.randomUUID().toString(), request, client, traced,
                 new TraceLog(traceConfig.maxSize().asLongValue(), traceConfig.coarseInterval().toNanos() / 1000));
         registry.add(run);
-        waiting.add(run);
+        lanes.submit(new InteractiveJob(run, traceConfig.sampleHz(), traceParser, this::finished));
         return run;
     }
 
@@ -81,16 +64,35 @@ public class RunService {
         return registry.find(id);
     }
 
-    public boolean cancel(Run run) {
+    /** Cancels the run for this client; refused unless the client started it. */
+    public boolean cancel(Run run, RunClient client) {
+        requireOwner(run, client, "cancel it");
+        return cancel(run);
+    }
+
+    /** Input for the run from this client; refused unless the client started it. */
+    public boolean sendStdin(Run run, RunClient client, String text, boolean endOfInput) {
+        requireOwner(run, client, "send it input");
+        return sendStdin(run, text, endOfInput);
+    }
+
+    private static void requireOwner(Run run, RunClient client, String action) {
+        if (!run.ownedBy(client)) {
+            throw new NotYourRunException("Only the learner who started this run may " + action
+                    + "; you can watch it.");
+        }
+    }
+
+    boolean cancel(Run run) {
         boolean wasActive = run.requestCancel();
-        if (wasActive && waiting.remove(run)) {
+        if (wasActive && lanes.withdraw(run)) {
             run.end(RunStatus.CANCELLED, null, "The run was cancelled before it started.");
             finished(run);
         }
         return wasActive;
     }
 
-    public boolean sendStdin(Run run, String text, boolean endOfInput) {
+    boolean sendStdin(Run run, String text, boolean endOfInput) {
         return run.sendStdin(text, endOfInput, config.maxStdinSize().asLongValue());
     }
 
@@ -102,110 +104,15 @@ public class RunService {
         }
     }
 
-    /** One sandbox slot: takes the next run whose turn it is, runs it, and so on until the server stops. */
-    private void serveQueue() {
-        try {
-            for (Run run = waiting.take(); run != null; run = waiting.take()) {
-                execute(run);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void execute(Run run) {
-        RunRequest request = run.request();
-        run.moveTo(RunStatus.COMPILING);
-        try {
-            SandboxExecution execution = sandbox.start(
-                    new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin(),
-                            run.traced() ? traceConfig.sampleHz() : 0),
-                    new Listener(run, traceParser));
-            run.attach(execution);
-            SandboxOutcome outcome = execution.awaitOutcome();
-            run.end(statusOf(outcome), outcome.exitCode(), outcome.message());
-        } catch (SandboxUnavailableException e) {
-            run.end(RunStatus.ERROR, null, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.end(RunStatus.CANCELLED, null, "The server is shutting down.");
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Run %s failed", run.id());
-            run.end(RunStatus.ERROR, null, "The run failed inside the server: " + e.getMessage());
-        } finally {
-            finished(run);
-        }
-    }
-
     private void finished(Run run) {
         admission.release(run.client());
         registry.ended(run);
     }
 
-    private static RunStatus statusOf(SandboxOutcome outcome) {
-        return switch (outcome.kind()) {
-            case EXITED -> RunStatus.FINISHED;
-            case COMPILE_ERROR -> RunStatus.COMPILE_ERROR;
-            case TIMED_OUT -> RunStatus.TIMED_OUT;
-            case MEMORY_LIMIT -> RunStatus.MEMORY_LIMIT;
-            case OUTPUT_LIMIT -> RunStatus.OUTPUT_LIMIT;
-            case DEADLOCK -> RunStatus.DEADLOCK;
-            case CANCELLED -> RunStatus.CANCELLED;
-            case ERROR -> RunStatus.ERROR;
-        };
-    }
-
     /** On shutdown every run is stopped so that its container is removed before the server exits. */
     void onStop(@Observes ShutdownEvent event) {
-        waiting.close();
+        lanes.close();
         registry.active().forEach(this::cancel);
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(15, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Listener implements SandboxListener {
-        private final Run run;
-        private final TraceParser traceParser;
-
-        Listener(Run run, TraceParser traceParser) {
-            this.run = run;
-            this.traceParser = traceParser;
-        }
-
-        @Override
-        public void compiling() {
-            run.moveTo(RunStatus.COMPILING);
-        }
-
-        @Override
-        public void diagnostics(List<CompileDiagnostic> diagnostics) {
-            run.setDiagnostics(diagnostics);
-        }
-
-        @Override
-        public void running() {
-            run.moveTo(RunStatus.RUNNING);
-        }
-
-        @Override
-        public void stdout(String text) {
-            run.appendStdout(text);
-        }
-
-        @Override
-        public void stderr(String text) {
-            run.appendStderr(text);
-        }
-
-        @Override
-        public void trace(String jsonLines) {
-            run.appendTrace(traceParser.parse(jsonLines));
-        }
+        lanes.awaitIdle(15, TimeUnit.SECONDS);
     }
 }

@@ -12,44 +12,77 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * {@code /ws/runs/{id}}: replays what the run produced so far, then streams it live; the last message is
- * {@code exit}. Clients send {@code {"type":"stdin","data":"...","eof":false}} and {@code {"type":"cancel"}}.
+ * {@code exit}. Clients send {@code {"type":"stdin","data":"...","eof":false}} and {@code {"type":"cancel"}}; only
+ * the learner who started the run may (anyone with the id may watch). Sockets are limited per run and per address,
+ * and a client that stops reading is aborted, so watchers cannot pin the server's memory.
  */
 @WebSocket(path = "/ws/runs/{id}")
 public class RunSocket {
     private static final Logger LOG = Logger.getLogger(RunSocket.class);
+    /** Close code of a socket refused by the per-run or per-address limit (4000-4999: application codes). */
+    static final int TOO_MANY_SOCKETS = 4029;
+    /** After the last message, a client has this long to take it before its connection is aborted. */
+    private static final long DRAIN_SECONDS = 30;
 
     private final RunService runs;
     private final ObjectMapper json;
+    private final SocketQuota quota;
     /**
      * Characters queued for a client but not yet written to its socket. A run's events are bounded (output and trace
-     * limits), but a client that does not read must not pin them all in memory once per connection: past this it is
-     * disconnected, and may reconnect to replay.
+     * limits), but a client that does not read must not pin them in memory once per connection: past this it is
+     * aborted, and may reconnect to replay.
      */
-    private static final long MAX_UNSENT_CHARS = 4_000_000;
-    private final Map<String, Runnable> unsubscribers = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> unsent = new ConcurrentHashMap<>();
+    private final long maxUnsent;
+    private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService drainTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "run-socket-drain");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    RunSocket(RunService runs, ObjectMapper json) {
+    /** One open, counted socket: its run, client, unsent characters and how to let go of the run. */
+    private record Watcher(String runId, RunClient client, AtomicLong unsent, Runnable unsubscribe, Runnable abort) {
+    }
+
+    RunSocket(RunService runs, ObjectMapper json, RunConfig config) {
         this.runs = runs;
         this.json = json;
+        this.quota = new SocketQuota(config.sockets().maxPerRun(), config.sockets().maxPerAddress());
+        this.maxUnsent = config.sockets().maxUnsent().asLongValue();
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        Optional<Run> run = runs.find(connection.pathParam("id"));
+        String runId = connection.pathParam("id");
+        Optional<Run> run = runs.find(runId);
         if (run.isEmpty()) {
-            connection.sendText(Map.of("type", "error", "message", "No run with id '" + connection.pathParam("id") + "'."))
-                    .chain(() -> connection.close(new CloseReason(4404, "unknown run")))
-                    .subscribe().with(ok -> { }, failure -> { });
+            refuse(connection, "No run with id '" + runId + "'.", new CloseReason(4404, "unknown run"));
             return;
         }
-        unsent.put(connection.id(), new AtomicLong());
-        unsubscribers.put(connection.id(), run.get().subscribe(event -> send(connection, event)));
+        RunClient client = client(connection);
+        String refused = quota.open(runId, client.address());
+        if (refused != null) {
+            refuse(connection, "Refused: " + refused + ".", new CloseReason(TOO_MANY_SOCKETS, refused));
+            return;
+        }
+        AtomicLong unsent = new AtomicLong();
+        Runnable abort = connection.userData().get(RunSocketUpgrade.ABORT);
+        // Registered before subscribing: the replay sends at once and may already find the client too slow.
+        Watcher placeholder = new Watcher(runId, client, unsent, () -> { }, abort);
+        watchers.put(connection.id(), placeholder);
+        Runnable unsubscribe = run.get().subscribe(event -> send(connection, event), run.get().ownedBy(client));
+        if (watchers.replace(connection.id(), placeholder,
+                new Watcher(runId, client, unsent, unsubscribe, abort)) == false) {
+            unsubscribe.run(); // already dropped as too slow during the replay
+        }
     }
 
     @OnTextMessage
@@ -66,31 +99,49 @@ public class RunSocket {
             return;
         }
         String type = node.path("type").asText("");
-        switch (type) {
-            case "stdin" -> {
-                String data = node.hasNonNull("data") ? node.get("data").asText() : null;
-                if (!runs.sendStdin(run.get(), data, node.path("eof").asBoolean(false))) {
-                    reject(connection, "Too much input: the stdin limit of this run is reached.");
+        RunClient client = client(connection);
+        try {
+            switch (type) {
+                case "stdin" -> {
+                    String data = node.hasNonNull("data") ? node.get("data").asText() : null;
+                    if (!runs.sendStdin(run.get(), client, data, node.path("eof").asBoolean(false))) {
+                        reject(connection, "Too much input: the stdin limit of this run is reached.");
+                    }
                 }
+                case "cancel" -> runs.cancel(run.get(), client);
+                default -> reject(connection, "Unknown message type '" + type + "'; use \"stdin\" or \"cancel\".");
             }
-            case "cancel" -> runs.cancel(run.get());
-            default -> reject(connection, "Unknown message type '" + type + "'; use \"stdin\" or \"cancel\".");
+        } catch (NotYourRunException e) {
+            reject(connection, e.getMessage());
         }
     }
 
     @OnClose
     void close(WebSocketConnection connection) {
-        unsent.remove(connection.id());
-        Runnable unsubscribe = unsubscribers.remove(connection.id());
-        if (unsubscribe != null) {
-            unsubscribe.run();
-            runs.find(connection.pathParam("id")).ifPresent(runs::watcherLeft);
+        Watcher watcher = drop(connection.id());
+        if (watcher != null) {
+            runs.find(watcher.runId()).ifPresent(runs::watcherLeft);
         }
     }
 
+    /** Forgets the socket: its run no longer holds it, its quota is free. Null when it was already dropped. */
+    private Watcher drop(String connectionId) {
+        Watcher watcher = watchers.remove(connectionId);
+        if (watcher != null) {
+            watcher.unsubscribe().run();
+            quota.release(watcher.runId(), watcher.client().address());
+        }
+        return watcher;
+    }
+
+    private static RunClient client(WebSocketConnection connection) {
+        RunClient client = connection.userData().get(RunSocketUpgrade.CLIENT);
+        return client != null ? client : RunClient.of(null, null);
+    }
+
     private void send(WebSocketConnection connection, RunEvent event) {
-        AtomicLong backlog = unsent.get(connection.id());
-        if (backlog == null) {
+        Watcher watcher = watchers.get(connection.id());
+        if (watcher == null) {
             return;
         }
         String text;
@@ -100,17 +151,47 @@ public class RunSocket {
             LOG.warnf("Run event not serialisable: %s", e.getMessage());
             return;
         }
-        if (backlog.addAndGet(text.length()) > MAX_UNSENT_CHARS) {
-            unsent.remove(connection.id());
-            connection.close(new CloseReason(4008, "client too slow; reconnect to replay"))
-                    .subscribe().with(ok -> { }, failure -> { });
+        AtomicLong backlog = watcher.unsent();
+        if (backlog.addAndGet(text.length()) > maxUnsent) {
+            LOG.debugf("Run socket %s stopped reading; aborting it", connection.id());
+            abort(connection, watcher);
             return;
         }
         var sending = connection.sendText(text).invoke(() -> backlog.addAndGet(-text.length()));
         if (event.isLast()) {
             sending = sending.chain(() -> connection.close());
+            drainTimer.schedule(() -> {
+                Watcher current = watchers.get(connection.id());
+                // The same socket (its placeholder during a replay shares the counter): the close frame is still
+                // stuck behind what the client never read.
+                if (current != null && current.unsent() == backlog) {
+                    abort(connection, current);
+                }
+            }, DRAIN_SECONDS, TimeUnit.SECONDS);
         }
         sending.subscribe().with(ok -> { }, failure -> LOG.debugf("Run event not delivered: %s", failure.getMessage()));
+    }
+
+    /** Drops the subscription at once (nothing more is queued) and resets the TCP connection. */
+    private void abort(WebSocketConnection connection, Watcher watcher) {
+        if (watchers.remove(connection.id(), watcher)) {
+            watcher.unsubscribe().run();
+            quota.release(watcher.runId(), watcher.client().address());
+            // Not here: this thread may hold the run's lock (events are sent under it), and cancelling takes the queue's.
+            drainTimer.execute(() -> runs.find(watcher.runId()).ifPresent(runs::watcherLeft));
+        }
+        if (watcher.abort() != null) {
+            watcher.abort().run();
+        } else {
+            connection.close(new CloseReason(4008, "client too slow; reconnect to replay"))
+                    .subscribe().with(ok -> { }, failure -> { });
+        }
+    }
+
+    private static void refuse(WebSocketConnection connection, String message, CloseReason reason) {
+        connection.sendText(Map.of("type", "error", "message", message))
+                .chain(() -> connection.close(reason))
+                .subscribe().with(ok -> { }, failure -> { });
     }
 
     private static void reject(WebSocketConnection connection, String why) {

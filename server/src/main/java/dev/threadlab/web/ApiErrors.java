@@ -2,6 +2,7 @@ package dev.threadlab.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.threadlab.run.InvalidRunRequestException;
+import dev.threadlab.run.NotYourRunException;
 import dev.threadlab.run.TooManyRunsException;
 import dev.threadlab.sandbox.SandboxUnavailableException;
 import jakarta.ws.rs.NotFoundException;
@@ -30,6 +31,11 @@ public class ApiErrors {
     public Response tooManyRuns(TooManyRunsException e) {
         return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
                 .entity(new ApiError(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notYourRun(NotYourRunException e) {
+        return error(Response.Status.FORBIDDEN, e.getMessage());
     }
 
     @ServerExceptionMapper

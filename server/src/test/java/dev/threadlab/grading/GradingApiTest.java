@@ -4,12 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -106,6 +110,65 @@ class GradingApiTest {
         given().get("/api/exercises/nope").then().statusCode(404);
         given().contentType(ContentType.JSON).body(Map.of("files", Map.of("../Main.java", "x")))
                 .post("/api/exercises/lost-update/submissions").then().statusCode(400);
+    }
+
+    @Test
+    void aHugeAssertionMessageComesBackCutToOneKilobyte() {
+        Map<String, String> files = new HashMap<>(exercises.find("lost-update").orElseThrow().starterFiles());
+        // 44 KB of three-byte characters: more than the sandbox's own cut of 600 characters lets through.
+        files.put("BankAccount.java", """
+                public class BankAccount {
+                    public void deposit(long amount) {
+                        throw new AssertionError("中".repeat(15_000));
+                    }
+
+                    public long balance() {
+                        return 0;
+                    }
+                }
+                """);
+        Map<String, Object> result = grade("lost-update", files);
+        Map<String, Object> stored = given().get("/api/submissions/" + result.get("id")).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        for (Map<String, Object> check : checks(stored)) {
+            String message = (String) check.get("message");
+            assertTrue(message.getBytes(StandardCharsets.UTF_8).length <= 1024,
+                    check.get("name") + ": " + message.getBytes(StandardCharsets.UTF_8).length + " bytes");
+        }
+        String junit = (String) check(stored, "One thread keeps every deposit").get("message");
+        assertTrue(junit.contains("中中中") && junit.endsWith("…"), junit);
+    }
+
+    @Test
+    void aLearnerFloodingSubmissionsGetsTooManyRequestsAndNothingAcceptedIsLost() {
+        String learner = "eeeeeeee-0000-0000-0000-000000000045";
+        Map<String, String> files = Map.of("BankAccount.java", "public class BankAccount { does not compile }",
+                "Main.java", "public class Main { public static void main(String[] args) { } }");
+        List<String> accepted = new ArrayList<>();
+        int refused = 0;
+        for (int i = 0; i < 45; i++) {
+            Response response = given().cookie("threadlab_learner", learner).contentType(ContentType.JSON)
+                    .body(Map.of("files", files)).post("/api/exercises/lost-update/submissions");
+            if (response.statusCode() == 202) {
+                accepted.add(response.path("id"));
+            } else {
+                assertEquals(429, response.statusCode(), response.asString());
+                assertNotNull(response.header("Retry-After"));
+                assertTrue(response.<String>path("error").contains("3 submissions waiting or being graded"),
+                        response.asString());
+                refused++;
+            }
+        }
+        assertTrue(accepted.size() >= 3 && accepted.size() <= 5, "accepted " + accepted.size());
+        assertEquals(45, accepted.size() + refused);
+        for (String id : accepted) {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> List.of("GRADED", "ERROR").contains(given().get("/api/submissions/" + id).path("status")));
+        }
+        // Graded means the slot is given back (just after the result is stored): the learner may submit again.
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().cookie("threadlab_learner", learner)
+                .contentType(ContentType.JSON).body(Map.of("files", files))
+                .post("/api/exercises/lost-update/submissions").statusCode() == 202);
     }
 
     static Map<String, Object> grade(String exerciseId, Map<String, String> files) {

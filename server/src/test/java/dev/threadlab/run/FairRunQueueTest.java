@@ -10,8 +10,6 @@ import dev.threadlab.trace.TraceLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FairRunQueueTest {
@@ -23,15 +21,15 @@ class FairRunQueueTest {
         for (int i = 0; i < 4; i++) {
             busy.add(run("busy-" + i, "busy"));
         }
-        busy.forEach(queue::add);
+        busy.forEach(run -> queue.add(job(run)));
         Run late = run("late-0", "late");
-        queue.add(late);
+        queue.add(job(late));
         assertEquals(2, late.view().queuePosition(), "the late learner's one run is next but one, not fifth");
         assertEquals(5, busy.get(3).view().queuePosition());
 
         List<String> order = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            order.add(queue.take().id());
+            order.add(queue.poll().run().id());
         }
         assertEquals(List.of("busy-0", "late-0", "busy-1", "busy-2", "busy-3"), order);
     }
@@ -40,38 +38,21 @@ class FairRunQueueTest {
     void aRemovedRunLeavesTheQueueAndTheOthersMoveUp() throws Exception {
         Run first = run("a-0", "a");
         Run second = run("a-1", "a");
-        queue.add(first);
-        queue.add(second);
+        queue.add(job(first));
+        queue.add(job(second));
         assertTrue(queue.remove(first));
         assertFalse(queue.remove(first), "only once");
         assertEquals(1, second.view().queuePosition());
-        assertSame(second, queue.take());
+        assertSame(second, queue.poll().run());
+        assertNull(queue.poll(), "nothing waits");
         assertEquals(0, queue.size());
     }
 
-    @Test
-    void takeWaitsForARunAndReturnsNullOnceClosed() throws Exception {
-        CompletableFuture<Run> taken = CompletableFuture.supplyAsync(() -> takeQuietly());
-        Thread.sleep(100);
-        assertFalse(taken.isDone(), "nothing to take yet");
-        Run run = run("b-0", "b");
-        queue.add(run);
-        assertSame(run, taken.get(5, TimeUnit.SECONDS));
-
-        CompletableFuture<Run> afterClose = CompletableFuture.supplyAsync(() -> takeQuietly());
-        queue.close();
-        assertNull(afterClose.get(5, TimeUnit.SECONDS));
+    static InteractiveJob job(Run run) {
+        return new InteractiveJob(run, 0, null, ended -> { });
     }
 
-    private Run takeQuietly() {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Run run(String id, String learner) {
+    static Run run(String id, String learner) {
         RunRequest request = new RunRequest("java", Map.of("Main.java", ""), "Main", null, false);
         return new Run(id, request, new RunClient(learner, "127.0.0.1"), false, new TraceLog(1000, 1000));
     }

@@ -24,7 +24,7 @@ class RunAdmissionTest {
 
     @Test
     void aLearnerGetsTheirShareAndMoreOnceARunEnds() {
-        RunAdmission admission = new RunAdmission(limits(2, 10));
+        RunAdmission admission = RunAdmission.forRuns(limits(2, 10));
         RunClient learner = RunClient.of("11111111-1111-1111-1111-111111111111", "10.0.0.1");
         admission.admit(learner);
         admission.admit(learner);
@@ -37,7 +37,7 @@ class RunAdmissionTest {
 
     @Test
     void newCookiesDoNotGetAroundTheAddressLimit() {
-        RunAdmission admission = new RunAdmission(limits(2, 3));
+        RunAdmission admission = RunAdmission.forRuns(limits(2, 3));
         for (int i = 0; i < 3; i++) {
             admission.admit(RunClient.of("0000000" + i + "-0000-0000-0000-000000000000", "10.0.0.2"));
         }

@@ -42,6 +42,11 @@ class RunRequestValidatorTest {
         public PerClient perClient() {
             return RunAdmissionTest.limits(10, 40);
         }
+
+        @Override
+        public Sockets sockets() {
+            throw new UnsupportedOperationException("the validator does not look at sockets");
+        }
     });
 
     private static final String SOURCE = "public class Main { public static void main(String[] a) {} }";

@@ -201,6 +201,33 @@ class RunResourceTest {
     }
 
     @Test
+    void onlyTheLearnerWhoStartedARunMayCancelIt() {
+        String owner = "aaaaaaaa-1111-0000-0000-000000000001";
+        String stranger = "bbbbbbbb-1111-0000-0000-000000000002";
+        String sleeper = """
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("started");
+                        Thread.sleep(60_000);
+                    }
+                }
+                """;
+        String id = RunApi.submitAs(owner, program(sleeper));
+        await().atMost(Duration.ofSeconds(60)).until(() -> RunApi.status(id).equals("RUNNING"));
+        given().cookie("threadlab_learner", stranger).post("/api/runs/" + id + "/cancel")
+                .then().statusCode(403).body("error", containsString("Only the learner who started this run"));
+        given().post("/api/runs/" + id + "/cancel").then().statusCode(403); // same address, but no cookie
+        assertEquals("RUNNING", RunApi.status(id), "the run goes on");
+        given().cookie("threadlab_learner", owner).post("/api/runs/" + id + "/cancel").then().statusCode(202);
+        assertEquals("CANCELLED", awaitEnd(id).get("status"));
+
+        String anonymous = submit(program(sleeper)); // no cookie: the owner is this address without a cookie
+        given().cookie("threadlab_learner", stranger).post("/api/runs/" + anonymous + "/cancel").then().statusCode(403);
+        given().post("/api/runs/" + anonymous + "/cancel").then().statusCode(202);
+        assertEquals("CANCELLED", awaitEnd(anonymous).get("status"));
+    }
+
+    @Test
     void badRequestsGetAClearJsonError() {
         String source = "public class Main { public static void main(String[] a) {} }";
         postExpecting400(Map.of("language", "java", "files", Map.of(), "mainClass", "Main"), "No files");

@@ -81,8 +81,16 @@ class RunSocketTest {
     }
 
     private WebSocket connect(String runId, Recorder recorder) throws Exception {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(socketBase.toString().replaceFirst("^http", "ws")).resolve(runId), recorder).get(10, TimeUnit.SECONDS);
+        return connectAs(null, runId, recorder);
+    }
+
+    /** Connects with this learner cookie (none when null), as that learner's browser would. */
+    private WebSocket connectAs(String learner, String runId, Recorder recorder) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (learner != null) {
+            builder.header("Cookie", "threadlab_learner=" + learner);
+        }
+        return builder.buildAsync(URI.create(socketBase.toString().replaceFirst("^http", "ws")).resolve(runId), recorder).get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -250,6 +258,57 @@ class RunSocketTest {
         socket.sendText("{\"type\":\"cancel\"}", true).get(5, TimeUnit.SECONDS);
         recorder.exit.get(10, TimeUnit.SECONDS);
         assertEquals("CANCELLED", recorder.messages.get(recorder.messages.size() - 1).message().path("status").asText());
+    }
+
+    @Test
+    void aStrangerMayWatchButNotTypeOrCancelAndTheirLeavingDoesNotCancel() throws Exception {
+        String owner = "aaaaaaaa-2222-0000-0000-000000000001";
+        String id = RunApi.submitAs(owner, program("""
+                import java.util.Scanner;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        Scanner in = new Scanner(System.in);
+                        System.out.println("ready");
+                        while (in.hasNextLine()) {
+                            System.out.println("got " + in.nextLine());
+                        }
+                    }
+                }
+                """));
+        Recorder ownerView = new Recorder();
+        WebSocket ownerSocket = connectAs(owner, id, ownerView);
+        Recorder strangerView = new Recorder();
+        WebSocket stranger = connectAs("bbbbbbbb-2222-0000-0000-000000000002", id, strangerView);
+        Recorder anonymousView = new Recorder();
+        WebSocket anonymous = connectAs(null, id, anonymousView);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> strangerView.text("stdout").contains("ready"));
+
+        stranger.sendText("{\"type\":\"stdin\",\"data\":\"evil\\n\"}", true).get(5, TimeUnit.SECONDS);
+        stranger.sendText("{\"type\":\"cancel\"}", true).get(5, TimeUnit.SECONDS);
+        anonymous.sendText("{\"type\":\"cancel\"}", true).get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> errors(strangerView).size() == 2 && errors(anonymousView).size() == 1);
+        assertTrue(errors(strangerView).get(0).contains("Only the learner who started this run"), errors(strangerView).toString());
+        stranger.abort(); // a stranger's tab closing is not the owner leaving
+        anonymous.abort();
+        Thread.sleep(1000);
+        assertEquals("RUNNING", RunApi.status(id));
+
+        ownerSocket.sendText("{\"type\":\"stdin\",\"data\":\"mine\\n\"}", true).get(5, TimeUnit.SECONDS);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> ownerView.text("stdout").contains("got mine"));
+        ownerSocket.sendText("{\"type\":\"cancel\"}", true).get(5, TimeUnit.SECONDS);
+        ownerView.exit.get(10, TimeUnit.SECONDS);
+        assertEquals("CANCELLED", RunApi.view(id).get("status"));
+        assertEquals("ready\ngot mine\n", RunApi.view(id).get("stdout"), "the stranger's input never arrived");
+        assertTrue(errors(ownerView).isEmpty());
+    }
+
+    private static List<String> errors(Recorder recorder) {
+        return recorder.messages.stream().filter(m -> m.message().path("type").asText().equals("error"))
+                .map(m -> m.message().path("message").asText()).toList();
     }
 
     @Test

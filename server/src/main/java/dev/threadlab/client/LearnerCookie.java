@@ -1,4 +1,4 @@
-package dev.threadlab.grading;
+package dev.threadlab.client;
 
 import jakarta.ws.rs.core.NewCookie;
 import java.util.UUID;
@@ -20,11 +20,11 @@ public final class LearnerCookie {
         return cookieValue != null && VALID.matcher(cookieValue).matches() ? cookieValue : null;
     }
 
-    static String newId() {
+    public static String newId() {
         return UUID.randomUUID().toString();
     }
 
-    static NewCookie cookie(String id) {
+    public static NewCookie cookie(String id) {
         return new NewCookie.Builder(NAME).value(id).path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX)
                 .maxAge(60 * 60 * 24 * 365).build();
     }
