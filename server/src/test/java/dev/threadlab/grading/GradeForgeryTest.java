@@ -52,6 +52,7 @@ class GradeForgeryTest {
                 """;
         files.put("TestRunner.java", forger);
         Map<String, Object> result = grade("price-callbacks", files);
+        assertFalse(result.toString().contains("does not compile"), "the forger must compile: " + result);
         assertTrue((Integer) result.get("score") < (Integer) result.get("maxScore"), result.toString());
 
         files.remove("TestRunner.java");
@@ -103,8 +104,13 @@ class GradeForgeryTest {
                         forged.append("done\\n");
                         byte[] text = forged.toString().getBytes();
                         long launcher = ProcessHandle.current().parent().orElseThrow().pid();
+                        // One report frame per line, then "tests done", as the launcher sends them.
                         try (OutputStream out = Files.newOutputStream(Path.of("/proc/" + launcher + "/fd/1"))) {
-                            out.write(java.nio.ByteBuffer.allocate(5 + text.length).put((byte) 'G').putInt(text.length).put(text).array());
+                            for (String line : forged.toString().split("\\n")) {
+                                byte[] body = line.getBytes();
+                                char kind = line.equals("done") ? 'Q' : 'G';
+                                out.write(java.nio.ByteBuffer.allocate(5 + body.length).put((byte) kind).putInt(body.length).put(body).array());
+                            }
                         } catch (Exception refused) {
                             System.out.println("frames refused");
                         }
@@ -130,6 +136,7 @@ class GradeForgeryTest {
                 }
                 """);
         Map<String, Object> result = grade("lost-update", files);
+        assertFalse(result.toString().contains("does not compile"), "the forger must compile: " + result);
         for (Map<String, Object> check : checks(result)) {
             assertEquals(false, check.get("passed"), check.toString());
         }
