@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * The Unix socket every traced JVM's tracer connects to. The tracers run inside the learner's JVMs, so what they say
  * is the learner's word: the hub takes it only where the kernel agrees. A connection must name a process of the
- * program (the program itself or a descendant) that no other connection has named; a Java thread is recorded only if
+ * program (the program itself or a descendant) that no other connection has named, and every tracer names its
+ * process before the program's own code runs there; a Java thread is recorded only if
  * the kernel lists it in that process; and a deadlock stops the run only once {@link DeadlockCheck} saw every thread of
  * the cycle asleep and using no CPU. So a process can describe only its own threads, and fake at most its own deadlock.
  */
@@ -35,7 +36,8 @@ final class AgentHub implements Runnable {
     private final Consumer<String> onDeadlock;
     private final ServerSocketChannel server;
     private final CompletableFuture<ProcessHandle> program = new CompletableFuture<>();
-    private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+    /** Which connection speaks for each process: the first accepted (the kernel queues connections in order). */
+    private final Map<Long, Integer> speakers = new ConcurrentHashMap<>();
     private int connections;
 
     AgentHub(Path path, TraceRecorder recorder, Consumer<String> onDeadlock) throws IOException {
@@ -57,31 +59,43 @@ final class AgentHub implements Runnable {
         try {
             while (true) {
                 SocketChannel agent = server.accept();
-                if (++connections > MAX_CONNECTIONS) {
+                int order = ++connections;
+                if (order > MAX_CONNECTIONS) {
                     agent.close();
                     continue;
                 }
-                SandboxLauncher.daemon(() -> read(agent), "agent-reader").start();
+                SandboxLauncher.daemon(() -> read(agent, order), "agent-reader").start();
             }
         } catch (IOException closed) {
             // The launcher is ending.
         }
     }
 
-    private void read(SocketChannel agent) {
+    private void read(SocketChannel agent, int order) {
         long pid = -1;
+        boolean tracerKnown = false;
         try (agent; BufferedReader lines = new BufferedReader(new InputStreamReader(Channels.newInputStream(agent), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 String[] f = line.split("\t", -1);
                 if (pid < 0) {
-                    pid = hello(f);
+                    pid = hello(f, order);
                     if (pid < 0) {
                         return;
                     }
                     continue;
                 }
+                if (speakers.get(pid) != order) {
+                    return; // an earlier connection claimed this process after all
+                }
                 switch (f[0]) {
+                    case "T" -> {
+                        long tracerTid = Long.parseLong(f[1]);
+                        if (!tracerKnown && ownThread(pid, tracerTid)) {
+                            tracerKnown = true;
+                            recorder.agentConnected(pid, tracerTid);
+                        }
+                    }
                     case "J" -> {
                         long tid = Long.parseLong(f[2]);
                         if (ownThread(pid, tid)) {
@@ -104,18 +118,17 @@ final class AgentHub implements Runnable {
         }
     }
 
-    /** "H pid tracerTid": the process this connection speaks for, or -1 if it may not. */
-    private long hello(String[] f) throws InterruptedException {
-        if (!f[0].equals("H") || f.length < 3) {
+    /**
+     * "H pid": the process this connection speaks for, or -1 if it may not. Every traced JVM says hello before any of
+     * its program's code runs (see the tracer's TracerThread), so the first claim on a process is its own tracer's.
+     */
+    private long hello(String[] f, int order) throws InterruptedException {
+        if (!f[0].equals("H") || f.length != 2) {
             return -1;
         }
         long pid = Long.parseLong(f[1]);
-        long tracerTid = Long.parseLong(f[2]);
-        if (!ofProgram(pid) || !ownThread(pid, tracerTid) || !claimed.add(pid)) {
-            return -1;
-        }
-        recorder.agentConnected(pid, tracerTid);
-        return pid;
+        // Readers run in parallel: the connection accepted first wins, whichever reader gets here first.
+        return ofProgram(pid) && speakers.merge(pid, order, Math::min) == order ? pid : -1;
     }
 
     private boolean ofProgram(long pid) throws InterruptedException {

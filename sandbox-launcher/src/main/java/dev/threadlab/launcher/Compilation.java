@@ -34,7 +34,9 @@ final class Compilation {
         this.frames = frames;
     }
 
-    boolean compile(List<Path> sources, Path sourceDir, Path classes, List<String> reservedClasses) throws IOException {
+    /** Compiles the {@code .java} files among {@code received} (others, such as a text file a program reads, stay as they are). */
+    boolean compile(List<Path> received, Path sourceDir, Path classes, List<String> reservedClasses) throws IOException {
+        List<Path> sources = received.stream().filter(file -> file.toString().endsWith(".java")).toList();
         Files.createDirectories(classes);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();

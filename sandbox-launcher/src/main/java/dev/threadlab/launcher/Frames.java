@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -16,9 +17,17 @@ import java.nio.charset.StandardCharsets;
  * uid, so it can neither write here nor make its output pass for a report.
  */
 final class Frames {
-    private final DataOutputStream out = new DataOutputStream(
-            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024));
+    private final DataOutputStream out;
     private boolean closed;
+
+    /** Frames on the container's stdout. */
+    Frames() {
+        this(new FileOutputStream(FileDescriptor.out));
+    }
+
+    Frames(OutputStream stream) {
+        this.out = new DataOutputStream(new BufferedOutputStream(stream, 64 * 1024));
+    }
 
     synchronized void send(LauncherFrame kind, byte[] payload, int length) {
         if (closed) {

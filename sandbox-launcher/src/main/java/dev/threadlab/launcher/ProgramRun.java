@@ -91,7 +91,10 @@ final class ProgramRun {
             throws InterruptedException {
         sampler.stop(samplerThread);
         hub.close();
-        frames.finish(LauncherFrame.DEADLOCK, cycle, DEADLOCK_EXIT);
+        // A UTF-8 character takes at most 4 bytes: cut so that the frame stays within its limit.
+        int max = LauncherFrame.DEADLOCK.maxPayload() / 4;
+        frames.finish(LauncherFrame.DEADLOCK, cycle.length() > max ? cycle.substring(0, max - 1) + "…" : cycle,
+                DEADLOCK_EXIT);
     }
 
     /** The learner's processes connect to it; connecting to a Unix socket needs write permission on its file. */

@@ -5,8 +5,11 @@ import java.util.Map;
 
 /** One compiler message, as the launcher reports it in a {@link LauncherFrame#DIAGNOSTIC} frame. */
 public record Diagnostic(String file, long line, long column, Severity severity, String message) {
-    /** Longest message kept; javac's longest real messages are a few hundred characters. */
-    public static final int MAX_MESSAGE = 2000;
+    /**
+     * Longest message kept; javac's longest real messages are a few hundred characters. Even escaped to six bytes a
+     * character, with a 200-character path, the JSON stays inside a {@link LauncherFrame#DIAGNOSTIC} frame.
+     */
+    public static final int MAX_MESSAGE = 1000;
 
     public enum Severity { ERROR, WARNING }
 

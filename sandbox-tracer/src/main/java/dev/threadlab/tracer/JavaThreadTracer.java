@@ -5,10 +5,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +33,7 @@ import java.util.regex.Pattern;
  * delayed, and without lambdas: the first lambda of a JVM costs milliseconds of bootstrap, which would delay the
  * first report.
  *
- * <p>Lines sent (tab separated): {@code H pid tracerTid}, {@code J nanos tid javaId daemon system name},
+ * <p>Lines sent (tab separated), after the hello that {@link TracerThread} sent: {@code T tracerTid}, {@code J nanos tid javaId daemon system name},
  * {@code S nanos tid javaState on lock ownerTid ownerName}, {@code Q nanos tid}, {@code D nanos count message} followed by
  * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle.
  */
@@ -49,13 +45,12 @@ final class JavaThreadTracer implements Runnable {
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
 
-    private final Path socket;
     private final long fastTickNanos;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
-    private OutputStream channel;
+    private final OutputStream channel;
     private long lastDump;
     private long lastChange;
     private long lastDeadlockCheck;
@@ -63,8 +58,8 @@ final class JavaThreadTracer implements Runnable {
     private String previousDeadlock;
     private Thread[] buffer = new Thread[64];
 
-    JavaThreadTracer(Path socket) {
-        this.socket = socket;
+    JavaThreadTracer(OutputStream channel) {
+        this.channel = channel;
         String hz = System.getenv("THREADLAB_TRACE_HZ");
         this.fastTickNanos = 1_000_000_000L / Math.max(10, hz == null ? 500 : Integer.parseInt(hz));
     }
@@ -72,12 +67,8 @@ final class JavaThreadTracer implements Runnable {
     @Override
     public void run() {
         try {
-            SocketChannel connection = SocketChannel.open(StandardProtocolFamily.UNIX);
-            connection.connect(UnixDomainSocketAddress.of(socket));
-            channel = Channels.newOutputStream(connection);
             String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
-            out.append("H\t").append(ProcessHandle.current().pid()).append('\t')
-                    .append(self.substring(self.lastIndexOf('/') + 1)).append('\n');
+            out.append("T\t").append(self.substring(self.lastIndexOf('/') + 1)).append('\n');
             long next = System.nanoTime();
             while (true) {
                 long now = System.nanoTime();

@@ -1,19 +1,29 @@
 package dev.threadlab.tracer;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Starts the {@link JavaThreadTracer} on its own daemon thread. A class of its own, so that the program's main thread
- * loads only this small class and the tracer's code is loaded and verified on the tracer's thread.
+ * Connects this JVM to the launcher's trace socket and starts the {@link JavaThreadTracer} on its own daemon thread.
+ * The connection and its hello ({@code H pid}) are made here, on the thread that starts the JVM's program (before
+ * {@code main}, or in the agent's {@code premain}): the launcher takes one hello per process, so this one, made before
+ * any of the program's code runs, is the one it believes, and a later connection claiming the same process is refused.
+ * A class of its own, so that the program's main thread loads only this small class and the tracer's code is loaded
+ * and verified on the tracer's thread.
  */
 final class TracerThread implements Runnable {
     /** The launcher recognises the tracer's own thread by this name and leaves it out of the trace. */
     static final String NAME = "threadlab-trace";
 
-    private final String socket;
+    private final OutputStream channel;
 
-    private TracerThread(String socket) {
-        this.socket = socket;
+    private TracerThread(OutputStream channel) {
+        this.channel = channel;
     }
 
     /** Starts tracing this JVM if the launcher asked for a trace; returns at once. */
@@ -22,8 +32,17 @@ final class TracerThread implements Runnable {
         if (socket == null || socket.isEmpty()) {
             return;
         }
+        OutputStream channel;
+        try {
+            SocketChannel connection = SocketChannel.open(StandardProtocolFamily.UNIX);
+            connection.connect(UnixDomainSocketAddress.of(socket));
+            channel = Channels.newOutputStream(connection);
+            channel.write(("H\t" + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException noLauncher) {
+            return; // tracing is best effort and never disturbs the program
+        }
         // A named class, not a lambda: the first lambda of a JVM costs milliseconds of bootstrap.
-        Thread thread = new Thread(new TracerThread(socket), NAME);
+        Thread thread = new Thread(new TracerThread(channel), NAME);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
@@ -31,6 +50,6 @@ final class TracerThread implements Runnable {
 
     @Override
     public void run() {
-        new JavaThreadTracer(Path.of(socket)).run();
+        new JavaThreadTracer(channel).run();
     }
 }

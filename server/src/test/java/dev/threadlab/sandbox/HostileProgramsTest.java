@@ -339,7 +339,7 @@ class HostileProgramsTest {
 
     @Test
     void readingHostFilesSecretsAndTheDockerSocket() {
-        Path serverConfig = Path.of("src/main/resources/application.properties").toAbsolutePath();
+        Path serverConfig = Path.of("server/src/main/resources/application.properties").toAbsolutePath();
         assertTrue(Files.exists(serverConfig), "the test needs the server's own config file: " + serverConfig);
         Map<String, Object> result = hostile("""
                 import java.net.Socket;

@@ -96,6 +96,8 @@ class LauncherTakeoverTest {
                         } catch (Throwable e) {
                             System.out.println("attach refused");
                         }
+                        // Not dumpable: the kernel hands the launcher's /proc files to root.
+                        System.out.println("fd owner " + Files.getOwner(Path.of("/proc/" + launcher + "/fd")).getName());
                         for (String file : new String[] {"mem", "environ", "fd", "maps", "root/proc/self/status"}) {
                             Path path = Path.of("/proc/" + launcher + "/" + file);
                             try {
@@ -119,6 +121,7 @@ class LauncherTakeoverTest {
         assertFalse(stdout.contains("READ") || stdout.contains("LISTED"), stdout);
         assertTrue(stdout.contains("heap dump written: false"), stdout);
         assertTrue(stdout.contains("attach refused"), stdout);
+        assertTrue(stdout.contains("fd owner root"), stdout);
         assertEquals(5, stdout.lines().filter(line -> line.endsWith(" refused") && !line.startsWith("attach")).count(), stdout);
     }
 
@@ -191,5 +194,47 @@ class LauncherTakeoverTest {
         List<Map<String, Object>> events = given().get("/api/runs/" + id + "/trace?format=events").then().statusCode(200)
                 .extract().jsonPath().getList("events");
         assertFalse(events.stream().anyMatch(e -> "deadlock".equals(e.get("kind"))), "a forged deadlock reached the trace");
+    }
+
+    @Test
+    void aFloodOfCompilerReportFramesCannotGrowTheServer() {
+        long before = usedHeapAfterGc();
+        Map<String, Object> result = run("""
+                import java.io.FileOutputStream;
+                import java.io.OutputStream;
+
+                public class Main {
+                %s
+                    public static void main(String[] args) throws Exception {
+                        %s
+                        byte[] diagnostic = frame('D', "{\\"file\\":\\"Main.java\\",\\"line\\":1,\\"column\\":1,"
+                                + "\\"severity\\":\\"error\\",\\"message\\":\\"" + "x".repeat(60_000) + "\\"}");
+                        try (OutputStream out = new FileOutputStream("/proc/" + launcher + "/fd/1")) {
+                            out.write(diagnostic);
+                            System.out.println("WROTE into the launcher's stdout");
+                        } catch (Exception e) {
+                            System.out.println("refused");
+                        }
+                        // 256 MB of them on its own stdout: relayed as output, which has its limit.
+                        for (int i = 0; i < 256 * 1024 * 1024 / diagnostic.length; i++) {
+                            System.out.write(diagnostic);
+                        }
+                        System.out.flush();
+                    }
+                }
+                """.formatted(FRAME_HELPER, FIND_LAUNCHER));
+        long grown = usedHeapAfterGc() - before;
+        assertEquals("OUTPUT_LIMIT", result.get("status"), String.valueOf(result.get("message")));
+        assertTrue(((String) result.get("stdout")).startsWith("refused"), "the frame reached the launcher's stdout");
+        assertTrue(((java.util.List<?>) result.get("diagnostics")).isEmpty(), "program bytes became compiler reports");
+        assertTrue(grown < 100L * 1024 * 1024, "the server's heap grew by " + (grown >> 20) + " MB");
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }
