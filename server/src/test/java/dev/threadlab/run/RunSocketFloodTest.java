@@ -126,9 +126,24 @@ class RunSocketFloodTest {
                 }
                 """));
         List<WebSocket> sockets = new ArrayList<>();
+        // The server registers a socket after the handshake, asynchronously: a watcher counts once it got its replay.
+        java.util.concurrent.CountDownLatch registered = new java.util.concurrent.CountDownLatch(WATCHERS_PER_RUN);
         for (int w = 0; w < WATCHERS_PER_RUN; w++) {
-            sockets.add(connect(id, new WebSocket.Listener() { }));
+            sockets.add(connect(id, new WebSocket.Listener() {
+                private boolean counted;
+
+                @Override
+                public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                    if (!counted) {
+                        counted = true;
+                        registered.countDown();
+                    }
+                    socket.request(1);
+                    return null;
+                }
+            }));
         }
+        assertTrue(registered.await(10, TimeUnit.SECONDS), "the watchers were not all registered");
         AtomicInteger closeCode = new AtomicInteger();
         CompletableFuture<String> reason = new CompletableFuture<>();
         List<String> texts = new ArrayList<>();
