@@ -50,9 +50,11 @@ final class HardenedHostConfig {
         if (hardening.dropAllCapabilities()) {
             host.withCapDrop(Capability.ALL);
         }
-        // The one privilege a container keeps: the image's entry point and the launcher switch uids with it (from
-        // root to the launcher, from the launcher to the learner); the learner's processes start with no capability.
-        host.withCapAdd(Capability.SETUID, Capability.SETGID);
+        // What a container keeps: the image's entry point and the launcher switch uids with SETUID/SETGID (from root
+        // to the launcher, from the launcher to the learner), and the container's init (root) needs KILL to pass the
+        // engine's stop signal on to the launcher, which runs under another uid. The launcher keeps only the first
+        // two, and the learner's processes start with no capability at all (see SECURITY.md).
+        host.withCapAdd(Capability.SETUID, Capability.SETGID, Capability.KILL);
         hardening.runtime().ifPresent(host::withRuntime);
         if (hardening.noNewPrivileges()) {
             host.withSecurityOpts(List.of("no-new-privileges"));
