@@ -30,37 +30,38 @@ final class ProgramRun {
     /** Runs {@code command} (as the learner); {@code firstStdin} goes to the program before anything the server sends. */
     void run(List<String> command, int sampleHz, byte[] firstStdin) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(LearnerUser.command(command)).directory(Path.of("/work").toFile());
-        boolean trace = sampleHz > 0;
-        String dropLine = null;
-        AgentHub hub = null;
-        TraceRecorder recorder = null;
-        if (trace) {
-            recorder = new TraceRecorder(frames::sendTrace, System.nanoTime());
-            TracedJvm.configure(builder.environment(), AGENT_SOCKET, sampleHz);
-            dropLine = TracedJvm.pickedUpLine();
-            recorder.meta(SandboxLauncher.cpuCount(), sampleHz);
-        }
-        if (trace) {
-            hub = new AgentHub(AGENT_SOCKET, recorder, deadlock::complete);
-            SandboxLauncher.daemon(hub, "agent-hub").start();
-        }
+        Tracing tracing = sampleHz > 0 ? new Tracing(builder, sampleHz) : null;
         frames.send(LauncherFrame.RUNNING, "");
         Process program = builder.start();
-        if (hub != null) {
-            hub.programStarted(program.toHandle());
+        if (tracing != null) {
+            tracing.programStarted(program);
         }
-        Thread out = SandboxLauncher.daemon(new OutputRelay(program.getInputStream(), frames, LauncherFrame.STDOUT, null), "stdout-relay");
-        Thread err = SandboxLauncher.daemon(new OutputRelay(program.getErrorStream(), frames, LauncherFrame.STDERR, dropLine), "stderr-relay");
-        out.start();
-        err.start();
-        ProcSampler sampler = null;
-        Thread samplerThread = null;
-        if (trace) {
-            sampler = new ProcSampler(recorder, program.pid(), sampleHz);
-            samplerThread = SandboxLauncher.daemon(sampler, "proc-sampler");
-            samplerThread.setPriority(Thread.MAX_PRIORITY);
-            samplerThread.start();
+        Thread out = relay(program.getInputStream(), LauncherFrame.STDOUT, null);
+        Thread err = relay(program.getErrorStream(), LauncherFrame.STDERR, tracing == null ? null : TracedJvm.pickedUpLine());
+        relayStdin(program, firstStdin);
+        if (CompletableFuture.anyOf(program.onExit(), deadlock).get() instanceof String cycle) {
+            tracing.stop();
+            // A UTF-8 character takes at most 4 bytes: cut so that the frame stays within its limit.
+            int max = LauncherFrame.DEADLOCK.maxPayload() / 4;
+            frames.finish(LauncherFrame.DEADLOCK, cycle.length() > max ? cycle.substring(0, max - 1) + "…" : cycle,
+                    DEADLOCK_EXIT);
         }
+        // Output still in the pipes belongs to the run; a grandchild that keeps them open is not waited for.
+        out.join(300);
+        err.join(300);
+        if (tracing != null) {
+            tracing.stop();
+        }
+        frames.finish(null, null, program.exitValue());
+    }
+
+    private Thread relay(java.io.InputStream stream, LauncherFrame kind, String dropLine) {
+        Thread relay = SandboxLauncher.daemon(new OutputRelay(stream, frames, kind, dropLine), kind + "-relay");
+        relay.start();
+        return relay;
+    }
+
+    private void relayStdin(Process program, byte[] firstStdin) {
         SandboxLauncher.daemon(() -> {
             try {
                 if (firstStdin != null) {
@@ -72,29 +73,38 @@ final class ProgramRun {
             }
             input.relayStdin(program.getOutputStream());
         }, "stdin-relay").start();
-        Object first = CompletableFuture.anyOf(program.onExit(), deadlock).get();
-        if (first instanceof String cycle) {
-            endWithDeadlock(sampler, samplerThread, hub, cycle);
+    }
+
+    /** The trace of one program: the tracers' socket, then the /proc sampler once the program runs. */
+    private final class Tracing {
+        private final TraceRecorder recorder;
+        private final AgentHub hub;
+        private final int sampleHz;
+        private ProcSampler sampler;
+        private Thread samplerThread;
+
+        Tracing(ProcessBuilder builder, int sampleHz) throws IOException {
+            this.sampleHz = sampleHz;
+            recorder = new TraceRecorder(frames::sendTrace, System.nanoTime());
+            TracedJvm.configure(builder.environment(), AGENT_SOCKET, sampleHz);
+            recorder.meta(SandboxLauncher.cpuCount(), sampleHz);
+            hub = new AgentHub(AGENT_SOCKET, recorder, deadlock::complete);
+            SandboxLauncher.daemon(hub, "agent-hub").start();
         }
-        int code = program.exitValue();
-        // Output still in the pipes belongs to the run; a grandchild that keeps them open is not waited for.
-        out.join(300);
-        err.join(300);
-        if (sampler != null) {
+
+        void programStarted(Process program) {
+            hub.programStarted(program.toHandle());
+            sampler = new ProcSampler(recorder, program.pid(), sampleHz);
+            samplerThread = SandboxLauncher.daemon(sampler, "proc-sampler");
+            samplerThread.setPriority(Thread.MAX_PRIORITY);
+            samplerThread.start();
+        }
+
+        /** Takes a last sample, sends what is left, and closes the socket. */
+        void stop() throws InterruptedException {
             sampler.stop(samplerThread);
             hub.close();
         }
-        frames.finish(null, null, code);
-    }
-
-    private void endWithDeadlock(ProcSampler sampler, Thread samplerThread, AgentHub hub, String cycle)
-            throws InterruptedException {
-        sampler.stop(samplerThread);
-        hub.close();
-        // A UTF-8 character takes at most 4 bytes: cut so that the frame stays within its limit.
-        int max = LauncherFrame.DEADLOCK.maxPayload() / 4;
-        frames.finish(LauncherFrame.DEADLOCK, cycle.length() > max ? cycle.substring(0, max - 1) + "…" : cycle,
-                DEADLOCK_EXIT);
     }
 
     /** The learner's processes connect to it; connecting to a Unix socket needs write permission on its file. */
