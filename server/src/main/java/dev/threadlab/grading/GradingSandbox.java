@@ -76,8 +76,7 @@ class GradingSandbox {
     }
 
     private GradingRun run(SandboxProgram program, int maxReports) throws InterruptedException {
-        Collector collector = new Collector(traceParser, new TraceLog(traceConfig.maxSize().asLongValue(),
-                traceConfig.coarseInterval().toNanos() / 1000), maxReports);
+        Collector collector = new Collector(traceParser, traceConfig.newLog(), maxReports);
         GradedJob job = new GradedJob(program, collector);
         lanes.submit(job);
         SandboxOutcome outcome;

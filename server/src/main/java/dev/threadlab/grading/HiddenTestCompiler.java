@@ -31,8 +31,8 @@ import javax.tools.ToolProvider;
 /**
  * Compiles an exercise's hidden JUnit tests on the server, against its reference solution and the sandbox's JUnit, so
  * that the tests enter a container only as class files, never as source. The learner's classes replace the solution's
- * at run time; a test that calls a method the learner changed fails with the JVM's NoSuchMethodError. Results are
- * cached per exercise content. Runs in memory, with annotation processing off.
+ * at run time; a test that calls a method the learner changed fails with the JVM's NoSuchMethodError. The last result
+ * of each exercise is kept until the exercise's files change. Runs in memory, with annotation processing off.
  */
 @Singleton
 public class HiddenTestCompiler {
@@ -40,7 +40,11 @@ public class HiddenTestCompiler {
     private static final int SANDBOX_JAVA = 21;
 
     private final Path junitJars;
-    private final Map<String, Map<String, byte[]>> cache = new ConcurrentHashMap<>();
+    /** Per exercise, the last compilation and what it was made from: an edited exercise is compiled again. */
+    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+
+    private record Compiled(Map<String, String> program, Map<String, String> tests, Map<String, byte[]> classes) {
+    }
 
     HiddenTestCompiler(SandboxConfig config) {
         this.junitJars = Path.of(config.image().context()).resolve("lib/runner");
@@ -50,8 +54,11 @@ public class HiddenTestCompiler {
     public Map<String, byte[]> compile(Exercise exercise) {
         Map<String, String> sources = new LinkedHashMap<>(exercise.starterFiles());
         sources.putAll(exercise.solutionFiles());
-        String key = exercise.id() + "|" + (sources.hashCode() * 31 + exercise.testFiles().hashCode());
-        return cache.computeIfAbsent(key, k -> compile(sources, exercise.testFiles()));
+        Compiled compiled = cache.compute(exercise.id(), (id, last) ->
+                last != null && last.program().equals(sources) && last.tests().equals(exercise.testFiles()) ? last
+                        : new Compiled(Map.copyOf(sources), Map.copyOf(exercise.testFiles()),
+                                compile(sources, exercise.testFiles())));
+        return compiled.classes();
     }
 
     private Map<String, byte[]> compile(Map<String, String> program, Map<String, String> tests) {

@@ -1,8 +1,5 @@
 package dev.threadlab.run;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Counts each learner's and each address's unfinished work (runs, or submissions) and refuses more beyond the
  * configured limits with {@link TooManyRunsException} (429), so that one client cannot fill the queue for everyone.
@@ -12,7 +9,7 @@ public final class RunAdmission {
     private final int perAddress;
     private final String what;
     private final String hint;
-    private final Map<String, Integer> active = new HashMap<>();
+    private final PairedLimits active = new PairedLimits();
 
     /** {@code what} names the work in messages ("submissions waiting or being graded"); {@code hint} says what to do. */
     public RunAdmission(int perLearner, int perAddress, String what, String hint) {
@@ -27,24 +24,17 @@ public final class RunAdmission {
                 "wait for one to finish (or cancel one) and try again.");
     }
 
-    public synchronized void admit(RunClient client) {
-        if (count("learner " + client.learner()) >= perLearner) {
-            throw new TooManyRunsException("You already have " + perLearner + " " + what + "; " + hint);
-        }
-        if (count("address " + client.address()) >= perAddress) {
-            throw new TooManyRunsException("Your network address already has " + perAddress + " " + what
+    public void admit(RunClient client) {
+        switch (active.take("learner " + client.learner(), perLearner, "address " + client.address(), perAddress)) {
+            case FIRST -> throw new TooManyRunsException("You already have " + perLearner + " " + what + "; " + hint);
+            case SECOND -> throw new TooManyRunsException("Your network address already has " + perAddress + " " + what
                     + "; try again when some have finished.");
+            case NEITHER -> {
+            }
         }
-        active.merge("learner " + client.learner(), 1, Integer::sum);
-        active.merge("address " + client.address(), 1, Integer::sum);
     }
 
-    public synchronized void release(RunClient client) {
-        active.computeIfPresent("learner " + client.learner(), (key, n) -> n > 1 ? n - 1 : null);
-        active.computeIfPresent("address " + client.address(), (key, n) -> n > 1 ? n - 1 : null);
-    }
-
-    private int count(String key) {
-        return active.getOrDefault(key, 0);
+    public void release(RunClient client) {
+        active.give("learner " + client.learner(), "address " + client.address());
     }
 }

@@ -4,7 +4,6 @@ import dev.threadlab.sandbox.ImageState;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxUnavailableException;
 import dev.threadlab.trace.TraceConfig;
-import dev.threadlab.trace.TraceLog;
 import dev.threadlab.trace.TraceParser;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
@@ -53,8 +52,7 @@ public class RunService {
         }
         admission.admit(client);
         boolean traced = request.trace() == null ? traceConfig.enabledByDefault() : request.trace();
-        Run run = new Run(UUID.randomUUID().toString(), request, client, traced,
-                new TraceLog(traceConfig.maxSize().asLongValue(), traceConfig.coarseInterval().toNanos() / 1000));
+        Run run = new Run(UUID.randomUUID().toString(), request, client, traced, traceConfig.newLog());
         registry.add(run);
         lanes.submit(new InteractiveJob(run, traceConfig.sampleHz(), traceParser, this::finished));
         return run;

@@ -128,10 +128,15 @@ public class RunSocket {
     private Watcher drop(String connectionId) {
         Watcher watcher = watchers.remove(connectionId);
         if (watcher != null) {
-            watcher.unsubscribe().run();
-            quota.release(watcher.runId(), watcher.client().address());
+            forget(watcher);
         }
         return watcher;
+    }
+
+    /** What a socket held once it is out of {@code watchers}: its subscription and its place in the quota. */
+    private void forget(Watcher watcher) {
+        watcher.unsubscribe().run();
+        quota.release(watcher.runId(), watcher.client().address());
     }
 
     private static RunClient client(WebSocketConnection connection) {
@@ -175,8 +180,7 @@ public class RunSocket {
     /** Drops the subscription at once (nothing more is queued) and resets the TCP connection. */
     private void abort(WebSocketConnection connection, Watcher watcher) {
         if (watchers.remove(connection.id(), watcher)) {
-            watcher.unsubscribe().run();
-            quota.release(watcher.runId(), watcher.client().address());
+            forget(watcher);
             // Not here: this thread may hold the run's lock (events are sent under it), and cancelling takes the queue's.
             drainTimer.execute(() -> runs.find(watcher.runId()).ifPresent(runs::watcherLeft));
         }

@@ -24,4 +24,9 @@ public interface TraceConfig {
     /** Past 70% of the budget, a thread's state changes closer together than this are left out. */
     @WithDefault("100ms")
     Duration coarseInterval();
+
+    /** An empty trace for one run, within this budget: every run, interactive or graded, keeps its trace in one. */
+    default TraceLog newLog() {
+        return new TraceLog(maxSize().asLongValue(), coarseInterval().toNanos() / 1000);
+    }
 }
