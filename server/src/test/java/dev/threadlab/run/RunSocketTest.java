@@ -125,9 +125,19 @@ class RunSocketTest {
         String id = submit(program("""
                 public class Main {
                     public static void main(String[] args) throws InterruptedException {
+                        // Spins, with a short sleep every 100 ms: each one is a state change, so the trace has
+                        // something new for many batches (a steady spinner changes only when it changes CPU).
                         Thread worker = new Thread(() -> {
                             long end = System.nanoTime() + 1_500_000_000L;
-                            while (System.nanoTime() < end) { }
+                            while (System.nanoTime() < end) {
+                                long lap = System.nanoTime() + 100_000_000L;
+                                while (System.nanoTime() < lap) { }
+                                try {
+                                    Thread.sleep(20);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
                         }, "spinner");
                         worker.start();
                         worker.join();
