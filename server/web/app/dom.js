@@ -19,3 +19,16 @@ export function cssColor(context, variable) {
   probe.remove();
   return color;
 }
+
+/** The tab buttons of a multi-file editor: one per file name, the current one selected. */
+export function fileTabs(names, current, onSelect) {
+  return names.map((name) => {
+    const tab = element('button', 'snippet-tab');
+    tab.type = 'button';
+    tab.textContent = name;
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-selected', String(name === current));
+    tab.addEventListener('click', () => onSelect(name));
+    return tab;
+  });
+}

@@ -6,7 +6,7 @@ import { EditorSelection, EditorState, Prec } from '@codemirror/state';
 import { java } from '@codemirror/lang-java';
 import { setDiagnostics } from '@codemirror/lint';
 import { editorTheme } from './editor-theme.js';
-import { element } from './dom.js';
+import { element, fileTabs } from './dom.js';
 
 export class FileEditor {
   /** starter: the files as the lesson gives them, by name, the main file first; draft: a DraftStore. */
@@ -27,7 +27,7 @@ export class FileEditor {
       editorTheme,
       EditorView.contentAttributes.of({ 'aria-label': label }),
       EditorView.updateListener.of((update) => {
-        if (update.docChanged) this.draft.save(() => this.files(), this.starter);
+        if (update.docChanged) this.draft.save(() => this.files());
       }),
     ];
     const saved = draft.load();
@@ -58,7 +58,7 @@ export class FileEditor {
         ? state.update({ changes: { from: 0, to: state.doc.length, insert: text } }).state
         : this.newState(text));
       this.renderTabs();
-      this.draft.save(() => this.files(), this.starter);
+      this.draft.save(() => this.files());
     }
   }
 
@@ -109,16 +109,9 @@ export class FileEditor {
 
   renderTabs() {
     this.tabs.hidden = this.states.size < 2;
-    this.tabs.replaceChildren(...[...this.states.keys()].map((name) => {
-      const tab = element('button', 'snippet-tab');
-      tab.type = 'button';
-      tab.textContent = name;
-      tab.setAttribute('role', 'tab');
-      tab.setAttribute('aria-selected', String(name === this.current));
-      tab.classList.toggle('has-errors', this.errorFiles.has(name));
-      tab.addEventListener('click', () => this.showFile(name));
-      return tab;
-    }));
+    const tabs = fileTabs([...this.states.keys()], this.current, (name) => this.showFile(name));
+    tabs.forEach((tab) => tab.classList.toggle('has-errors', this.errorFiles.has(tab.textContent)));
+    this.tabs.replaceChildren(...tabs);
   }
 }
 

@@ -1,7 +1,10 @@
 // The grading panel of an exercise: Submit sends the editor's files, the checks come back with ✓/✗, points and
 // messages; hints unlock after failed attempts; earlier submissions are listed and can be loaded again.
+import { checkItem } from './check-list.js';
 import { element } from './dom.js';
 import { lang, t } from './i18n.js';
+import { fetch } from './http.js';
+import { loginUrl, signedIn } from './learner.js';
 
 const POLL_MS = 600;
 
@@ -20,7 +23,22 @@ export class SubmissionPanel {
     this.root.append(this.summary, this.checks, this.hints, this.history);
     this.root.hidden = true;
     parent.append(this.root);
+    if (!signedIn) this.askToLogIn();
     this.refresh();
+  }
+
+  /**
+   * Grading needs an account: an anonymous visitor sees a link to log in (and back to this lesson) rather than a
+   * Submit that could only fail, or the server's English refusal.
+   */
+  askToLogIn() {
+    const link = element('a', 'login-prompt');
+    link.href = loginUrl();
+    link.textContent = t('logInToSubmit');
+    this.summary.className = 'grading-summary';
+    this.summary.replaceChildren(link);
+    this.checks.replaceChildren();
+    this.root.hidden = false;
   }
 
   get busy() {
@@ -38,6 +56,10 @@ export class SubmissionPanel {
       const response = await fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions`, {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ files: this.files() }),
       });
+      if (response.status === 401) { // logged out meanwhile, e.g. in another tab
+        this.askToLogIn();
+        return null;
+      }
       const body = await response.json().catch(() => ({}));
       if (response.status !== 202) throw new Error(body.error || `The server refused the submission (HTTP ${response.status}).`);
       id = body.id;
@@ -78,23 +100,7 @@ export class SubmissionPanel {
     const full = result.score === result.maxScore;
     this.summary.className = `grading-summary ${full ? 'full' : 'partial'}`;
     this.summary.textContent = t('score', { score: result.score, max: result.maxScore }) + (full ? t('allPass') : '');
-    this.checks.replaceChildren(...result.checks.map((check) => {
-      const item = element('li', check.passed ? 'pass' : 'fail');
-      const mark = element('span', 'mark');
-      mark.textContent = check.passed ? '✓' : '✗';
-      mark.setAttribute('aria-label', check.passed ? 'passed' : 'failed');
-      const name = element('span', 'name');
-      name.textContent = check.name;
-      const points = element('span', 'points');
-      points.textContent = `${check.points}/${check.maxPoints}`;
-      item.append(mark, name, points);
-      if (check.message) {
-        const message = element('div', 'message');
-        message.textContent = check.message;
-        item.append(message);
-      }
-      return item;
-    }));
+    this.checks.replaceChildren(...result.checks.map(checkItem));
   }
 
   /** Hints this learner has unlocked, and the list of earlier submissions. */
@@ -102,7 +108,9 @@ export class SubmissionPanel {
     try {
       const [detail, submissions] = await Promise.all([
         fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}?lang=${lang}`).then((r) => r.json()),
-        fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions?lang=${lang}`).then((r) => r.json()),
+        // An anonymous visitor has no submissions: no request that can only be refused.
+        signedIn ? fetch(`/api/exercises/${encodeURIComponent(this.exerciseId)}/submissions?lang=${lang}`)
+          .then((r) => r.json()) : [],
       ]);
       this.renderHints(detail);
       this.renderHistory(submissions);

@@ -31,6 +31,10 @@ const MESSAGES = {
     edgeLegend: '┆▸ waits for the lock held by', cpuNumberLegend: 'number on a running slice: the CPU',
     running_state: 'running on a CPU', ready_state: 'ready, waiting for a CPU', blocked_state: 'blocked on a lock',
     waiting_state: 'waiting (wait, join, park)', sleeping_state: 'sleeping', io_state: 'waiting for I/O', stopped_state: 'stopped',
+    // For a logged-in learner: drafts on the server, the last kept run, Submit, an exercise's due date.
+    draftReplaced: 'This draft was also changed in another tab; your version was saved over it.', dismiss: 'Dismiss',
+    lastRun: 'Last run {time}', logInToSubmit: 'Log in to submit', submitNeedsLogin: 'Grading needs an account: log in first',
+    deadline: 'Due {due} ({className})', lateWindow: '{percent} % until {until}, then 0', noLate: 'nothing after that',
   },
   'zh-CN': {
     queued: '正在等待空闲的沙箱…', queuedAt: '正在等待空闲的沙箱（排在第 {position} 位）…',
@@ -62,6 +66,9 @@ const MESSAGES = {
     edgeLegend: '┆▸ 正在等待被它持有的锁', cpuNumberLegend: '运行片段上的数字：CPU 编号',
     running_state: '在 CPU 上运行', ready_state: '就绪，等待 CPU', blocked_state: '阻塞在锁上',
     waiting_state: '等待（wait、join、park）', sleeping_state: '休眠', io_state: '等待 I/O', stopped_state: '已暂停',
+    draftReplaced: '这份草稿也在另一个标签页中改过；已用你的版本覆盖。', dismiss: '关闭',
+    lastRun: '上次运行 {time}', logInToSubmit: '登录后提交', submitNeedsLogin: '评分需要账户：请先登录',
+    deadline: '截止时间 {due}（{className}）', lateWindow: '此后至 {until} 按 {percent}% 计分，再往后为 0', noLate: '逾期不计分',
   },
 };
 

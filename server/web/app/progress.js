@@ -38,9 +38,9 @@ export class ProgressLine {
     }
   }
 
-  /** The exit event: final status, exit code when the program ended by itself, duration. */
-  exit(event) {
-    const parts = [statusText(event.status)];
+  /** The exit event: final status, exit code when the program ended by itself, duration; after a label if given. */
+  exit(event, label) {
+    const parts = label ? [label, statusText(event.status)] : [statusText(event.status)];
     if (event.status === 'FINISHED') parts.push(t('exitCode', { code: event.exitCode }));
     if (event.durationMs != null) parts.push(formatDuration(event.durationMs));
     this.text(parts.join(' · '));

@@ -1,4 +1,5 @@
 // Talks to the run API: submits a program, then streams its events over the run's WebSocket.
+import { fetch } from './http.js';
 
 /** Options: stdin (all of the program's input at once), trace (false turns the scheduling trace off). */
 export async function submitRun(files, mainClass, { stdin, trace } = {}) {

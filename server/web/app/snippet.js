@@ -1,10 +1,14 @@
 // One runnable program on a lesson page: editor (one tab per file), Run/Stop, Reset, the progress line, console,
-// stdin and the trace timeline; for an exercise also Submit and the grading panel.
+// stdin and the trace timeline; for an exercise also Submit and the grading panel. For a logged-in learner the draft
+// comes from the server, and the last kept run of the code in the editor is shown as if it had just ended.
 import { submitRun, watchRun } from './runner.js';
 import { OutputConsole } from './console.js';
 import { TraceTimeline } from './timeline.js';
 import { FileEditor } from './editor.js';
 import { DraftStore } from './drafts.js';
+import { lastRunOf } from './history.js';
+import { signedIn } from './learner.js';
+import { formatTime } from './local-time.js';
 import { ProgressLine } from './progress.js';
 import { element } from './dom.js';
 import { t } from './i18n.js';
@@ -32,10 +36,10 @@ export class Snippet {
       host.classList.add('snippet');
     }
 
-    this.editor = new FileEditor(box, starter, {
-      onRun: () => this.toggle(), label: t('editorLabel'), draft: new DraftStore(draftKey, starter),
-    });
-    box.append(this.buildToolbar());
+    this.draft = new DraftStore(draftKey, starter, { onReplaced: () => this.notice.show(t('draftReplaced')) });
+    this.editor = new FileEditor(box, starter, { onRun: () => this.toggle(), label: t('editorLabel'), draft: this.draft });
+    this.notice = new Notice();
+    box.append(this.buildToolbar(), this.notice.element);
     this.output = element('pre', 'console');
     this.output.setAttribute('aria-label', t('output'));
     this.output.setAttribute('aria-live', 'polite');
@@ -49,6 +53,30 @@ export class Snippet {
     }
     this.timeline = new TraceTimeline(box);
     if (this.editor.restoredDraft) this.progress.text(t('draftRestored'));
+    if (signedIn) this.showAccountState();
+  }
+
+  /** The server's draft when newer than this browser's, then the kept run of the code the editor ends up with. */
+  async showAccountState() {
+    const restored = await this.draft.restore(() => this.files(), (files) => this.editor.loadFiles(files));
+    if (restored) this.progress.text(t('draftRestored'));
+    const run = await lastRunOf(this.mainClass, this.files());
+    if (run) this.replay(run);
+  }
+
+  /**
+   * A kept run shown as if it had just ended, through the live run's own paths: its output into the console, its
+   * trace into the timeline, how it ended on the status line, labelled with when it ran.
+   */
+  replay(run) {
+    if (this.run || this.starting) return; // the learner pressed Run meanwhile: the live run is the one to show
+    this.console.clear();
+    if (run.output) this.onEvent({ type: 'stdout', data: run.output });
+    if (run.trace && run.trace.length) this.timeline.showStored(run.id, run.trace);
+    else this.timeline.hide();
+    const durationMs = run.finishedAt ? Date.parse(run.finishedAt) - Date.parse(run.createdAt) : null;
+    const label = t('lastRun', { time: formatTime(run.createdAt) });
+    this.progress.exit({ status: run.status, exitCode: run.exitCode, durationMs }, label);
   }
 
   buildToolbar() {
@@ -57,7 +85,10 @@ export class Snippet {
     this.runButton.setAttribute('aria-keyshortcuts', 'Control+Enter Meta+Enter');
     toolbar.append(this.runButton);
     if (this.exerciseId) {
-      this.submitButton = button('submit', t('submit'), t('submitTitle'), () => this.submit());
+      // Anonymous: disabled, and the grading panel says where to log in.
+      this.submitButton = button('submit', t('submit'), signedIn ? t('submitTitle') : t('submitNeedsLogin'),
+        () => this.submit());
+      this.submitButton.disabled = !signedIn;
       toolbar.append(this.submitButton);
     }
     const reset = button('reset', t('reset'), t('resetTitle'), () => this.reset());
@@ -108,6 +139,7 @@ export class Snippet {
 
   reset() {
     this.editor.reset();
+    this.notice.hide();
     this.progress.text(t('resetDone'));
   }
 
@@ -118,7 +150,7 @@ export class Snippet {
     try {
       await this.grading.submit();
     } finally {
-      this.submitButton.disabled = false;
+      this.submitButton.disabled = !signedIn;
       this.submitButton.textContent = t('submit');
     }
   }
@@ -208,6 +240,28 @@ export class Snippet {
     this.runButton.title = busy ? t('stopTitle') : t('runTitle');
     this.runButton.classList.toggle('stop', busy);
     this.input.disabled = !busy;
+  }
+}
+
+/** A small note in the snippet that does not stop the learner (e.g. another tab's draft saved over); dismissable. */
+class Notice {
+  constructor() {
+    this.element = element('p', 'snippet-notice');
+    this.element.setAttribute('role', 'status');
+    this.element.hidden = true;
+    this.text = element('span');
+    const dismiss = button('dismiss', '×', t('dismiss'), () => this.hide());
+    dismiss.setAttribute('aria-label', t('dismiss'));
+    this.element.append(this.text, dismiss);
+  }
+
+  show(text) {
+    this.text.textContent = text;
+    this.element.hidden = false;
+  }
+
+  hide() {
+    this.element.hidden = true;
   }
 }
 

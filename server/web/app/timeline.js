@@ -109,9 +109,21 @@ export class TraceTimeline {
     this.download.href = `/api/runs/${encodeURIComponent(runId)}/trace`;
     this.download.setAttribute('download', `trace-${runId}.json`);
     this.download.hidden = true;
+    this.followBox.label.hidden = false;
     this.root.hidden = false;
     this.ensureChart();
     this.render();
+  }
+
+  /** The trace of a run that has ended (a kept run, a graded submission), drawn at once from its stored events. */
+  showStored(runId, events) {
+    this.start(runId);
+    this.add(events);
+    this.finish();
+    // The download link offers a live run's Chrome export, which a stored trace has not; nor does a finished trace
+    // grow, so there is nothing to follow.
+    this.download.hidden = true;
+    this.followBox.label.hidden = true;
   }
 
   /** A run without a trace: nothing to show. */

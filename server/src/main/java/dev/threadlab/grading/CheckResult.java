@@ -1,5 +1,7 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.exercise.Check;
+
 /**
  * How one check went: what the learner sees in the result panel and the API. The message can quote the learner's
  * program (an assertion's text, its stderr), so it is cut to {@link MessageLimit#CHECK_MESSAGE_BYTES}.

@@ -5,11 +5,11 @@ import dev.threadlab.sandbox.SandboxOutcome;
 import java.util.Optional;
 
 /** Whether a lesson example's run ended the way the lesson says it does. */
-final class ExampleEnd {
+public final class ExampleEnd {
     private ExampleEnd() {
     }
 
-    static Optional<String> problem(ExpectedEnd expected, GradingRun run) {
+    public static Optional<String> problem(ExpectedEnd expected, GradingRun run) {
         SandboxOutcome outcome = run.outcome();
         String status = outcome.kind() == SandboxOutcome.Kind.EXITED ? ExpectedEnd.FINISHED : outcome.kind().name();
         boolean asExpected = status.equals(expected.status())

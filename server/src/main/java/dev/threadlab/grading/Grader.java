@@ -1,7 +1,10 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.exercise.Check;
+import dev.threadlab.exercise.Exercise;
 import dev.threadlab.sandbox.TestReport;
 import dev.threadlab.trace.TraceConfig;
+import dev.threadlab.trace.TraceEvent;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,17 +35,23 @@ public class Grader {
     }
 
     public List<CheckResult> grade(Exercise exercise, Map<String, String> files) throws InterruptedException {
-        Map<Check, CheckResult> results = new LinkedHashMap<>();
-        exercise.checks().forEach(check -> results.put(check, null));
-        gradeProgramChecks(exercise, files, results);
-        gradeJUnitChecks(exercise, files, results);
-        return List.copyOf(results.values());
+        return gradeWithTrace(exercise, files).checks();
     }
 
-    private void gradeProgramChecks(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
-            throws InterruptedException {
+    /** The checks' results and the last program run's trace, which instructors see beside the submission. */
+    public Grade gradeWithTrace(Exercise exercise, Map<String, String> files) throws InterruptedException {
+        Map<Check, CheckResult> results = new LinkedHashMap<>();
+        exercise.checks().forEach(check -> results.put(check, null));
+        List<TraceEvent> trace = gradeProgramChecks(exercise, files, results);
+        gradeJUnitChecks(exercise, files, results);
+        return new Grade(List.copyOf(results.values()), trace);
+    }
+
+    /** Every program run is traced (about 70 ms more per run), so that any submission's schedule can be shown. */
+    private List<TraceEvent> gradeProgramChecks(Exercise exercise, Map<String, String> files,
+            Map<Check, CheckResult> results) throws InterruptedException {
         List<Check> checks = exercise.checks().stream().filter(check -> !check.isJUnit()).toList();
-        boolean traced = checks.stream().anyMatch(check -> check.program().trace() != null);
+        List<TraceEvent> trace = List.of();
         Map<Check, Integer> passedRuns = new HashMap<>();
         Map<Check, Integer> repeatedRuns = new HashMap<>();
         for (;;) {
@@ -50,7 +59,8 @@ public class Grader {
             if (pending.isEmpty()) {
                 break;
             }
-            GradingRun result = sandbox.runProgram(exercise, files, traced ? traceConfig.sampleHz() : 0);
+            GradingRun result = sandbox.runProgram(exercise, files, traceConfig.sampleHz());
+            trace = result.trace();
             for (Check check : pending) {
                 int passed = passedRuns.getOrDefault(check, 0);
                 int repeated = repeatedRuns.getOrDefault(check, 0);
@@ -72,6 +82,7 @@ public class Grader {
                 break; // every pending check has failed with the compiler's message
             }
         }
+        return trace;
     }
 
     private static String passMessage(Check check, int repeated) {

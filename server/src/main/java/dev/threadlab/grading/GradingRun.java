@@ -10,7 +10,7 @@ import java.util.List;
  * Everything one graded run of a submission produced: how it ended, its output, its wall time, its trace (when
  * recorded) and, for a test run, the test reports and whether the test runner got to the end.
  */
-record GradingRun(SandboxOutcome outcome, List<CompileDiagnostic> diagnostics, String stdout, String stderr,
+public record GradingRun(SandboxOutcome outcome, List<CompileDiagnostic> diagnostics, String stdout, String stderr,
         long wallTimeMs, List<TraceEvent> trace, List<TestReport> testReports, boolean testsFinished) {
 
     boolean compiled() {

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.exercise.Exercise;
 import dev.threadlab.run.SandboxLanes;
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.ProgramLimits;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * limit of the sandbox, a cap on test reports).
  */
 @Singleton
-class GradingSandbox {
+public class GradingSandbox {
     /** Reports beyond one per test, class and repetition that are still kept (a class-level failure, say). */
     static final int EXTRA_REPORTS = 16;
     private static final Pattern TEST_ANNOTATION =
@@ -59,7 +60,8 @@ class GradingSandbox {
     }
 
     /** Runs a lesson's example as the page would, with the default limits; {@code traceSampleHz} > 0 traces it. */
-    GradingRun runExample(String mainClass, Map<String, String> files, int traceSampleHz) throws InterruptedException {
+    public GradingRun runExample(String mainClass, Map<String, String> files, int traceSampleHz)
+            throws InterruptedException {
         return run(new SandboxProgram(runId(), files, mainClass, "", traceSampleHz, ProgramLimits.DEFAULTS, null, List.of()), 0);
     }
 

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.exercise.Exercise;
 import dev.threadlab.sandbox.SandboxConfig;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;

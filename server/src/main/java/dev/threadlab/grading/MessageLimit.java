@@ -12,9 +12,9 @@ import java.util.List;
  * {@link #CHECK_MESSAGE_BYTES}, a submission's result (its check messages and message) at most
  * {@link #RESULT_BYTES}, counted in UTF-8 bytes; a cut message ends with "…".
  */
-final class MessageLimit {
-    static final int CHECK_MESSAGE_BYTES = 1024;
-    static final int RESULT_BYTES = 64 * 1024;
+public final class MessageLimit {
+    public static final int CHECK_MESSAGE_BYTES = 1024;
+    public static final int RESULT_BYTES = 64 * 1024;
     private static final String ELLIPSIS = "…";
     private static final int ELLIPSIS_BYTES = 3;
 
@@ -22,7 +22,7 @@ final class MessageLimit {
     }
 
     /** The text, or its longest prefix that fits in {@code maxBytes} with a trailing "…"; never splits a character. */
-    static String cut(String text, int maxBytes) {
+    public static String cut(String text, int maxBytes) {
         if (text == null || bytes(text) <= maxBytes) {
             return text;
         }
@@ -37,7 +37,7 @@ final class MessageLimit {
     }
 
     /** Each check's message within its own limit, and all of them together within what one result may store. */
-    static List<CheckResult> fit(List<CheckResult> results, String message) {
+    public static List<CheckResult> fit(List<CheckResult> results, String message) {
         int left = RESULT_BYTES - (message == null ? 0 : bytes(message));
         List<CheckResult> fitted = new ArrayList<>();
         for (CheckResult result : results) {

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.exercise.Check;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +34,8 @@ final class ProgramCheck {
             }
         }
         if (expected.trace() != null) {
-            List<String> problems = expected.trace().problems(TraceFacts.of(run.trace(), run.wallTimeMs()));
+            List<String> problems = TraceCheck.problems(expected.trace(),
+                    TraceFacts.of(run.trace(), run.wallTimeMs()));
             if (!problems.isEmpty()) {
                 return Optional.of("On the trace: " + String.join("; ", problems) + ".");
             }
@@ -52,7 +54,7 @@ final class ProgramCheck {
         Check.ProgramExpectation withoutTrace = new Check.ProgramExpectation(expected.stdout(), expected.stderr(),
                 expected.exitCode(), null);
         return problem(withoutTrace, run).isEmpty()
-                && expected.trace().onlyABusyHostCouldExplain(TraceFacts.of(run.trace(), run.wallTimeMs()));
+                && TraceCheck.onlyABusyHostCouldExplain(expected.trace(), TraceFacts.of(run.trace(), run.wallTimeMs()));
     }
 
     /** The first line of what the program wrote to stderr (an exception, usually), as a hint. */

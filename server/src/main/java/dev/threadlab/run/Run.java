@@ -38,6 +38,7 @@ public final class Run {
     private final StringBuilder pendingStdin = new StringBuilder();
     private boolean pendingEndOfInput;
     private long stdinBytes;
+    private volatile String historyOwner;
 
     Run(String id, RunRequest request, RunClient client, boolean traced, TraceLog trace) {
         this.id = id;
@@ -49,6 +50,15 @@ public final class Run {
 
     RunClient client() {
         return client;
+    }
+
+    /** The account whose run history keeps this run once it ends; null for anonymous runs. */
+    String historyOwner() {
+        return historyOwner;
+    }
+
+    void keepInHistoryOf(String accountId) {
+        historyOwner = accountId;
     }
 
     /**

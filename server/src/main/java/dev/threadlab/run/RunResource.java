@@ -1,9 +1,12 @@
 package dev.threadlab.run;
 
-import dev.threadlab.client.LearnerCookie;
+import dev.threadlab.account.Account;
+import dev.threadlab.account.LearnerCookie;
+import dev.threadlab.account.Viewer;
 import dev.threadlab.trace.ChromeTraceExport;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import java.util.List;
 import java.util.Map;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -30,10 +33,29 @@ public class RunResource {
 
     private final RunService runs;
     private final ChromeTraceExport chromeTrace;
+    private final Viewer viewer;
+    private final RunHistory history;
 
-    RunResource(RunService runs, ChromeTraceExport chromeTrace) {
+    RunResource(RunService runs, ChromeTraceExport chromeTrace, Viewer viewer, RunHistory history) {
         this.runs = runs;
         this.chromeTrace = chromeTrace;
+        this.viewer = viewer;
+        this.history = history;
+    }
+
+    /** The signed-in learner's last runs, newest first (401 when anonymous: their runs are not kept). */
+    @GET
+    @Path("/history")
+    public List<RunHistory.Entry> history() {
+        return history.list(viewer.requireAccount("see your run history").id());
+    }
+
+    /** One kept run with its files, output and trace; another learner's is 404. */
+    @GET
+    @Path("/history/{id}")
+    public RunHistory.Entry kept(@PathParam("id") String id) {
+        return history.find(viewer.requireAccount("see your run history").id(), id)
+                .orElseThrow(() -> new NotFoundException("No run with id '" + id + "' in your history."));
     }
 
     public record Accepted(String id, RunStatus status, Integer queuePosition) {
@@ -47,7 +69,7 @@ public class RunResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(RunRequest request, @CookieParam(LearnerCookie.NAME) String learnerCookie,
             @Context HttpServerRequest http) {
-        Run run = runs.submit(request, client(learnerCookie, http));
+        Run run = runs.submit(request, client(learnerCookie, http), viewer.account().map(Account::id).orElse(null));
         RunView view = run.view();
         return Response.accepted(new Accepted(run.id(), RunStatus.QUEUED, view.queuePosition())).build();
     }

@@ -30,9 +30,11 @@ public class RunService {
     private final TraceConfig traceConfig;
     private final TraceParser traceParser;
     private final RunAdmission admission;
+    private final RunHistory history;
 
     RunService(SandboxLanes lanes, SandboxImage image, RunRequestValidator validator, RunRegistry registry,
-            RunConfig config, TraceConfig traceConfig, TraceParser traceParser) {
+            RunConfig config, TraceConfig traceConfig, TraceParser traceParser, RunHistory history) {
+        this.history = history;
         this.lanes = lanes;
         this.image = image;
         this.validator = validator;
@@ -45,6 +47,11 @@ public class RunService {
 
     /** Validates and queues a run; refused when the client already has as many runs as it may. */
     public Run submit(RunRequest request, RunClient client) {
+        return submit(request, client, null);
+    }
+
+    /** As {@link #submit(RunRequest, RunClient)}, and the run joins this account's history when it ends. */
+    public Run submit(RunRequest request, RunClient client, String historyOwner) {
         validator.validate(request);
         ImageState state = image.state();
         if (!state.ready()) {
@@ -53,6 +60,7 @@ public class RunService {
         admission.admit(client);
         boolean traced = request.trace() == null ? traceConfig.enabledByDefault() : request.trace();
         Run run = new Run(UUID.randomUUID().toString(), request, client, traced, traceConfig.newLog());
+        run.keepInHistoryOf(historyOwner);
         registry.add(run);
         lanes.submit(new InteractiveJob(run, traceConfig.sampleHz(), traceParser, this::finished));
         return run;
@@ -105,6 +113,13 @@ public class RunService {
     private void finished(Run run) {
         admission.release(run.client());
         registry.ended(run);
+        if (run.historyOwner() != null) {
+            try {
+                history.record(run);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Run %s could not be kept in its learner's history", run.id());
+            }
+        }
     }
 
     /** On shutdown every run is stopped so that its container is removed before the server exits. */

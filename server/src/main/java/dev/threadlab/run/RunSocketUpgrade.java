@@ -1,6 +1,6 @@
 package dev.threadlab.run;
 
-import dev.threadlab.client.LearnerCookie;
+import dev.threadlab.account.LearnerCookie;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.quarkus.websockets.next.HttpUpgradeCheck;

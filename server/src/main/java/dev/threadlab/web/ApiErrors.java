@@ -1,6 +1,7 @@
 package dev.threadlab.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.threadlab.account.AccountException;
 import dev.threadlab.run.InvalidRunRequestException;
 import dev.threadlab.run.NotYourRunException;
 import dev.threadlab.run.TooManyRunsException;
@@ -31,6 +32,16 @@ public class ApiErrors {
     public Response tooManyRuns(TooManyRunsException e) {
         return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
                 .entity(new ApiError(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response account(AccountException e) {
+        Response.ResponseBuilder response = Response.status(e.kind().status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(e.getMessage()));
+        if (e.kind() == AccountException.Kind.THROTTLED) {
+            response.header("Retry-After", "60");
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,7 @@
 package dev.threadlab.web;
 
-import dev.threadlab.grading.Exercise;
-import dev.threadlab.grading.ExerciseText;
+import dev.threadlab.exercise.Exercise;
+import dev.threadlab.exercise.ExerciseText;
 import dev.threadlab.lesson.Language;
 import java.util.List;
 

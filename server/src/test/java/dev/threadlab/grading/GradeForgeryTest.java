@@ -1,11 +1,12 @@
 package dev.threadlab.grading;
 
-import static dev.threadlab.grading.GradingApiTest.checks;
-import static dev.threadlab.grading.GradingApiTest.grade;
+import static dev.threadlab.submission.GradingApiTest.checks;
+import static dev.threadlab.submission.GradingApiTest.grade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.threadlab.exercise.ExerciseRepository;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.junit.QuarkusTest;

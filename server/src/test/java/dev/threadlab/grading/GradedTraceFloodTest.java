@@ -1,11 +1,12 @@
 package dev.threadlab.grading;
 
-import static dev.threadlab.grading.GradingApiTest.grade;
+import static dev.threadlab.submission.GradingApiTest.grade;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
+import dev.threadlab.submission.GradingApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;

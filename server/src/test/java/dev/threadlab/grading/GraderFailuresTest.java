@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.threadlab.exercise.Check;
+import dev.threadlab.exercise.Exercise;
+import dev.threadlab.exercise.OutputMatch;
 import dev.threadlab.sandbox.ProgramLimits;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;

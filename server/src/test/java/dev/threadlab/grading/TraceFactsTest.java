@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadlab.exercise.Check;
 import dev.threadlab.trace.TraceEvent;
 import java.util.Arrays;
 import java.util.List;
@@ -92,10 +93,10 @@ class TraceFactsTest {
     @Test
     void onlyTooLittleParallelismOrTooMuchWallTimeIsWorthARepeat() {
         TraceFacts sequential = TraceFacts.of(events(TWO_WORKERS_ON_ONE_CPU), 900);
-        assertTrue(expect(2, null, null).onlyABusyHostCouldExplain(sequential), "too few threads on CPUs at once");
-        assertTrue(expect(null, null, 500L).onlyABusyHostCouldExplain(sequential), "too slow");
-        assertFalse(expect(2, 3, null).onlyABusyHostCouldExplain(sequential), "a missing thread is the program's fault");
-        assertFalse(expect(null, 2, null).onlyABusyHostCouldExplain(sequential), "nothing failed");
+        assertTrue(TraceCheck.onlyABusyHostCouldExplain(expect(2, null, null), sequential), "too few threads on CPUs at once");
+        assertTrue(TraceCheck.onlyABusyHostCouldExplain(expect(null, null, 500L), sequential), "too slow");
+        assertFalse(TraceCheck.onlyABusyHostCouldExplain(expect(2, 3, null), sequential), "a missing thread is the program's fault");
+        assertFalse(TraceCheck.onlyABusyHostCouldExplain(expect(null, 2, null), sequential), "nothing failed");
     }
 
     private static Check.TraceExpectation expect(Integer minRunningAtOnce, Integer minWorkerThreads, Long maxWallTimeMs) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,9 +30,22 @@ public final class RunApi {
                 .extract().path("id");
     }
 
+    /**
+     * Requests as the browser with this learner cookie: a browser's script sends the CSRF token (from the cookie that
+     * every page sets) with every change, and the server refuses cookie-borne changes without it.
+     */
+    public static RequestSpecification asBrowser(String learnerId) {
+        if (csrf == null) {
+            csrf = given().get("/").getCookie("csrf-token");
+        }
+        return given().cookie("threadlab_learner", learnerId).cookie("csrf-token", csrf).header("X-CSRF-TOKEN", csrf);
+    }
+
+    private static String csrf;
+
     /** Submits as the learner with this cookie id, as their browser would. */
     public static String submitAs(String learnerId, Map<String, Object> body) {
-        return given().cookie("threadlab_learner", learnerId).contentType(ContentType.JSON).body(body)
+        return asBrowser(learnerId).contentType(ContentType.JSON).body(body)
                 .when().post("/api/runs")
                 .then().statusCode(202)
                 .extract().path("id");

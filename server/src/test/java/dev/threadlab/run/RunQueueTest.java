@@ -87,7 +87,7 @@ class RunQueueTest {
         for (int i = 0; i < 4; i++) {
             busyRuns.add(submitAs(busy, program(source)));
         }
-        given().cookie("threadlab_learner", busy).contentType(ContentType.JSON).body(program(source))
+        RunApi.asBrowser(busy).contentType(ContentType.JSON).body(program(source))
                 .when().post("/api/runs")
                 .then().statusCode(429).header("Retry-After", notNullValue())
                 .body("error", containsString("4 runs waiting or running"));
@@ -97,7 +97,7 @@ class RunQueueTest {
         assertTrue(position <= 2, "the second learner's only run waits behind at most one other, not " + position);
 
         String third = submitAs("cccccccc-0000-0000-0000-000000000003", program(source));
-        given().cookie("threadlab_learner", "dddddddd-0000-0000-0000-000000000004").contentType(ContentType.JSON)
+        RunApi.asBrowser("dddddddd-0000-0000-0000-000000000004").contentType(ContentType.JSON)
                 .body(program(source)).when().post("/api/runs")
                 .then().statusCode(429).body("error", containsString("network address"));
 

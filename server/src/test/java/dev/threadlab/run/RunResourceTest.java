@@ -192,7 +192,7 @@ class RunResourceTest {
                 """));
         await().atMost(Duration.ofSeconds(60)).until(() -> RunApi.status(id).equals("RUNNING"));
         long cancelledAt = System.nanoTime();
-        given().when().post("/api/runs/" + id + "/cancel").then().statusCode(202);
+        given().contentType(ContentType.JSON).post("/api/runs/" + id + "/cancel").then().statusCode(202);
         Map<String, Object> result = awaitEnd(id);
         long tookMs = (System.nanoTime() - cancelledAt) / 1_000_000;
         assertEquals("CANCELLED", result.get("status"));
@@ -214,16 +214,16 @@ class RunResourceTest {
                 """;
         String id = RunApi.submitAs(owner, program(sleeper));
         await().atMost(Duration.ofSeconds(60)).until(() -> RunApi.status(id).equals("RUNNING"));
-        given().cookie("threadlab_learner", stranger).post("/api/runs/" + id + "/cancel")
+        RunApi.asBrowser(stranger).post("/api/runs/" + id + "/cancel")
                 .then().statusCode(403).body("error", containsString("Only the learner who started this run"));
-        given().post("/api/runs/" + id + "/cancel").then().statusCode(403); // same address, but no cookie
+        given().contentType(ContentType.JSON).post("/api/runs/" + id + "/cancel").then().statusCode(403); // same address, but no cookie
         assertEquals("RUNNING", RunApi.status(id), "the run goes on");
-        given().cookie("threadlab_learner", owner).post("/api/runs/" + id + "/cancel").then().statusCode(202);
+        RunApi.asBrowser(owner).post("/api/runs/" + id + "/cancel").then().statusCode(202);
         assertEquals("CANCELLED", awaitEnd(id).get("status"));
 
         String anonymous = submit(program(sleeper)); // no cookie: the owner is this address without a cookie
-        given().cookie("threadlab_learner", stranger).post("/api/runs/" + anonymous + "/cancel").then().statusCode(403);
-        given().post("/api/runs/" + anonymous + "/cancel").then().statusCode(202);
+        RunApi.asBrowser(stranger).post("/api/runs/" + anonymous + "/cancel").then().statusCode(403);
+        given().contentType(ContentType.JSON).post("/api/runs/" + anonymous + "/cancel").then().statusCode(202);
         assertEquals("CANCELLED", awaitEnd(anonymous).get("status"));
     }
 
@@ -247,7 +247,7 @@ class RunResourceTest {
     @Test
     void unknownRunIs404() {
         given().when().get("/api/runs/no-such-run").then().statusCode(404).body("error", containsString("no-such-run"));
-        given().when().post("/api/runs/no-such-run/cancel").then().statusCode(404);
+        given().contentType(ContentType.JSON).post("/api/runs/no-such-run/cancel").then().statusCode(404);
     }
 
     private static void postExpecting400(Map<String, Object> body, String errorPart) {

@@ -25,7 +25,8 @@ class ServerKilledIT {
         String runId;
         String submissionId;
         List<String> leftovers;
-        try (ServerProcess first = ServerProcess.start(dataDir, Map.of()).awaitReady(Duration.ofMinutes(15))) {
+        try (ServerProcess first = ServerProcess.start(dataDir, Map.of()).awaitReady(Duration.ofMinutes(15))
+                .signUp("killed-learner", "a long enough password")) {
             runId = first.run("""
                     public class Main {
                         public static void main(String[] args) throws Exception {
@@ -50,7 +51,8 @@ class ServerKilledIT {
         assertTrue(ServerProcess.containers(null, ServerProcess.LABEL).containsAll(leftovers),
                 "kill -9 leaves them behind: nothing else could have removed them");
 
-        try (ServerProcess second = ServerProcess.start(dataDir, Map.of()).awaitReady(Duration.ofMinutes(5))) {
+        try (ServerProcess second = ServerProcess.start(dataDir, Map.of()).awaitReady(Duration.ofMinutes(5))
+                .logIn("killed-learner", "a long enough password")) {
             List<String> remaining = ServerProcess.containers(null, ServerProcess.LABEL);
             assertTrue(remaining.stream().noneMatch(Set.copyOf(leftovers)::contains),
                     "left-over containers are removed at start: " + leftovers + " still in " + remaining);

@@ -30,6 +30,8 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final Path log;
+    private String token;
+    private String sessionCookie;
 
     private ServerProcess(Process process, URI base, Path log) {
         this.process = process;
@@ -38,6 +40,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir, Map<String, String> properties) throws IOException {
+        return start(dataDir, properties, Map.of());
+    }
+
+    /** With {@code environment} added, e.g. QUARKUS_DATASOURCE_JDBC_URL to run on PostgreSQL. */
+    static ServerProcess start(Path dataDir, Map<String, String> properties, Map<String, String> environment)
+            throws IOException {
         String app = System.getProperty("server.app", "target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(Path.of(app))) {
             throw new IllegalStateException("No packaged server at " + app + ": run ./mvnw verify, which packages it first");
@@ -56,7 +64,9 @@ final class ServerProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app));
         Path log = Files.createTempFile(dataDir.getParent(), "server-", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new ServerProcess(process, URI.create("http://127.0.0.1:" + port), log);
     }
 
@@ -103,25 +113,60 @@ final class ServerProcess implements AutoCloseable {
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body().isEmpty() ? "null" : response.body());
     }
 
     int status(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     JsonNode post(String path, Object body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+        return send("POST", path, body, 202);
+    }
+
+    /** Sends JSON and returns the answer's JSON; any other status than {@code expected} fails. */
+    JsonNode send(String method, String path, Object body, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
-        return JSON.readTree(response.body());
+        response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("threadlab_session="))
+                .findFirst().ifPresent(c -> sessionCookie = c.substring(0, c.indexOf(';')));
+        return JSON.readTree(response.body().isEmpty() ? "null" : response.body());
+    }
+
+    /** Signs up a learner; later requests carry a bearer token of theirs (made through HTTP Basic). */
+    ServerProcess signUp(String username, String password) throws Exception {
+        send("POST", "/api/auth/signup", Map.of("username", username, "password", password), 201);
+        sessionCookie = null;
+        String basic = java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/tokens"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"it\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        token = JSON.readTree(response.body()).path("token").asText();
+        return this;
+    }
+
+    /** Logs in as a fresh browser would: no token, only the session cookie the log-in sets. */
+    ServerProcess logIn(String username, String password) throws Exception {
+        token = null;
+        send("POST", "/api/auth/login", Map.of("username", username, "password", password), 200);
+        return this;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        } else if (sessionCookie != null) {
+            builder.header("Cookie", sessionCookie);
+        }
+        return builder;
     }
 
     ObjectMapper json() {

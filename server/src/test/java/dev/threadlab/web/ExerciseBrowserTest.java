@@ -3,8 +3,8 @@ package dev.threadlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.threadlab.grading.Exercise;
-import dev.threadlab.grading.ExerciseRepository;
+import dev.threadlab.exercise.Exercise;
+import dev.threadlab.exercise.ExerciseRepository;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,15 +24,17 @@ class ExerciseBrowserTest extends ChromiumTest {
     @Inject
     ExerciseRepository exercises;
 
-    @TestHTTPResource("/lessons/locks")
-    URL lessonPage;
-
-
+    @TestHTTPResource("/signup?lang=en&next=/lessons/locks")
+    URL signUpThenLesson;
 
     @Test
     void submitShowsEachCheckThenHintsAndHistory() throws Exception {
-        browser.get(lessonPage.toString());
+        // Submitting needs an account: sign up through the page, which comes back to the lesson.
+        browser.get(signUpThenLesson.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        browser.findElement(By.id("username")).sendKeys("exercise-" + System.nanoTime() % 1_000_000);
+        browser.findElement(By.id("password")).sendKeys("a long enough password");
+        browser.findElement(By.cssSelector("form.credentials button[type=submit]")).click();
         WebElement exercise = wait.until(d -> d.findElement(By.id("exercise-lost-update")));
         List<String> tabs = exercise.findElements(By.cssSelector(".snippet-tab")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Main.java", "BankAccount.java"), tabs, "the main file first, then the others");

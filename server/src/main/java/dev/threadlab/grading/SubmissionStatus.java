@@ -1,9 +1,0 @@
-package dev.threadlab.grading;
-
-public enum SubmissionStatus {
-    QUEUED, GRADING, GRADED, ERROR;
-
-    public boolean finished() {
-        return this == GRADED || this == ERROR;
-    }
-}

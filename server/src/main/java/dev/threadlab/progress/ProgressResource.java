@@ -1,0 +1,77 @@
+package dev.threadlab.progress;
+
+import dev.threadlab.account.Viewer;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+/** A signed-in learner's drafts and progress (401 for anonymous visitors, whose drafts stay in their browser). */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgressResource {
+
+    /** Body of a draft save: the files, and the version this tab last loaded or saved (null for a new draft). */
+    public record DraftSave(Map<String, String> files, Long baseVersion) {
+    }
+
+    private final Drafts drafts;
+    private final CourseProgress progress;
+    private final Viewer viewer;
+
+    ProgressResource(Drafts drafts, CourseProgress progress, Viewer viewer) {
+        this.drafts = drafts;
+        this.progress = progress;
+        this.viewer = viewer;
+    }
+
+    @GET
+    @Path("drafts")
+    public List<Drafts.Draft> drafts() {
+        return drafts.all(owner("see your drafts"));
+    }
+
+    @GET
+    @Path("drafts/{key}")
+    public Drafts.Draft draft(@PathParam("key") String key) {
+        return drafts.find(owner("see your drafts"), key)
+                .orElseThrow(() -> new NotFoundException("You have no draft called '" + key + "'."));
+    }
+
+    /** Saves a draft; the last write wins, and {@code replacedNewer} tells this tab it overwrote another's save. */
+    @PUT
+    @Path("drafts/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Drafts.Saved save(@PathParam("key") String key, DraftSave body) {
+        String owner = owner("keep drafts on the server");
+        if (body == null) {
+            throw new InvalidDraftException("Send {\"files\": {...}, \"baseVersion\": n}.");
+        }
+        return drafts.save(owner, key, body.files(), body.baseVersion());
+    }
+
+    @GET
+    @Path("progress")
+    public CourseProgress.Summary progress() {
+        return progress.of(owner("see your progress"));
+    }
+
+    @POST
+    @Path("progress/lessons/{id}/opened")
+    public Response opened(@PathParam("id") String lessonId) {
+        progress.opened(owner("record your progress"), lessonId);
+        return Response.noContent().build();
+    }
+
+    private String owner(String toDoWhat) {
+        return viewer.requireAccount(toDoWhat).id();
+    }
+}

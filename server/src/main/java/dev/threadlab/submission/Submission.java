@@ -1,0 +1,42 @@
+package dev.threadlab.submission;
+
+import dev.threadlab.grading.CheckResult;
+import dev.threadlab.grading.MessageLimit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A learner's solution to an exercise and, once graded, its result. The result is stored and sent as it is, so it is
+ * kept within {@link MessageLimit#RESULT_BYTES} however much the program wrote.
+ */
+public record Submission(String id, String exerciseId, String learnerId, Instant createdAt, SubmissionStatus status,
+        Map<String, String> files, Integer score, int maxScore, List<CheckResult> checks, String message,
+        Instant gradedAt) {
+
+    public boolean fullMarks() {
+        return status == SubmissionStatus.GRADED && score != null && score == maxScore;
+    }
+
+    /** Back in the queue for a regrade; the result it had is kept in the history first. */
+    Submission requeued() {
+        return new Submission(id, exerciseId, learnerId, createdAt, SubmissionStatus.QUEUED, files, null, maxScore,
+                List.of(), null, null);
+    }
+
+    Submission grading() {
+        return new Submission(id, exerciseId, learnerId, createdAt, SubmissionStatus.GRADING, files, null, maxScore,
+                List.of(), null, null);
+    }
+
+    Submission graded(List<CheckResult> results) {
+        int total = results.stream().mapToInt(CheckResult::points).sum();
+        return new Submission(id, exerciseId, learnerId, createdAt, SubmissionStatus.GRADED, files, total, maxScore,
+                MessageLimit.fit(results, null), null, Instant.now());
+    }
+
+    Submission failed(String why) {
+        return new Submission(id, exerciseId, learnerId, createdAt, SubmissionStatus.ERROR, files, null, maxScore,
+                List.of(), MessageLimit.cut(why, MessageLimit.CHECK_MESSAGE_BYTES), Instant.now());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.threadlab.submission;
+
+import dev.threadlab.account.Accounts;
+import dev.threadlab.account.Role;
+import dev.threadlab.account.Viewer;
+import dev.threadlab.exercise.ExerciseRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * A submission's grade, as JSON or as Gradescope's results.json, its trace and its history. An account's submission
+ * is shown to that account and to instructors; to anyone else it does not exist (404). Submissions made anonymously
+ * before accounts existed stay readable by their random id, as they always were.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubmissionResource {
+
+    private final SubmissionService submissions;
+    private final ExerciseRepository exercises;
+    private final Viewer viewer;
+    private final Accounts accounts;
+
+    SubmissionResource(SubmissionService submissions, ExerciseRepository exercises, Viewer viewer, Accounts accounts) {
+        this.submissions = submissions;
+        this.exercises = exercises;
+        this.viewer = viewer;
+        this.accounts = accounts;
+    }
+
+    @GET
+    @Path("submissions/{id}")
+    public SubmissionView get(@PathParam("id") String id, @QueryParam("lang") String lang,
+            @HeaderParam("Accept-Language") String accept) {
+        Submission submission = find(id);
+        return SubmissionView.of(submission, true, exercises.find(submission.exerciseId()).orElse(null),
+                ExerciseResource.language(lang, accept));
+    }
+
+    @GET
+    @Path("submissions/{id}/results.json")
+    public GradescopeResults gradescope(@PathParam("id") String id) {
+        return GradescopeResults.of(find(id));
+    }
+
+    /** The scheduling trace of the graded program run: the same events the lesson page's timeline draws. */
+    @GET
+    @Path("submissions/{id}/trace")
+    public Response trace(@PathParam("id") String id) {
+        find(id);
+        return Response.ok(submissions.trace(id).orElse("[]"), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Results that regrades replaced, oldest first. */
+    @GET
+    @Path("submissions/{id}/history")
+    public List<SubmissionView> history(@PathParam("id") String id) {
+        Submission submission = find(id);
+        return submissions.history(submission.id()).stream()
+                .map(s -> SubmissionView.of(s, false, null, null)).toList();
+    }
+
+    /** Regrades every learner's latest submission to the exercise in the background (instructors). */
+    @POST
+    @Path("exercises/{id}/regrade")
+    @RolesAllowed({Role.INSTRUCTOR_NAME, Role.ADMIN_NAME})
+    public Response regrade(@PathParam("id") String exerciseId) {
+        return Response.accepted(submissions.regrade(exerciseId).progress()).build();
+    }
+
+    @GET
+    @Path("regrades/{id}")
+    @RolesAllowed({Role.INSTRUCTOR_NAME, Role.ADMIN_NAME})
+    public Regrade.Progress regradeProgress(@PathParam("id") String id) {
+        return submissions.regradeProgress(id)
+                .orElseThrow(() -> new NotFoundException("No regrade with id '" + id + "'."));
+    }
+
+    private Submission find(String id) {
+        Submission submission = submissions.find(id).filter(this::visible)
+                .orElseThrow(() -> new NotFoundException("No submission with id '" + id + "'."));
+        return submission;
+    }
+
+    private boolean visible(Submission submission) {
+        return submission.learnerId().equals(viewer.ownerId()) || viewer.is(Role.INSTRUCTOR)
+                || viewer.is(Role.ADMIN) || accounts.byId(submission.learnerId()).isEmpty()
+                        && !submission.learnerId().startsWith(BatchOwner.PREFIX);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.threadlab.submission;
+
+public enum SubmissionStatus {
+    QUEUED, GRADING, GRADED, ERROR;
+
+    public boolean finished() {
+        return this == GRADED || this == ERROR;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.threadlab.submission;
+
+import dev.threadlab.exercise.Check;
+import dev.threadlab.exercise.Exercise;
+import dev.threadlab.grading.CheckResult;
+import dev.threadlab.lesson.Language;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A submission as the API shows it to the learner who made it (files only in the single view). */
+public record SubmissionView(String id, String exerciseId, SubmissionStatus status, Integer score, int maxScore,
+        List<CheckResult> checks, String message, Instant createdAt, Instant gradedAt, Map<String, String> files) {
+
+    /** Check names in the learner's language when the exercise still has the checks it was graded with. */
+    static SubmissionView of(Submission s, boolean withFiles, Exercise exercise, Language language) {
+        List<CheckResult> checks = s.checks();
+        if (exercise != null && exercise.checks().size() == checks.size()) {
+            List<String> names = exercise.text(language).checkNames();
+            List<String> english = exercise.checks().stream().map(Check::name).toList();
+            checks = java.util.stream.IntStream.range(0, checks.size()).mapToObj(i -> {
+                CheckResult r = s.checks().get(i);
+                return r.name().equals(english.get(i))
+                        ? new CheckResult(names.get(i), r.passed(), r.points(), r.maxPoints(), r.message()) : r;
+            }).toList();
+        }
+        return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), checks, s.message(),
+                s.createdAt(), s.gradedAt(), withFiles ? s.files() : null);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.threadlab.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.threadlab.lesson.LessonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExerciseParserTest {
+    private final ExerciseParser parser = new ExerciseParser(new LessonParser());
+
+    @TempDir
+    Path lessons;
+
+    @Test
+    void theShippedExercisesParse() {
+        ExerciseRepository repository = new ExerciseRepository(Path.of("lessons"), parser);
+        ExerciseRepository.Catalog catalog = repository.catalog();
+        assertEquals(List.of(), catalog.problems());
+        assertTrue(catalog.exercises().keySet().containsAll(List.of("lost-update", "child-exit-codes", "pool-of-four")),
+                catalog.exercises().keySet().toString());
+        Exercise race = catalog.exercises().get("lost-update");
+        assertEquals("locks", race.lessonId());
+        assertEquals(7, race.maxScore());
+        assertEquals(10, race.checks().stream().filter(Check::isJUnit).findFirst().orElseThrow().runs());
+        assertTrue(race.testFiles().containsKey("BankAccountTest.java"));
+        assertTrue(race.taskHtml().contains("<code>deposit(long)</code>"), race.taskHtml());
+    }
+
+    @Test
+    void everyProblemOfABrokenConfigIsNamedWithTheFile() throws IOException {
+        Path folder = exercise("broken", """
+                title: ""
+                checks:
+                  - name: Output
+                    points: 200
+                    stdout:
+                      regex: "([unclosed"
+                  - junit: MissingTest
+                    tests:
+                      - method: works
+                        points: 1
+                """);
+        InvalidExerciseException e = assertThrows(InvalidExerciseException.class, () -> parser.parse("l", folder));
+        String message = e.getMessage();
+        assertTrue(message.startsWith(folder + ": exercise.yaml: "), message);
+        assertTrue(message.contains("'title' is missing"), message);
+        assertTrue(message.contains("'points' must be"), message);
+        assertTrue(message.contains("regex does not compile"), message);
+        assertTrue(message.contains("tests/ is missing"), message);
+    }
+
+    @Test
+    void aTypoInAKeyIsAnErrorNotASilentlyDroppedCheck() throws IOException {
+        Path folder = exercise("typo", """
+                title: Typo
+                checks:
+                  - name: Output
+                    points: 1
+                    stdot:
+                      exact: "hi"
+                """);
+        InvalidExerciseException e = assertThrows(InvalidExerciseException.class, () -> parser.parse("l", folder));
+        assertTrue(e.getMessage().endsWith("exercise.yaml: checks[1]: unknown key 'stdot' (known here: exitCode, junit, "
+                + "name, points, runs, stderr, stdout, tests, trace)"), e.getMessage());
+    }
+
+    @Test
+    void theRepositorySkipsBrokenFoldersAndReportsThem() throws IOException {
+        exercise("fine", """
+                title: Fine
+                checks:
+                  - name: Says hi
+                    points: 1
+                    stdout:
+                      exact: "hi"
+                """);
+        Path broken = exercise("no-solution", "title: X\nchecks:\n  - name: A\n    points: 1\n    exitCode: 0\n");
+        deleteTree(broken.resolve("solution"));
+        ExerciseRepository.Catalog catalog = new ExerciseRepository(lessons, parser).catalog();
+        assertEquals(List.of("fine"), List.copyOf(catalog.exercises().keySet()));
+        assertEquals(1, catalog.problems().size());
+        assertTrue(catalog.problems().get(0).contains("exercises/no-solution: solution/ is missing"), catalog.problems().toString());
+    }
+
+    @Test
+    void anEditedExerciseIsReadAgain() throws IOException {
+        Path folder = exercise("edited", "title: Before\nchecks:\n  - name: A\n    points: 1\n    exitCode: 0\n");
+        ExerciseRepository repository = new ExerciseRepository(lessons, parser);
+        assertEquals("Before", repository.find("edited").orElseThrow().title());
+        Files.writeString(folder.resolve("exercise.yaml"), "title: After!\nchecks:\n  - name: A\n    points: 1\n    exitCode: 0\n");
+        assertEquals("After!", repository.find("edited").orElseThrow().title());
+        assertFalse(repository.find("missing").isPresent());
+    }
+
+    private Path exercise(String id, String yaml) throws IOException {
+        Path folder = lessons.resolve("01-demo").resolve("exercises").resolve(id);
+        Files.createDirectories(folder.resolve("starter"));
+        Files.createDirectories(folder.resolve("solution"));
+        Files.writeString(folder.resolve("exercise.yaml"), yaml);
+        Files.writeString(folder.resolve("task.md"), "Say *hi*.");
+        String main = "public class Main { public static void main(String[] a) { System.out.println(\"hi\"); } }";
+        Files.writeString(folder.resolve("starter/Main.java"), main);
+        Files.writeString(folder.resolve("solution/Main.java"), main);
+        return folder;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

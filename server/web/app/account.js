@@ -1,0 +1,96 @@
+// The account page's API tokens: listed, created (the secret shown once, to copy) and revoked through the JSON API.
+// The words are the page's own (server-rendered in its language); this only moves data.
+import { fetch } from './http.js';
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+class TokenList {
+  constructor(section) {
+    this.section = section;
+    this.table = section.querySelector('table.tokens');
+    this.rows = this.table.querySelector('tbody');
+    this.empty = section.querySelector('.no-tokens');
+    this.rowTemplate = section.querySelector('template.token-row');
+    this.error = section.querySelector('.token-error');
+    this.secretBox = section.querySelector('.new-token-secret');
+    this.secret = this.secretBox.querySelector('code.secret');
+    this.dates = new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: 'medium', timeStyle: 'short' });
+    section.querySelector('form.new-token').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.create(event.target);
+    });
+    this.secretBox.querySelector('button.copy').addEventListener('click', (event) => this.copy(event.target));
+  }
+
+  async refresh() {
+    const tokens = await this.call('/api/tokens');
+    if (!tokens) return;
+    this.rows.replaceChildren(...tokens.map((token) => this.row(token)));
+    this.table.hidden = tokens.length === 0;
+    this.empty.hidden = tokens.length > 0;
+  }
+
+  row(token) {
+    const row = this.rowTemplate.content.firstElementChild.cloneNode(true);
+    row.dataset.id = token.id;
+    row.querySelector('.name').textContent = token.name;
+    row.querySelector('.created').textContent = this.date(token.createdAt);
+    row.querySelector('.last-used').textContent = this.date(token.lastUsedAt);
+    row.querySelector('button.revoke').addEventListener('click', () => this.revoke(token.id));
+    return row;
+  }
+
+  date(iso) {
+    return iso ? this.dates.format(new Date(iso)) : this.section.dataset.never;
+  }
+
+  async create(form) {
+    const created = await this.call('/api/tokens', {
+      method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ name: form.elements.namedItem('name').value }),
+    });
+    if (!created) return;
+    form.reset();
+    this.secret.textContent = created.token;
+    this.secretBox.hidden = false;
+    await this.refresh();
+  }
+
+  async revoke(id) {
+    // The secret on show may be the one being revoked; either way it is no longer worth copying.
+    this.secretBox.hidden = true;
+    if (await this.call(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }) !== null) await this.refresh();
+  }
+
+  async copy(button) {
+    try {
+      await navigator.clipboard.writeText(this.secret.textContent);
+      button.textContent = this.section.dataset.copied;
+    } catch (e) {
+      // No clipboard access (a plain-HTTP page, or the browser said no): select it for Ctrl+C instead.
+      getSelection().selectAllChildren(this.secret);
+    }
+  }
+
+  /** The response's JSON ({} when it has none), or null after showing why the server said no. */
+  async call(url, options) {
+    this.error.hidden = true;
+    let response;
+    try {
+      response = await fetch(url, options);
+    } catch (e) {
+      return this.fail('The server cannot be reached. Check your connection and try again.');
+    }
+    const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
+    return response.ok ? body : this.fail(body.error || `The server refused (HTTP ${response.status}).`);
+  }
+
+  fail(message) {
+    this.error.textContent = message;
+    this.error.hidden = false;
+    return null;
+  }
+}
+
+// Bundled into every page, like every module here: only the account page has the section.
+const section = document.querySelector('section.api-tokens');
+if (section) new TokenList(section).refresh();
