@@ -50,6 +50,13 @@ public class Credentials {
         }
     }
 
+    /** Deletes sessions past their expiry; returns how many. */
+    @Transactional
+    public int removeExpiredSessions() {
+        return session().createMutationQuery("delete from SessionRecord where expiresAt < :now")
+                .setParameter("now", Instant.now()).executeUpdate();
+    }
+
     /** The account a session cookie belongs to, while it has not expired. */
     @Transactional
     public Optional<Account> bySession(String secret) {
