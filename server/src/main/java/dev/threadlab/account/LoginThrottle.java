@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class LoginThrottle {
     private static final int MAX_TRACKED = 100_000;
+    private final int maxTracked;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final AccountConfig config;
     private final Clock clock;
@@ -26,8 +27,13 @@ public class LoginThrottle {
     }
 
     LoginThrottle(AccountConfig config, Clock clock) {
+        this(config, clock, MAX_TRACKED);
+    }
+
+    LoginThrottle(AccountConfig config, Clock clock, int maxTracked) {
         this.config = config;
         this.clock = clock;
+        this.maxTracked = maxTracked;
     }
 
     /** Throws THROTTLED when this account or this address failed too often lately. */
@@ -40,11 +46,21 @@ public class LoginThrottle {
     }
 
     public void failed(String usernameKey, String address) {
-        if (failures.size() > MAX_TRACKED) {
-            failures.clear(); // a flood of invented names must not exhaust memory; the window restarts for all
+        if (failures.size() > maxTracked) {
+            forgetQuietKeys(); // a flood of invented names must not exhaust memory
         }
-        record("user:" + usernameKey);
+        if (failures.size() <= maxTracked || failures.containsKey("user:" + usernameKey)) {
+            record("user:" + usernameKey); // beyond the bound only addresses are counted, and those still lock
+        }
         record("addr:" + address);
+    }
+
+    /**
+     * Drops the counters with no failure in the window. Clearing them all instead would let a flood of invented
+     * names lift the lock on the account under attack.
+     */
+    private void forgetQuietKeys() {
+        failures.keySet().removeIf(key -> recent(key) == 0);
     }
 
     public void succeeded(String usernameKey) {

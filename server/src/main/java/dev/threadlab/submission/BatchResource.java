@@ -13,12 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** Batch grading for instructors' scripts: post a zip of learners' folders, then poll for the results. */
 @Path("/api")
@@ -56,17 +52,9 @@ public class BatchResource {
     }
 
     private static String csv(Batches.Progress progress) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF'); // spreadsheet programs read UTF-8 (e.g. Chinese folder names) only with a BOM
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader("folder", "submission", "status", "score", "max_score", "message").get())) {
-            for (Batches.Item item : progress.results()) {
-                printer.printRecord(item.folder(), item.submissionId(), item.status(), item.score(), item.maxScore(),
-                        item.message());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return SpreadsheetCsv.write(List.of("folder", "submission", "status", "score", "max_score", "message"),
+                progress.results().stream().map(item -> java.util.Arrays.<Object>asList(item.folder(),
+                        item.submissionId(), item.status().name(), item.score(), item.maxScore(), item.message()))
+                        .toList());
     }
 }
