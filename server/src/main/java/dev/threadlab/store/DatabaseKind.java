@@ -20,8 +20,20 @@ public enum DatabaseKind {
         return unitName;
     }
 
-    /** PostgreSQL when the default datasource's URL names it, else the embedded H2. */
+    /**
+     * PostgreSQL when the default datasource's URL names it, the embedded H2 when there is none; any other URL is a
+     * mistake that would otherwise leave the server quietly on H2, so it stops the start with what to set.
+     */
     public static DatabaseKind forUrl(Optional<String> defaultJdbcUrl) {
-        return defaultJdbcUrl.filter(url -> url.startsWith("jdbc:postgresql:")).isPresent() ? POSTGRESQL : H2;
+        String url = defaultJdbcUrl.map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
+        if (url == null) {
+            return H2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("QUARKUS_DATASOURCE_JDBC_URL (quarkus.datasource.jdbc.url) must be a "
+                + "jdbc:postgresql:// URL, or unset for the embedded H2 database under threadlab.data-dir; it is '"
+                + url.replaceAll("password=[^&;]*", "password=…") + "'.");
     }
 }
