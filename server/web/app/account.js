@@ -1,8 +1,6 @@
 // The account page's API tokens: listed, created (the secret shown once, to copy) and revoked through the JSON API.
 // The words are the page's own (server-rendered in its language); this only moves data.
-import { fetch } from './http.js';
-
-const JSON_HEADERS = { 'Content-Type': 'application/json' };
+import { fetchJson } from './http.js';
 
 class TokenList {
   constructor(section) {
@@ -45,9 +43,8 @@ class TokenList {
   }
 
   async create(form) {
-    const created = await this.call('/api/tokens', {
-      method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ name: form.elements.namedItem('name').value }),
-    });
+    const created = await this.call('/api/tokens',
+      { method: 'POST', body: { name: form.elements.namedItem('name').value } });
     if (!created) return;
     form.reset();
     this.secret.textContent = created.token;
@@ -72,16 +69,16 @@ class TokenList {
   }
 
   /** The response's JSON ({} when it has none), or null after showing why the server said no. */
-  async call(url, options) {
+  async call(url, request) {
     this.error.hidden = true;
     let response;
     try {
-      response = await fetch(url, options);
+      response = await fetchJson(url, request);
     } catch (e) {
       return this.fail('The server cannot be reached. Check your connection and try again.');
     }
-    const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
-    return response.ok ? body : this.fail(body.error || `The server refused (HTTP ${response.status}).`);
+    if (response.ok) return response.body;
+    return this.fail(response.body.error || `The server refused (HTTP ${response.status}).`);
   }
 
   fail(message) {

@@ -1,6 +1,6 @@
 // The admin's user list (/admin/users): "Make instructor" posts to the role API and redraws the row's roles from
 // the answer, in the page's words. The server checks again that the viewer is an admin.
-import { fetchJson } from './http.js';
+import { requireJson } from './http.js';
 
 // The order the server lists roles in (Role's), whatever order the API's set comes in.
 const ROLE_ORDER = ['learner', 'instructor', 'admin'];
@@ -11,10 +11,9 @@ async function makeInstructor(section, row) {
   button.disabled = true;
   error.hidden = true;
   try {
-    const response = await fetchJson(`/api/admin/users/${encodeURIComponent(row.dataset.username)}/roles`,
+    const granted = await requireJson(`/api/admin/users/${encodeURIComponent(row.dataset.username)}/roles`,
       { method: 'POST', body: { role: 'instructor' } });
-    if (!response.ok) throw new Error(response.body.error || `The server refused (HTTP ${response.status}).`);
-    row.querySelector('.roles').textContent = roleNames(section, response.body.roles);
+    row.querySelector('.roles').textContent = roleNames(section, granted.roles);
     button.remove();
   } catch (e) {
     error.textContent = `${row.dataset.username}: ${e.message}`;

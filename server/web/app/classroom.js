@@ -6,7 +6,7 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { cssColor } from './dom.js';
 import { onThemeChange } from './theme.js';
-import { fetch } from './http.js';
+import { requireJson } from './http.js';
 import { localizeTimes } from './local-time.js';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
@@ -86,13 +86,12 @@ async function regrade(card, section) {
   const progress = card.querySelector('.regrade-progress');
   button.disabled = true;
   try {
-    let state = await call(`/api/exercises/${encodeURIComponent(card.dataset.exercise)}/regrade`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}',
-    });
+    let state = await requireJson(`/api/exercises/${encodeURIComponent(card.dataset.exercise)}/regrade`,
+      { method: 'POST', body: {} });
     while (!state.finished) {
       progress.textContent = `${section.dataset.regrading} ${state.done}/${state.total}`;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      state = await call(`/api/regrades/${encodeURIComponent(state.id)}`);
+      state = await requireJson(`/api/regrades/${encodeURIComponent(state.id)}`);
     }
     progress.textContent = `${section.dataset.regraded} ${state.done}/${state.total}`;
     setTimeout(() => location.reload(), 800);
@@ -100,13 +99,6 @@ async function regrade(card, section) {
     progress.textContent = e.message;
     button.disabled = false;
   }
-}
-
-async function call(url, options) {
-  const response = await fetch(url, options);
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error || `The server refused (HTTP ${response.status}).`);
-  return body;
 }
 
 const section = document.querySelector('section.class-dashboard');

@@ -1,7 +1,7 @@
 // A logged-in learner's kept runs (/api/runs/history): the run of a snippet's very code, so that after a reload the
 // page shows it again. One listing per page, and each kept run fetched at most once, however many snippets ask.
 import { sameFiles } from './drafts.js';
-import { fetch } from './http.js';
+import { requireJson } from './http.js';
 import { signedIn } from './learner.js';
 
 // The listing has no files, so a candidate is fetched whole (output and trace, up to a megabyte) to compare it;
@@ -14,18 +14,12 @@ const kept = new Map();
 /** The newest kept run of this main class whose files equal these, or null (also for anonymous visitors). */
 export async function lastRunOf(mainClass, files) {
   if (!signedIn) return null;
-  listing ??= json('/api/runs/history').catch(() => []);
+  listing ??= requireJson('/api/runs/history').catch(() => []);
   const candidates = (await listing).filter((run) => run.mainClass === mainClass).slice(0, CANDIDATES);
   for (const { id } of candidates) {
-    if (!kept.has(id)) kept.set(id, json(`/api/runs/history/${encodeURIComponent(id)}`).catch(() => null));
+    if (!kept.has(id)) kept.set(id, requireJson(`/api/runs/history/${encodeURIComponent(id)}`).catch(() => null));
     const run = await kept.get(id);
     if (run && run.files && sameFiles(run.files, files)) return run;
   }
   return null;
-}
-
-async function json(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.json();
 }

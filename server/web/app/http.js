@@ -34,3 +34,10 @@ export async function fetchJson(url, { method = 'GET', body } = {}) {
   const json = response.status === 204 ? {} : await response.json().catch(() => ({}));
   return { ok: response.ok, status: response.status, body: json };
 }
+
+/** fetchJson for callers that treat any refusal as an error: the body, or an Error with the server's message. */
+export async function requireJson(url, request) {
+  const { ok, status, body } = await fetchJson(url, request);
+  if (!ok) throw new Error(body.error || `The server refused (HTTP ${status}).`);
+  return body;
+}

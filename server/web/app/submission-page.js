@@ -4,14 +4,8 @@ import { CodeViewer } from './code-viewer.js';
 import { TraceTimeline } from './timeline.js';
 import { checkItem } from './check-list.js';
 import { lang } from './i18n.js';
-import { fetch } from './http.js';
+import { requireJson } from './http.js';
 import { localizeTimes } from './local-time.js';
-
-async function json(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error((await response.json().catch(() => ({}))).error || `HTTP ${response.status}`);
-  return response.json();
-}
 
 function renderChecks(list, submission) {
   list.replaceChildren(...submission.checks.map(checkItem));
@@ -21,13 +15,13 @@ async function show(section) {
   const id = section.dataset.submission;
   const page = {};
   window.threadlabSubmission = page;
-  const submission = await json(`/api/submissions/${encodeURIComponent(id)}?lang=${lang}`);
+  const submission = await requireJson(`/api/submissions/${encodeURIComponent(id)}?lang=${lang}`);
   page.viewer = new CodeViewer(section.querySelector('.code-viewer'), submission.files || {}, section.dataset.filesLabel);
   const message = section.querySelector('.submission-message');
   message.hidden = !submission.message;
   message.textContent = submission.message || '';
   renderChecks(section.querySelector('ul.grading-checks'), submission);
-  const events = await json(`/api/submissions/${encodeURIComponent(id)}/trace`);
+  const events = await requireJson(`/api/submissions/${encodeURIComponent(id)}/trace`);
   section.querySelector('.no-trace').hidden = events.length > 0;
   if (events.length) {
     page.timeline = new TraceTimeline(section.querySelector('.submission-trace'));

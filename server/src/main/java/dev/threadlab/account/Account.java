@@ -12,4 +12,9 @@ public record Account(String id, String username, Set<Role> roles) {
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /** Instructors teach; so may admins (they create classes and see every submission too). */
+    public boolean teaches() {
+        return has(Role.INSTRUCTOR) || has(Role.ADMIN);
+    }
 }

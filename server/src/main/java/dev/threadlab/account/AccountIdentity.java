@@ -8,15 +8,13 @@ import java.util.Optional;
 /** Carries an {@link Account} inside Quarkus's security identity, with its roles as role names. */
 public final class AccountIdentity {
     static final String ATTRIBUTE = "threadlab.account";
-    static final String VIA_BEARER = "threadlab.bearer";
 
     private AccountIdentity() {
     }
 
-    static SecurityIdentity of(Account account, boolean bearer) {
+    static SecurityIdentity of(Account account) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(account.username())).addAttribute(ATTRIBUTE, account)
-                .addAttribute(VIA_BEARER, bearer);
+                .setPrincipal(new QuarkusPrincipal(account.username())).addAttribute(ATTRIBUTE, account);
         account.roles().forEach(role -> builder.addRole(role.roleName()));
         return builder.build();
     }
@@ -24,10 +22,5 @@ public final class AccountIdentity {
     public static Optional<Account> account(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? Optional.empty()
                 : Optional.ofNullable(identity.getAttribute(ATTRIBUTE));
-    }
-
-    /** True when the request proved itself with a header (token or password), not with an ambient cookie. */
-    public static boolean viaHeader(SecurityIdentity identity) {
-        return identity != null && Boolean.TRUE.equals(identity.getAttribute(VIA_BEARER));
     }
 }

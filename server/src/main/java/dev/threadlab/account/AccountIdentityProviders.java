@@ -19,8 +19,8 @@ final class AccountIdentityProviders {
     }
 
     private static Uni<SecurityIdentity> blocking(AuthenticationRequestContext context,
-            Supplier<Optional<Account>> lookup, boolean viaHeader) {
-        return context.runBlocking(() -> lookup.get().map(account -> AccountIdentity.of(account, viaHeader))
+            Supplier<Optional<Account>> lookup) {
+        return context.runBlocking(() -> lookup.get().map(AccountIdentity::of)
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked credentials")));
     }
 
@@ -37,7 +37,7 @@ final class AccountIdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
                 AuthenticationRequestContext context) {
-            return blocking(context, () -> credentials.byToken(request.getToken().getToken()), true);
+            return blocking(context, () -> credentials.byToken(request.getToken().getToken()));
         }
     }
 
@@ -54,7 +54,7 @@ final class AccountIdentityProviders {
         @Override
         public Uni<SecurityIdentity> authenticate(SessionAuthenticationRequest request,
                 AuthenticationRequestContext context) {
-            return blocking(context, () -> credentials.bySession(request.secret()), false);
+            return blocking(context, () -> credentials.bySession(request.secret()));
         }
     }
 
@@ -75,7 +75,7 @@ final class AccountIdentityProviders {
             String password = new String(request.getPassword().getPassword());
             return context.runBlocking(() -> {
                 try {
-                    return AccountIdentity.of(accounts.logIn(request.getUsername(), password, address), true);
+                    return AccountIdentity.of(accounts.logIn(request.getUsername(), password, address));
                 } catch (AccountException e) {
                     throw new AuthenticationFailedException(e.getMessage(), e);
                 }

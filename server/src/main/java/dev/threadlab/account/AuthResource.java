@@ -43,8 +43,6 @@ public class AuthResource {
     @Inject
     dev.threadlab.account.Credentials credentials;
     @Inject
-    AccountConfig config;
-    @Inject
     Viewer viewer;
 
     /** Creates a learner account and logs this browser in; its anonymous work becomes the account's. */
@@ -119,8 +117,6 @@ public class AuthResource {
     }
 
     Response loggedIn(Response.ResponseBuilder response, Account account) {
-        String secret = credentials.openSession(account);
-        int maxAge = (int) config.sessionLifetime().toSeconds();
-        return response.entity(Me.of(account)).cookie(SessionCookie.of(secret, maxAge, viewer.secure())).build();
+        return response.entity(Me.of(account)).cookie(credentials.sessionCookie(account, viewer.secure())).build();
     }
 }

@@ -4,6 +4,7 @@ import dev.threadlab.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.NewCookie;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,11 @@ public class Credentials {
         record.expiresAt = record.createdAt.plus(config.sessionLifetime());
         session().persist(record);
         return secret;
+    }
+
+    /** Opens a session and returns the log-in cookie that carries it, living as long as the session. */
+    public NewCookie sessionCookie(Account account, boolean secure) {
+        return SessionCookie.of(openSession(account), (int) config.sessionLifetime().toSeconds(), secure);
     }
 
     @Transactional

@@ -25,8 +25,6 @@ public class LoginForms {
     @Inject
     Credentials credentials;
     @Inject
-    AccountConfig config;
-    @Inject
     Viewer viewer;
 
     @POST
@@ -59,10 +57,8 @@ public class LoginForms {
     }
 
     private Response session(Account account, String next) {
-        String secret = credentials.openSession(account);
-        int maxAge = (int) config.sessionLifetime().toSeconds();
         return Response.seeOther(URI.create(localPath(next)))
-                .cookie(SessionCookie.of(secret, maxAge, viewer.secure())).build();
+                .cookie(credentials.sessionCookie(account, viewer.secure())).build();
     }
 
     private static Response back(String page, AccountException e, String next) {

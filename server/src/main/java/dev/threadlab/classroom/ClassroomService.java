@@ -40,7 +40,7 @@ public class ClassroomService {
     /** A new class owned by the viewer, who must be an instructor or an admin. */
     public ClassInfo create(String name) {
         Account account = viewer.requireAccount("create a class");
-        if (!account.has(Role.INSTRUCTOR) && !account.has(Role.ADMIN)) {
+        if (!account.teaches()) {
             throw new AccountException(AccountException.Kind.FORBIDDEN,
                     "Only instructors can create classes. Ask an admin to make you an instructor.");
         }
@@ -94,8 +94,7 @@ public class ClassroomService {
 
     public ClassViews.Deadline setDeadline(String classId, String exerciseId, ClassViews.DeadlineRequest request) {
         ClassInfo group = teach(classId, "set the class's due dates");
-        exercises.find(exerciseId)
-                .orElseThrow(() -> new NotFoundException("No exercise with id '" + exerciseId + "'."));
+        exercises.require(exerciseId);
         LatePolicy policy = DeadlineParser.parse(request);
         classes.setDeadline(group.id(), exerciseId, policy);
         return ClassViews.Deadline.of(group.id(), exerciseId, policy);
@@ -103,8 +102,7 @@ public class ClassroomService {
 
     /** The most generous due date of this exercise among the viewer's classes; none for anonymous visitors. */
     public ClassViews.ExerciseDeadline deadlineFor(String exerciseId) {
-        exercises.find(exerciseId)
-                .orElseThrow(() -> new NotFoundException("No exercise with id '" + exerciseId + "'."));
+        exercises.require(exerciseId);
         Optional<AppliedDeadline> best = viewer.account().stream()
                 .flatMap(account -> classes.deadlinesOf(account.id(), exerciseId).stream())
                 .max((a, b) -> LatePolicy.GENEROSITY.compare(a.policy(), b.policy()));
@@ -117,9 +115,7 @@ public class ClassroomService {
      */
     public Optional<SubmissionSummary> submission(String id, Language language) {
         Optional<Account> account = viewer.account();
-        return submissions.find(id)
-                .filter(s -> account.map(a -> a.id().equals(s.learnerId()) || a.has(Role.INSTRUCTOR)
-                        || a.has(Role.ADMIN)).orElse(false))
+        return submissions.find(id).filter(s -> account.map(s::visibleTo).orElse(false))
                 .map(s -> summary(s, language));
     }
 

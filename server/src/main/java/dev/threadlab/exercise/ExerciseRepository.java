@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.ws.rs.NotFoundException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -51,6 +52,11 @@ public class ExerciseRepository {
 
     public Optional<Exercise> find(String id) {
         return Optional.ofNullable(catalog().exercises().get(id));
+    }
+
+    /** The exercise, or a 404 that names the id for a request about one that does not exist. */
+    public Exercise require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No exercise with id '" + id + "'."));
     }
 
     public List<Exercise> ofLesson(String lessonId) {

@@ -43,12 +43,12 @@ public class CourseProgress {
         this.submissions = submissions;
     }
 
-    /** Records the first time this learner opened the lesson; later visits change nothing. */
+    /**
+     * Records the first time this learner opened the lesson; later visits change nothing. The caller knows the lesson
+     * exists (the lesson page has just found it; the API checks).
+     */
     @Transactional
     public void opened(String ownerId, String lessonId) {
-        if (lessons.all().stream().noneMatch(lesson -> lesson.id().equals(lessonId))) {
-            throw new jakarta.ws.rs.NotFoundException("There is no lesson '" + lessonId + "'.");
-        }
         LessonVisit.Key key = new LessonVisit.Key(ownerId, lessonId);
         if (database.session().find(LessonVisit.class, key) == null) {
             LessonVisit visit = new LessonVisit();
@@ -66,15 +66,20 @@ public class CourseProgress {
         Map<String, List<Submission>> byExercise = submissions.ofLearners(List.of(ownerId)).stream()
                 .filter(s -> s.status() == SubmissionStatus.GRADED)
                 .collect(Collectors.groupingBy(Submission::exerciseId));
+        // One read of the exercise catalogue for the whole course, not one per lesson.
+        Map<String, List<Exercise>> byLesson = exercises.all().stream()
+                .collect(Collectors.groupingBy(Exercise::lessonId));
         List<LessonProgress> list = lessons.all().stream()
-                .map(lesson -> lessonProgress(lesson, opened.contains(lesson.id()), byExercise)).toList();
+                .map(lesson -> lessonProgress(lesson, opened.contains(lesson.id()),
+                        byLesson.getOrDefault(lesson.id(), List.of()), byExercise)).toList();
         int points = list.stream().flatMap(l -> l.exercises().stream()).mapToInt(ExerciseProgress::best).sum();
         int max = list.stream().flatMap(l -> l.exercises().stream()).mapToInt(ExerciseProgress::maxScore).sum();
         return new Summary(list, points, max);
     }
 
-    private LessonProgress lessonProgress(Lesson lesson, boolean opened, Map<String, List<Submission>> byExercise) {
-        List<ExerciseProgress> list = exercises.ofLesson(lesson.id()).stream()
+    private static LessonProgress lessonProgress(Lesson lesson, boolean opened, List<Exercise> itsExercises,
+            Map<String, List<Submission>> byExercise) {
+        List<ExerciseProgress> list = itsExercises.stream()
                 .map(e -> exerciseProgress(e, byExercise.getOrDefault(e.id(), List.of()))).toList();
         boolean ticked = !list.isEmpty() && list.stream().allMatch(ExerciseProgress::passed);
         return new LessonProgress(lesson.id(), opened, ticked, list);

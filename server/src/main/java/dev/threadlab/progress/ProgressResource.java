@@ -1,6 +1,7 @@
 package dev.threadlab.progress;
 
 import dev.threadlab.account.Viewer;
+import dev.threadlab.lesson.LessonRepository;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,11 +27,13 @@ public class ProgressResource {
     private final Drafts drafts;
     private final CourseProgress progress;
     private final Viewer viewer;
+    private final LessonRepository lessons;
 
-    ProgressResource(Drafts drafts, CourseProgress progress, Viewer viewer) {
+    ProgressResource(Drafts drafts, CourseProgress progress, Viewer viewer, LessonRepository lessons) {
         this.drafts = drafts;
         this.progress = progress;
         this.viewer = viewer;
+        this.lessons = lessons;
     }
 
     @GET
@@ -67,7 +70,11 @@ public class ProgressResource {
     @POST
     @Path("progress/lessons/{id}/opened")
     public Response opened(@PathParam("id") String lessonId) {
-        progress.opened(owner("record your progress"), lessonId);
+        String owner = owner("record your progress");
+        if (lessons.all().stream().noneMatch(lesson -> lesson.id().equals(lessonId))) {
+            throw new NotFoundException("There is no lesson '" + lessonId + "'.");
+        }
+        progress.opened(owner, lessonId);
         return Response.noContent().build();
     }
 

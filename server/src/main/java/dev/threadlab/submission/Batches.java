@@ -5,7 +5,6 @@ import dev.threadlab.exercise.ExerciseRepository;
 import dev.threadlab.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,7 @@ public class Batches {
 
     @Transactional
     public String start(String exerciseId, String ownerId, byte[] zip) {
-        Exercise exercise = exercises.find(exerciseId)
-                .orElseThrow(() -> new NotFoundException("No exercise with id '" + exerciseId + "'."));
+        Exercise exercise = exercises.require(exerciseId);
         Map<String, Map<String, String>> folders = BatchZip.read(zip);
         BatchRow batch = new BatchRow();
         batch.id = UUID.randomUUID().toString();

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -56,7 +55,7 @@ public class ExerciseResource {
     public ExerciseViews.Detail get(@PathParam("id") String id, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
         String learner = viewer.ownerId();
-        return ExerciseViews.Detail.of(find(id), language(lang, accept), submissions.failedAttempts(id, learner),
+        return ExerciseViews.Detail.of(exercises.require(id), language(lang, accept), submissions.failedAttempts(id, learner),
                 submissions.passed(id, learner));
     }
 
@@ -81,7 +80,7 @@ public class ExerciseResource {
     @Path("exercises/{id}/submissions")
     public List<SubmissionView> mine(@PathParam("id") String id, @QueryParam("lang") String lang,
             @HeaderParam("Accept-Language") String accept) {
-        Exercise exercise = find(id);
+        Exercise exercise = exercises.require(id);
         Language language = language(lang, accept);
         return submissions.ofLearner(id, viewer.ownerId()).stream()
                 .map(s -> SubmissionView.of(s, false, exercise, language)).toList();
@@ -91,7 +90,7 @@ public class ExerciseResource {
     @GET
     @Path("exercises/{id}/solution")
     public Map<String, String> solution(@PathParam("id") String id) {
-        Exercise exercise = find(id);
+        Exercise exercise = exercises.require(id);
         if (!exercise.showSolutionAfterPass()) {
             throw new ForbiddenException("This exercise does not show its solution.");
         }
@@ -99,9 +98,5 @@ public class ExerciseResource {
             throw new ForbiddenException("The solution opens once a submission of yours gets full marks.");
         }
         return exercise.solutionFiles();
-    }
-
-    private Exercise find(String id) {
-        return exercises.find(id).orElseThrow(() -> new NotFoundException("No exercise with id '" + id + "'."));
     }
 }

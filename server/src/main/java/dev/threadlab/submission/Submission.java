@@ -1,10 +1,13 @@
 package dev.threadlab.submission;
 
+import dev.threadlab.account.Account;
+import dev.threadlab.exercise.Exercise;
 import dev.threadlab.grading.CheckResult;
 import dev.threadlab.grading.MessageLimit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A learner's solution to an exercise and, once graded, its result. The result is stored and sent as it is, so it is
@@ -13,6 +16,17 @@ import java.util.Map;
 public record Submission(String id, String exerciseId, String learnerId, Instant createdAt, SubmissionStatus status,
         Map<String, String> files, Integer score, int maxScore, List<CheckResult> checks, String message,
         Instant gradedAt) {
+
+    /** A new submission of these files, waiting to be graded. */
+    static Submission queued(Exercise exercise, Map<String, String> files, String learnerId) {
+        return new Submission(UUID.randomUUID().toString(), exercise.id(), learnerId, Instant.now(),
+                SubmissionStatus.QUEUED, Map.copyOf(files), null, exercise.maxScore(), List.of(), null, null);
+    }
+
+    /** Whether this account may see it: the learner who made it, or someone who teaches. */
+    public boolean visibleTo(Account account) {
+        return learnerId.equals(account.id()) || account.teaches();
+    }
 
     public boolean fullMarks() {
         return status == SubmissionStatus.GRADED && score != null && score == maxScore;

@@ -19,12 +19,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.NotFoundException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -74,13 +71,11 @@ public class SubmissionService {
      * being graded as it may. The count is released when grading ends, however it ends.
      */
     public Submission submit(String exerciseId, Map<String, String> files, String learnerId, String address) {
-        Exercise exercise = exercises.find(exerciseId)
-                .orElseThrow(() -> new NotFoundException("No exercise with id '" + exerciseId + "'."));
-        validator.validate(new RunRequest("java", files, exercise.mainClass(), null, false));
+        Exercise exercise = exercises.require(exerciseId);
+        validate(exercise, files);
         RunClient client = RunClient.of(learnerId, address);
         admission.admit(client);
-        Submission submission = new Submission(UUID.randomUUID().toString(), exerciseId, learnerId, Instant.now(),
-                SubmissionStatus.QUEUED, Map.copyOf(files), null, exercise.maxScore(), List.of(), null, null);
+        Submission submission = Submission.queued(exercise, files, learnerId);
         try {
             store.insert(submission);
             graders.execute(() -> gradeAndRelease(submission, client));
@@ -122,8 +117,7 @@ public class SubmissionService {
      * in the history. Returns the regrade, whose counters show its progress.
      */
     public Regrade regrade(String exerciseId) {
-        exercises.find(exerciseId)
-                .orElseThrow(() -> new NotFoundException("No exercise with id '" + exerciseId + "'."));
+        exercises.require(exerciseId);
         List<Submission> latest = store.latestPerLearner(exerciseId).stream()
                 .filter(s -> s.status() != SubmissionStatus.QUEUED && s.status() != SubmissionStatus.GRADING)
                 .toList();
@@ -165,10 +159,9 @@ public class SubmissionService {
      * cannot be graded are stored at once as ERROR with the reason, so that a batch never loses an entry.
      */
     Submission submitFor(Exercise exercise, Map<String, String> files, String learnerId) {
-        Submission submission = new Submission(UUID.randomUUID().toString(), exercise.id(), learnerId, Instant.now(),
-                SubmissionStatus.QUEUED, Map.copyOf(files), null, exercise.maxScore(), List.of(), null, null);
+        Submission submission = Submission.queued(exercise, files, learnerId);
         try {
-            validator.validate(new RunRequest("java", files, exercise.mainClass(), null, false));
+            validate(exercise, files);
         } catch (InvalidRunRequestException e) {
             Submission refused = submission.failed(e.getMessage());
             store.insert(refused);
@@ -177,6 +170,11 @@ public class SubmissionService {
         store.insert(submission);
         graders.execute(() -> grade(submission));
         return submission;
+    }
+
+    /** The same limits and file rules as a run of the exercise's main class (400 with what to change). */
+    private void validate(Exercise exercise, Map<String, String> files) {
+        validator.validate(new RunRequest("java", files, exercise.mainClass(), null, false));
     }
 
     void resumeUnfinished(@Observes StartupEvent event) {

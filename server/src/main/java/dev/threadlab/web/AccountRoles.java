@@ -19,8 +19,8 @@ final class AccountRoles {
         return account.has(Role.ADMIN);
     }
 
-    /** Instructors create classes; admins may too (ClassroomService.create allows both). */
+    /** Instructors create classes; admins may too (the same rule ClassroomService.create applies). */
     static boolean teacher(Account account) {
-        return account.has(Role.INSTRUCTOR) || account.has(Role.ADMIN);
+        return account.teaches();
     }
 }

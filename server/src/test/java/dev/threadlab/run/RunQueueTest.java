@@ -5,7 +5,6 @@ import static dev.threadlab.run.RunApi.program;
 import static dev.threadlab.run.RunApi.submit;
 import static dev.threadlab.run.RunApi.submitAs;
 import static dev.threadlab.run.RunApi.view;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
