@@ -28,6 +28,20 @@ final class Compilation {
     /** javac's own cap on each kind is 100; keep the frame count well inside {@link LauncherFrame#DIAGNOSTIC}'s. */
     private static final int MAX_DIAGNOSTICS = 200;
 
+    private static final List<String> OPTIONS = List.of("-encoding", "UTF-8", "-proc:none", "-implicit:none",
+            "-Xmaxerrs", "100", "-Xmaxwarns", "100", "-Xlint:-options");
+    private static final String WARM_UP_SOURCE = """
+            import java.util.concurrent.*;
+            class WarmUp {
+                public static void main(String[] args) throws Exception {
+                    ExecutorService pool = Executors.newFixedThreadPool(2);
+                    Future<String> answer = pool.submit(() -> String.valueOf(java.util.List.of(1, 2).size()));
+                    System.out.println("warm " + answer.get());
+                    pool.shutdown();
+                }
+            }
+            """;
+
     private final Frames frames;
 
     Compilation(Frames frames) {
@@ -42,8 +56,8 @@ final class Compilation {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean ok;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", classes.toString(), "-cp", classes.toString(), "-encoding", "UTF-8",
-                    "-proc:none", "-implicit:none", "-Xmaxerrs", "100", "-Xmaxwarns", "100", "-Xlint:-options");
+            List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classes.toString()));
+            options.addAll(OPTIONS);
             ok = sources.isEmpty() || javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
         }
@@ -57,6 +71,40 @@ final class Compilation {
             }
         }
         return ok && reservedNamesAbsent(classes, reservedClasses);
+    }
+
+    /**
+     * Compiles a small class with the options of a real compilation, in a folder of its own that is removed after, so
+     * that the compiler's classes are loaded and its hot code compiled before the learner's sources arrive.
+     */
+    static void warmUp() {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("threadlab-warm-up");
+            Path source = Files.writeString(folder.resolve("WarmUp.java"), WARM_UP_SOURCE);
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+                List<String> options = new ArrayList<>(List.of("-d", folder.toString(), "-cp", folder.toString()));
+                options.addAll(OPTIONS);
+                javac.getTask(java.io.Writer.nullWriter(), files, diagnostic -> { }, options, null,
+                        files.getJavaFileObjectsFromPaths(List.of(source))).call();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only a warm-up: the real compilation reports its own problems.
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // A leftover in the launcher's temporary folder does no harm: the container is thrown away after the run.
+        }
     }
 
     private boolean reservedNamesAbsent(Path classes, List<String> reservedClasses) throws IOException {

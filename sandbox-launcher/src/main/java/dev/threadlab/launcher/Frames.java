@@ -1,6 +1,7 @@
 package dev.threadlab.launcher;
 
 import dev.threadlab.protocol.Frame;
+import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.LauncherFrame;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -71,6 +72,7 @@ final class Frames {
         if (last != null) {
             send(last, text);
         }
+        send(LauncherFrame.EXITING, new LauncherExit(exitCode, OomKills.count()).toJson());
         closed = true;
         Runtime.getRuntime().halt(exitCode);
     }

@@ -13,17 +13,29 @@ import sun.misc.Signal;
  * Entry point of every sandbox container, running as the launcher's uid (see {@link LearnerUser}). Reads the server's
  * frames ({@link ServerInput}), compiles the sources ({@link Compilation}), then runs the program or the hidden tests
  * as the learner ({@link ProgramRun}, {@link TestRun}), answering in {@link Frames}. It exits with the program's exit
- * code.
+ * code. With {@value #WARM}, the container was started ahead of demand (the server's warm pool): while it waits for the
+ * run, it compiles a tiny class and samples {@code /proc} once, so that the run's own compilation and trace start warm.
  */
 public final class SandboxLauncher {
     static final Path SOURCES = Path.of("/work/src");
     static final Path CLASSES = Path.of("/work/classes");
     static final Path TEST_CLASSES = Path.of("/work/test-classes");
+    /** The argument that asks for a warm-up while waiting for the run. */
+    static final String WARM = "--warm";
+    /**
+     * The argument of the image build's training run: warm up and exit, so that the JVM archives the classes it loaded
+     * (AppCDS, see the Dockerfile).
+     */
+    static final String TRAIN = "--train";
 
     private SandboxLauncher() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains(TRAIN)) {
+            warmUp();
+            return;
+        }
         Frames frames = new Frames();
         // Anything printed by accident must not corrupt the frames on stdout.
         System.setOut(System.err);
@@ -31,14 +43,23 @@ public final class SandboxLauncher {
         // from the engine (docker stop, the engine shutting down), passed on by the container's init.
         Signal.handle(new Signal("TERM"), signal -> frames.finish(LauncherFrame.STOPPED_FROM_OUTSIDE, "", 143));
         ServerInput input = new ServerInput(System.in);
+        boolean warm = List.of(args).contains(WARM);
+        Thread warmUp = null;
+        if (warm) {
+            warmUp = daemon(SandboxLauncher::warmUp, "warm-up");
+            warmUp.start();
+        }
         Files.createDirectories(SOURCES);
         Files.createDirectories(TEST_CLASSES);
         input.readSetup(SOURCES, TEST_CLASSES);
         RunSpec spec = input.spec;
-        Thread samplerWarmUp = null;
-        if (spec.traced() && spec.mode() == RunSpec.Mode.RUN) {
-            samplerWarmUp = daemon(ProcSampler::warmUp, "sampler-warm-up");
-            samplerWarmUp.start();
+        if (warmUp == null && spec.traced() && spec.mode() == RunSpec.Mode.RUN) {
+            warmUp = daemon(ProcSampler::warmUp, "sampler-warm-up");
+            warmUp.start();
+        }
+        if (warm) {
+            // A run that arrives before the warm-up ends waits for it: both would compete for the same CPUs.
+            warmUp.join();
         }
         frames.send(LauncherFrame.COMPILING, "");
         if (!new Compilation(frames).compile(input.sources, SOURCES, CLASSES, input.testClasses)) {
@@ -50,8 +71,8 @@ public final class SandboxLauncher {
             case COMPILE_ONLY -> frames.finish(null, null, 0);
             case TESTS -> new TestRun(frames, spec).run(program, TEST_CLASSES, CLASSES);
             case RUN -> {
-                if (samplerWarmUp != null) {
-                    samplerWarmUp.join();
+                if (warmUp != null) {
+                    warmUp.join();
                 }
                 program.run(programCommand(spec), spec.traceSampleHz(), null);
             }
@@ -64,6 +85,15 @@ public final class SandboxLauncher {
         command.addAll(spec.traced() ? TracedJvm.arguments(CLASSES.toString(), spec.mainClass())
                 : List.of("-cp", CLASSES.toString(), spec.mainClass()));
         return command;
+    }
+
+    /**
+     * Loads and runs the compiler and the sampler once. Measured in the sandbox image (2 cores, C1 only): the first
+     * compilation of a hello world in a JVM takes 245 ms and 340 ms of CPU, the next ones 16-24 ms.
+     */
+    private static void warmUp() {
+        Compilation.warmUp();
+        ProcSampler.warmUp();
     }
 
     static int cpuCount() {

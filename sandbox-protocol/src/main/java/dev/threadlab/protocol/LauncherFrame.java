@@ -27,7 +27,13 @@ public enum LauncherFrame {
     /** One sealed line from the test runner (see {@link ReportSeal}), forwarded as it came. */
     TEST_REPORT('G', 4 * 1024, 4096),
     /** The container got SIGTERM, which only the engine can send now that the program runs under another uid. */
-    STOPPED_FROM_OUTSIDE('S', 0, 1);
+    STOPPED_FROM_OUTSIDE('S', 0, 1),
+    /**
+     * The launcher's last frame, in any phase: it exits now, with the {@link LauncherExit} as JSON. The server decides
+     * the outcome from it at once: the engine reports the container's end only once its stdin is closed, which Docker's
+     * attach API cannot do, or about 300 ms later.
+     */
+    EXITING('X', 64, 1);
 
     private final byte code;
     private final int maxPayload;

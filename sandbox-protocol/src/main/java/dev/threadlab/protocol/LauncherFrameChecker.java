@@ -8,6 +8,7 @@ package dev.threadlab.protocol;
 public final class LauncherFrameChecker {
     private final int[] counts = new int[LauncherFrame.values().length];
     private LaunchPhase phase = LaunchPhase.STARTING;
+    private boolean exiting;
 
     public LauncherFrame check(Frame frame) throws ProtocolViolation {
         LauncherFrame kind = LauncherFrame.of(frame.kind());
@@ -17,8 +18,15 @@ public final class LauncherFrameChecker {
         if (frame.payload().length > kind.maxPayload()) {
             throw new ProtocolViolation("a " + kind + " frame of " + frame.payload().length + " bytes");
         }
+        if (exiting) {
+            throw new ProtocolViolation("a " + kind + " frame after " + LauncherFrame.EXITING);
+        }
         if (++counts[kind.ordinal()] > kind.maxCount()) {
             throw new ProtocolViolation("more than " + kind.maxCount() + " " + kind + " frames");
+        }
+        if (kind == LauncherFrame.EXITING) {
+            exiting = true;
+            return kind;
         }
         phase = phase.after(kind);
         return kind;

@@ -65,4 +65,13 @@ class LauncherFrameCheckerTest {
         send(LauncherFrame.STOPPED_FROM_OUTSIDE);
         assertEquals(LaunchPhase.STARTING, checker.phase());
     }
+
+    @Test
+    void theLauncherSaysItExitsInAnyPhaseAndNothingMayFollow() throws Exception {
+        send(LauncherFrame.COMPILING);
+        send(LauncherFrame.EXITING);
+        assertEquals(LaunchPhase.COMPILING, checker.phase());
+        assertThrows(ProtocolViolation.class, () -> send(LauncherFrame.RUNNING));
+        assertThrows(ProtocolViolation.class, () -> send(LauncherFrame.STOPPED_FROM_OUTSIDE));
+    }
 }

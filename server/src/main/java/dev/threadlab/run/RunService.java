@@ -5,6 +5,8 @@ import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxUnavailableException;
 import dev.threadlab.trace.TraceConfig;
 import dev.threadlab.trace.TraceParser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -31,10 +33,12 @@ public class RunService {
     private final TraceParser traceParser;
     private final RunAdmission admission;
     private final RunHistory history;
+    private final MeterRegistry meters;
 
     RunService(SandboxLanes lanes, SandboxImage image, RunRequestValidator validator, RunRegistry registry,
-            RunConfig config, TraceConfig traceConfig, TraceParser traceParser, RunHistory history) {
+            RunConfig config, TraceConfig traceConfig, TraceParser traceParser, RunHistory history, MeterRegistry meters) {
         this.history = history;
+        this.meters = meters;
         this.lanes = lanes;
         this.image = image;
         this.validator = validator;
@@ -111,6 +115,8 @@ public class RunService {
     }
 
     private void finished(Run run) {
+        Counter.builder("threadlab.runs").description("Interactive runs by final status")
+                .tag("status", run.status().name()).register(meters).increment();
         admission.release(run.client());
         registry.ended(run);
         if (run.historyOwner() != null) {

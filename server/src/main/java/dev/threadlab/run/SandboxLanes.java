@@ -1,6 +1,10 @@
 package dev.threadlab.run;
 
+import dev.threadlab.sandbox.RunPhase;
 import dev.threadlab.sandbox.Sandbox;
+import dev.threadlab.sandbox.SandboxMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.threadlab.sandbox.SandboxExecution;
 import dev.threadlab.sandbox.SandboxOutcome;
 import dev.threadlab.sandbox.SandboxProgram;
@@ -8,8 +12,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -28,14 +36,29 @@ public class SandboxLanes {
     private final Sandbox sandbox;
     private final LaneQueue queue;
     private final List<Thread> workers = new ArrayList<>();
+    private final Consumer<Duration> queuedFor;
+    private final Map<SandboxJob, Long> enqueuedAt = new ConcurrentHashMap<>();
 
     @Inject
-    SandboxLanes(Sandbox sandbox, RunConfig config) {
-        this(sandbox, config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()));
+    SandboxLanes(Sandbox sandbox, RunConfig config, SandboxMetrics metrics, MeterRegistry registry) {
+        this(sandbox, config.maxConcurrent().orElse(Runtime.getRuntime().availableProcessors()),
+                queued -> metrics.phase(RunPhase.QUEUED, queued));
+        for (Lane lane : Lane.values()) {
+            Gauge.builder("threadlab.queue.length", this, lanes -> lanes.waiting(lane))
+                    .description("Jobs waiting for a run slot, by lane")
+                    .tag("lane", lane.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+        }
     }
 
     SandboxLanes(Sandbox sandbox, int slots) {
+        this(sandbox, slots, queued -> { });
+    }
+
+    /** {@code queuedFor} hears how long each job waited for its slot. */
+    private SandboxLanes(Sandbox sandbox, int slots, Consumer<Duration> queuedFor) {
         this.sandbox = sandbox;
+        this.queuedFor = queuedFor;
         this.queue = new LaneQueue(Math.max(1, slots));
         for (int i = 1; i <= Math.max(1, slots); i++) {
             Thread worker = new Thread(this::serve, "run-worker-" + i);
@@ -47,20 +70,30 @@ public class SandboxLanes {
 
     /** Queues one graded run; the job hears how it went through its cleanup callbacks. */
     public void submit(SandboxJob job) {
+        enqueuedAt.put(job, System.nanoTime());
         queue.add(job);
     }
 
     /** Takes a graded run out of the queue; false when it already has a slot (cancel it through its execution). */
     public boolean withdraw(SandboxJob job) {
-        return queue.remove(job);
+        boolean withdrawn = queue.remove(job);
+        if (withdrawn) {
+            enqueuedAt.remove(job);
+        }
+        return withdrawn;
     }
 
     void submit(InteractiveJob job) {
+        enqueuedAt.put(job, System.nanoTime());
         queue.add(job);
     }
 
     boolean withdraw(Run run) {
-        return queue.remove(run);
+        boolean withdrawn = queue.remove(run);
+        if (withdrawn) {
+            enqueuedAt.keySet().removeIf(job -> job instanceof InteractiveJob interactive && interactive.run() == run);
+        }
+        return withdrawn;
     }
 
     int waiting(Lane lane) {
@@ -100,6 +133,10 @@ public class SandboxLanes {
     }
 
     private SandboxOutcome execute(SandboxJob job) throws InterruptedException {
+        Long enqueued = enqueuedAt.remove(job);
+        if (enqueued != null) {
+            queuedFor.accept(Duration.ofNanos(System.nanoTime() - enqueued));
+        }
         SandboxProgram program = job.prime();
         if (program == null) {
             return NOT_STARTED;

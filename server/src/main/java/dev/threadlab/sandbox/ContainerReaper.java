@@ -28,11 +28,7 @@ public class ContainerReaper {
 
     private final DockerClient docker;
     private final SandboxConfig config;
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sandbox-reaper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sandbox-reaper"));
 
     private final SandboxOwner owner;
 
@@ -74,7 +70,8 @@ public class ContainerReaper {
     public int reap() {
         Duration longestRun = config.limits().wallTime().compareTo(ProgramLimits.MAX_WALL_TIME) > 0
                 ? config.limits().wallTime() : ProgramLimits.MAX_WALL_TIME;
-        Duration maxLife = config.limits().compileTime().plus(longestRun).plusMinutes(1);
+        // A pooled container may wait up to max-idle before its run starts.
+        Duration maxLife = config.limits().compileTime().plus(longestRun).plusMinutes(1).plus(config.pool().maxIdle());
         Instant oldest = Instant.now().minus(maxLife);
         return removeWhere(Map.of(config.label(), "run"),
                 container -> Instant.ofEpochSecond(container.getCreated()).isBefore(oldest), "leftover");

@@ -1,15 +1,14 @@
 package dev.threadlab.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import dev.threadlab.protocol.LaunchPhase;
+import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.ReportSeal;
 import dev.threadlab.protocol.RunSpec;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +25,8 @@ final class DockerExecution implements SandboxExecution {
     private static final Logger LOG = Logger.getLogger(DockerExecution.class);
 
     private final DockerClient docker;
+    private final SandboxMetrics metrics;
+    private final PhaseClock clock = new PhaseClock();
     private final SandboxConfig config;
     private final ScheduledExecutorService timers;
     private final java.util.concurrent.Executor finisher;
@@ -33,7 +34,6 @@ final class DockerExecution implements SandboxExecution {
     private final SandboxProgram program;
     private final Map<String, String> labels;
     private final SandboxListener listener;
-    private final LauncherStdin stdin = new LauncherStdin();
     private final RunSpec spec;
     private final LauncherOutput launcher;
     private final Utf8Stream stdoutText = new Utf8Stream();
@@ -43,14 +43,14 @@ final class DockerExecution implements SandboxExecution {
     private final AtomicReference<SandboxOutcome> stopReason = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CompletableFuture<SandboxOutcome> outcome = new CompletableFuture<>();
-    private volatile String containerId;
+    private volatile LauncherContainer container;
     private volatile ScheduledFuture<?> wallTimer;
-    private ResultCallback.Adapter<Frame> attachment;
 
-    DockerExecution(DockerClient docker, SandboxConfig config, ScheduledExecutorService timers,
+    DockerExecution(DockerClient docker, SandboxMetrics metrics, SandboxConfig config, ScheduledExecutorService timers,
             java.util.concurrent.Executor finisher, String image, Map<String, String> labels, SandboxProgram program,
             SandboxListener listener) {
         this.docker = docker;
+        this.metrics = metrics;
         this.config = config;
         this.timers = timers;
         this.finisher = finisher;
@@ -60,7 +60,7 @@ final class DockerExecution implements SandboxExecution {
         this.listener = listener;
         this.spec = specOf(program);
         this.launcher = new LauncherOutput(new LauncherEvents(), this::emit,
-                spec.reportKey() == null ? null : ReportSeal.ofHex(spec.reportKey()));
+                spec.reportKey() == null ? null : ReportSeal.ofHex(spec.reportKey()), this::launcherExiting);
     }
 
     /** The launcher's orders; a test run gets a fresh key for the runner's seals. */
@@ -73,21 +73,20 @@ final class DockerExecution implements SandboxExecution {
                 : RunSpec.run(program.mainClass(), program.traceSampleHz(), program.jvmOptions());
     }
 
-    void begin() {
+    /**
+     * Sends the program to {@code warm}, a pooled container whose launcher is waiting, or to a new container when it
+     * is null.
+     */
+    void begin(LauncherContainer warm) {
         try {
-            containerId = docker.createContainerCmd(image)
-                    .withName("threadlab-run-" + program.runId())
-                    .withLabels(labels)
-                    .withUser(HardenedHostConfig.CONTAINER_USER)
-                    .withNetworkDisabled(config.hardening().networkDisabled())
-                    .withStdinOpen(true)
-                    .withStdInOnce(true)
-                    .withAttachStdin(true)
-                    .withAttachStdout(true)
-                    .withAttachStderr(true)
-                    .withHostConfig(HardenedHostConfig.from(config, program.limits()))
-                    .exec()
-                    .getId();
+            container = warm != null ? warm : LauncherContainer.start(docker, metrics, image, "threadlab-run-" + program.runId(),
+                    labels, HardenedHostConfig.from(config, program.limits()), config.hardening().networkDisabled(), List.of());
+            container.bind(new Output());
+            if (warm != null) {
+                // Off the critical path: the launcher waits idle, and the program starts a few ms after its frames.
+                timers.execute(warm::raiseCpuWeight);
+            }
+            LauncherStdin stdin = container.stdin();
             program.files().forEach(stdin::sendFile);
             if (program.tests() != null) {
                 program.tests().classFiles().forEach(stdin::sendTestClass);
@@ -97,19 +96,9 @@ final class DockerExecution implements SandboxExecution {
                 stdin.sendInput(program.stdin());
                 stdin.closeInput();
             }
-            attachment = docker.attachContainerCmd(containerId)
-                    .withStdIn(stdin)
-                    .withStdOut(true)
-                    .withStdErr(true)
-                    .withFollowStream(true)
-                    .exec(new Attachment());
-            if (!attachment.awaitStarted(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("could not attach to the container");
-            }
-            docker.startContainerCmd(containerId).exec();
             if (stopReason.get() != null) {
                 // Cancelled while the container was being set up.
-                docker.killContainerCmd(containerId).exec();
+                container.kill();
             }
             Duration compileTime = config.limits().compileTime();
             timers.schedule(() -> {
@@ -132,12 +121,36 @@ final class DockerExecution implements SandboxExecution {
 
     @Override
     public void sendStdin(String text) {
-        stdin.sendInput(text);
+        LauncherContainer current = container;
+        if (current != null) {
+            current.stdin().sendInput(text);
+        }
     }
 
     @Override
     public void closeStdin() {
-        stdin.closeInput();
+        LauncherContainer current = container;
+        if (current != null) {
+            current.stdin().closeInput();
+        }
+    }
+
+    /**
+     * The launcher's last frame: the outcome is decided now, from what it says. The engine would report the container's
+     * end only about 300 ms later (it waits for the container's stdin to close, which Docker's attach API cannot do).
+     */
+    private void launcherExiting() {
+        clock.mark(PhaseClock.Mark.OUTPUT_ENDED);
+        finishLater();
+    }
+
+    /** Not on a Docker stream thread: closing the stream cancels further Docker calls made from it. */
+    private void finishLater() {
+        try {
+            finisher.execute(this::finish);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            finish();
+        }
     }
 
     @Override
@@ -159,15 +172,13 @@ final class DockerExecution implements SandboxExecution {
         if (ended.get() || !stopReason.compareAndSet(null, reason)) {
             return;
         }
-        String id = containerId;
-        if (id != null) {
+        LauncherContainer current = container;
+        if (current != null) {
             // Never on the caller's thread: when that is the attach stream's reader, Docker's kill waits for the
             // container's remaining output to be read, which that same thread would then never do.
             timers.execute(() -> {
                 try {
-                    docker.killContainerCmd(id).exec();
-                } catch (DockerException alreadyStopped) {
-                    // The container ended by itself meanwhile; the attach stream completes and finishes the run.
+                    current.kill();
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "Could not kill the container of run %s; the reaper will remove it", program.runId());
                 }
@@ -224,7 +235,10 @@ final class DockerExecution implements SandboxExecution {
         }
     }
 
-    /** Runs once the attach stream ended: the container exited or was killed. */
+    /**
+     * Runs once the attach stream ended: the container exited or was killed. The outcome is published before the
+     * container is removed, which takes the engine 50-100 ms and is nobody's wait.
+     */
     private void finish() {
         if (!ended.compareAndSet(false, true)) {
             return;
@@ -237,19 +251,29 @@ final class DockerExecution implements SandboxExecution {
             result = decideOutcome();
         } catch (RuntimeException e) {
             result = SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox failed: " + SandboxImage.rootMessage(e));
-        } finally {
-            stdin.close();
-            removeContainer();
         }
+        LauncherContainer used = container;
+        if (used != null) {
+            used.stdin().close();
+        }
+        clock.ended().forEach(metrics::phase);
+        metrics.executionEnded(result.kind());
         outcome.complete(result);
+        if (used != null) {
+            try {
+                finisher.execute(used::remove);
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                used.remove();
+            }
+        }
     }
 
     private SandboxOutcome decideOutcome() {
-        if (containerId == null) {
+        if (container == null) {
             return stopReason.get();
         }
         flushText();
-        InspectContainerResponse.ContainerState state = awaitExit();
+        ContainerEnd end = containerEnd();
         SandboxOutcome stopped = stopReason.get();
         if (stopped != null) {
             return stopped;
@@ -261,33 +285,47 @@ final class DockerExecution implements SandboxExecution {
         if (launcher.deadlock() != null) {
             return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, launcher.deadlock());
         }
-        if (Boolean.TRUE.equals(state.getOOMKilled())) {
+        if (end.outOfMemory()) {
             return SandboxOutcome.of(SandboxOutcome.Kind.MEMORY_LIMIT,
                     "The program ran out of memory: the sandbox allows " + program.limits().memoryBytes(config) / (1024 * 1024) + " MiB.");
         }
         SandboxOutcome launcherFailed = SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
                 "The sandbox launcher failed: " + (launcherErrors + launcher.problems()).strip());
         return switch (launcher.phase()) {
-            case RUNNING -> SandboxOutcome.exited(state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue());
+            case RUNNING -> SandboxOutcome.exited(end.exitCode());
             case COMPILE_FAILED -> SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, "Compilation failed.");
             // A compile-only run ends right after compiling.
-            case COMPILING -> program.isCompileOnly() && Long.valueOf(0).equals(state.getExitCodeLong())
-                    ? SandboxOutcome.exited(0) : launcherFailed;
+            case COMPILING -> program.isCompileOnly() && end.exitCode() == 0 ? SandboxOutcome.exited(0) : launcherFailed;
             default -> launcherFailed;
         };
     }
 
+    /** How the container ended: the exit code, and whether the out-of-memory killer ended any of its processes. */
+    private record ContainerEnd(int exitCode, boolean outOfMemory) {
+    }
+
+    /** From the launcher's last frame when it sent one and could read the OOM count, else from the engine. */
+    private ContainerEnd containerEnd() {
+        LauncherExit exit = launcher.exit();
+        if (exit != null && exit.oomKnown() && !launcher.broken()) {
+            return new ContainerEnd(exit.exitCode(), exit.oomKills() > 0);
+        }
+        InspectContainerResponse.ContainerState state = awaitExit();
+        return new ContainerEnd(state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue(),
+                Boolean.TRUE.equals(state.getOOMKilled()));
+    }
+
     private InspectContainerResponse.ContainerState awaitExit() {
         // The attach stream ends when the container's output closes; the exit status follows right after.
-        for (int attempt = 0; attempt < 50; attempt++) {
-            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId).exec().getState();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(container.id()).exec().getState();
             if (!Boolean.TRUE.equals(state.getRunning())) {
                 return state;
             }
-            if (attempt == 10) {
-                docker.killContainerCmd(containerId).exec();
+            if (attempt == 100) {
+                container.kill();
             }
-            sleep(100);
+            sleep(10);
         }
         throw new IllegalStateException("the container did not stop");
     }
@@ -303,20 +341,6 @@ final class DockerExecution implements SandboxExecution {
         }
     }
 
-    private void removeContainer() {
-        String id = containerId;
-        if (id == null) {
-            return;
-        }
-        try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            // Removed by someone else (e.g. the reaper); nothing to do.
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not remove container %s of run %s; the reaper will retry", id, program.runId());
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -329,27 +353,21 @@ final class DockerExecution implements SandboxExecution {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
-    private final class Attachment extends ResultCallback.Adapter<Frame> {
+    /** The container's output, bound to this run. */
+    private final class Output implements LauncherContainer.Sink {
         @Override
-        public void onNext(Frame frame) {
+        public void output(Frame frame) {
             onOutput(frame);
         }
 
         @Override
-        public void onError(Throwable error) {
-            if (!ended.get() && stopReason.get() == null) {
+        public void ended(Throwable error) {
+            clock.mark(PhaseClock.Mark.OUTPUT_ENDED);
+            if (error != null && !ended.get() && stopReason.get() == null) {
                 LOG.warnf(error, "Run %s lost its container's output stream", program.runId());
                 stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "Lost the connection to the program: " + SandboxImage.rootMessage(error)));
             }
-            super.onError(error);
-            finisher.execute(DockerExecution.this::finish);
-        }
-
-        @Override
-        public void onComplete() {
-            super.onComplete();
-            // Not on this thread: closing the stream cancels further Docker calls made from it.
-            finisher.execute(DockerExecution.this::finish);
+            finishLater();
         }
     }
 
@@ -357,6 +375,7 @@ final class DockerExecution implements SandboxExecution {
     private final class LauncherEvents implements SandboxListener {
         @Override
         public void compiling() {
+            clock.mark(PhaseClock.Mark.COMPILING);
             listener.compiling();
         }
 
@@ -367,6 +386,7 @@ final class DockerExecution implements SandboxExecution {
 
         @Override
         public void running() {
+            clock.mark(PhaseClock.Mark.RUNNING);
             Duration wallTime = program.limits().wallTime(config);
             wallTimer = timers.schedule(() -> stop(SandboxOutcome.of(SandboxOutcome.Kind.TIMED_OUT,
                     "The program ran longer than the " + seconds(wallTime) + " limit and was stopped.")),

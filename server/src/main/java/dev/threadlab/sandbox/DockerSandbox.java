@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** {@link Sandbox} with one new Docker container per run. */
+/** {@link Sandbox} with one Docker container per run: a started one from the {@link WarmPool}, else a new one. */
 @Singleton
 public class DockerSandbox implements Sandbox {
 
@@ -16,20 +16,17 @@ public class DockerSandbox implements Sandbox {
     private final SandboxConfig config;
     private final SandboxOwner owner;
     private final SandboxImage image;
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "sandbox-timer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final WarmPool pool;
+    private final SandboxMetrics metrics;
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, DaemonThreads.named("sandbox-timer"));
 
-    private final ExecutorService finishers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "sandbox-finisher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService finishers = Executors.newCachedThreadPool(DaemonThreads.named("sandbox-finisher"));
 
-    DockerSandbox(DockerClient docker, SandboxConfig config, SandboxImage image, SandboxOwner owner) {
+    DockerSandbox(DockerClient docker, SandboxConfig config, SandboxImage image, SandboxOwner owner, WarmPool pool,
+            SandboxMetrics metrics) {
         this.docker = docker;
+        this.metrics = metrics;
+        this.pool = pool;
         this.owner = owner;
         this.config = config;
         this.image = image;
@@ -41,9 +38,9 @@ public class DockerSandbox implements Sandbox {
         if (!state.ready()) {
             throw new SandboxUnavailableException("The sandbox is not available: " + state.reason());
         }
-        DockerExecution execution = new DockerExecution(docker, config, timers, finishers, state.tag(),
+        DockerExecution execution = new DockerExecution(docker, metrics, config, timers, finishers, state.tag(),
                 owner.labelsFor(program.runId()), program, listener);
-        execution.begin();
+        execution.begin(pool.claim(program));
         return execution;
     }
 

@@ -4,6 +4,7 @@ import dev.threadlab.protocol.Diagnostic;
 import dev.threadlab.protocol.Frame;
 import dev.threadlab.protocol.FrameDecoder;
 import dev.threadlab.protocol.LaunchPhase;
+import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.LauncherFrame;
 import dev.threadlab.protocol.LauncherFrameChecker;
 import dev.threadlab.protocol.ProtocolViolation;
@@ -36,13 +37,19 @@ final class LauncherOutput {
     private String violation;
     private volatile String deadlock;
     private volatile boolean stoppedFromOutside;
+    private volatile LauncherExit exit;
     private volatile LaunchPhase phase = LaunchPhase.STARTING;
+    private final Runnable exiting;
 
-    /** {@code seal}: the key of this run's test reports, or null when it runs no tests. */
-    LauncherOutput(SandboxListener listener, ProgramOutput programOutput, ReportSeal seal) {
+    /**
+     * {@code seal}: the key of this run's test reports, or null when it runs no tests; {@code exiting} hears the
+     * launcher's last frame.
+     */
+    LauncherOutput(SandboxListener listener, ProgramOutput programOutput, ReportSeal seal, Runnable exiting) {
         this.listener = listener;
         this.programOutput = programOutput;
         this.seal = seal;
+        this.exiting = exiting;
     }
 
     LaunchPhase phase() {
@@ -57,6 +64,11 @@ final class LauncherOutput {
     /** The engine stopped the container (docker stop, the engine shutting down): the launcher got SIGTERM. */
     boolean stoppedFromOutside() {
         return stoppedFromOutside;
+    }
+
+    /** What the launcher said in its last frame, or null when it did not get to say it (killed, out of memory). */
+    LauncherExit exit() {
+        return exit;
     }
 
     /** True once the stream broke the protocol; nothing after that point can be trusted. */
@@ -99,6 +111,10 @@ final class LauncherOutput {
             case DEADLOCK -> deadlock = frame.text();
             case TEST_REPORT -> testReport(frame.text());
             case STOPPED_FROM_OUTSIDE -> stoppedFromOutside = true;
+            case EXITING -> {
+                exit = LauncherExit.fromJson(frame.text());
+                exiting.run();
+            }
         }
     }
 

@@ -33,11 +33,7 @@ public class SandboxImage {
     private final ContainerReaper reaper;
     private final AtomicReference<ImageState> state = new AtomicReference<>();
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> new Thread(r, "sandbox-image"));
-    private final ScheduledExecutorService engineWatch = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "docker-engine-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService engineWatch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("docker-engine-watch"));
     private volatile long lastRecheckNanos = System.nanoTime();
     /** Only an unreachable engine is re-checked on its own; a failed build waits for a restart, not a retry loop. */
     private volatile boolean engineUnreachable;

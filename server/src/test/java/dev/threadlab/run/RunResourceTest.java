@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.threadlab.sandbox.ContainerReaper;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
+import dev.threadlab.sandbox.WarmPool;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -35,14 +36,17 @@ class RunResourceTest {
     @Inject
     ContainerReaper reaper;
 
+    @Inject
+    WarmPool pool;
+
     @BeforeEach
     void sandboxIsReady() throws InterruptedException {
         SandboxReady.await(image);
     }
 
     @AfterEach
-    void noContainerOutlivesItsRun() {
-        assertEquals(List.of(), SandboxReady.leftoverContainers(reaper));
+    void noContainerOutlivesItsRun() throws InterruptedException {
+        assertEquals(List.of(), SandboxReady.leftoverContainers(reaper, pool));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.protocol.LaunchPhase;
+import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.ReportSeal;
 import dev.threadlab.protocol.RunnerReport;
 import java.io.ByteArrayOutputStream;
@@ -52,7 +53,18 @@ class LauncherOutputTest {
             events.add("tests done");
         }
     }, (bytes, isStdout) -> program.append(isStdout ? "out:" : "err:").append(new String(bytes, StandardCharsets.UTF_8)),
-            ReportSeal.ofHex(KEY));
+            ReportSeal.ofHex(KEY), () -> events.add("exiting"));
+
+    @Test
+    void theLaunchersLastFrameIsHeardAndAFrameAfterItBreaksTheStream() {
+        output.accept(concat(frame('C', ""), frame('R', ""), frame('X', "{\"exitCode\":0,\"oomKills\":0}")));
+        assertEquals(List.of("compiling", "running", "exiting"), events);
+        assertFalse(output.broken());
+        assertEquals(new LauncherExit(0, 0), output.exit());
+        output.accept(frame('O', "forged after the end\n"));
+        assertTrue(output.broken());
+        assertEquals("", program.toString());
+    }
 
     @Test
     void framesSplitAcrossChunksAndSharingChunksAreDecodedInOrder() {
@@ -93,7 +105,7 @@ class LauncherOutputTest {
         assertEquals(LaunchPhase.COMPILE_FAILED, output.phase());
         assertEquals(1, diagnostics.size());
 
-        LauncherOutput other = new LauncherOutput(new NoListener(), (b, s) -> { }, null);
+        LauncherOutput other = new LauncherOutput(new NoListener(), (b, s) -> { }, null, () -> { });
         other.accept(concat(frame('C', ""), frame('R', ""), frame('K', "Deadlock: \"a\" waits for L held by \"b\"")));
         assertEquals("Deadlock: \"a\" waits for L held by \"b\"", other.deadlock());
     }
@@ -141,7 +153,7 @@ class LauncherOutputTest {
 
     @Test
     void testReportsInARunWithoutTestsBreakTheStream() {
-        LauncherOutput plain = new LauncherOutput(new NoListener(), (b, s) -> { }, null);
+        LauncherOutput plain = new LauncherOutput(new NoListener(), (b, s) -> { }, null, () -> { });
         plain.accept(concat(frame('C', ""), frame('R', ""),
                 frame('G', ReportSeal.ofHex(KEY).seal(new RunnerReport.Done()))));
         assertTrue(plain.broken());

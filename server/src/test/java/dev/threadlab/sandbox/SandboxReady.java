@@ -19,9 +19,24 @@ public final class SandboxReady {
         assertTrue(state.ready(), "These tests need a Docker engine and the sandbox image: " + state.reason());
     }
 
-    /** Sandbox containers that still exist (running or not). */
-    public static List<String> leftoverContainers(ContainerReaper reaper) {
+    /**
+     * Sandbox containers that still exist (running or not), other than those waiting in the warm pool. A run's
+     * container is removed just after its outcome is published, so this waits up to 10 s for them to go.
+     */
+    public static List<String> leftoverContainers(ContainerReaper reaper, WarmPool pool) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> left = leftovers(reaper, pool);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            left = leftovers(reaper, pool);
+        }
+        return left;
+    }
+
+    private static List<String> leftovers(ContainerReaper reaper, WarmPool pool) {
+        List<String> waiting = pool.waitingContainerIds();
         return reaper.sandboxContainers().stream()
+                .filter(container -> !waiting.contains(container.getId()))
                 .map(container -> container.getNames()[0] + " " + container.getStatus()).toList();
     }
 }

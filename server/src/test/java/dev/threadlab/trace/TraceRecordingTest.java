@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadlab.sandbox.ContainerReaper;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
+import dev.threadlab.sandbox.WarmPool;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ class TraceRecordingTest {
     SandboxImage image;
     @Inject
     ContainerReaper reaper;
+
+    @Inject
+    WarmPool pool;
     @Inject
     ObjectMapper json;
 
@@ -43,8 +47,8 @@ class TraceRecordingTest {
     }
 
     @AfterEach
-    void noContainerOutlivesItsRun() {
-        assertEquals(List.of(), SandboxReady.leftoverContainers(reaper));
+    void noContainerOutlivesItsRun() throws InterruptedException {
+        assertEquals(List.of(), SandboxReady.leftoverContainers(reaper, pool));
     }
 
     @Test
