@@ -208,12 +208,28 @@ public final class LoadBenchmark {
         String body = "{\"language\":\"java\",\"mainClass\":\"Main\",\"trace\":false,\"files\":{\"Main.java\":"
                 + quote(source) + "}}";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/api/runs"))
-                .header("Content-Type", "application/json").header("Cookie", "threadlab_learner=" + learner)
+                .header("Content-Type", "application/json")
+                .header("Cookie", "threadlab_learner=" + learner + "; csrf-token=" + csrfToken())
+                .header("X-CSRF-TOKEN", csrfToken())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             return new Submitted(null, response.statusCode());
         }
         return new Submitted(find(ID, response.body()), 202);
+    }
+
+    private volatile String csrf;
+
+    /** A browser sends the token of the csrf-token cookie, which every page sets, with every change it makes. */
+    private String csrfToken() throws Exception {
+        if (csrf == null) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            csrf = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token="))
+                    .map(c -> c.substring("csrf-token=".length()).split(";", 2)[0]).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the home page set no csrf-token cookie"));
+        }
+        return csrf;
     }
 
     private Outcome awaitEnd(String id, long submittedNanos) throws Exception {
