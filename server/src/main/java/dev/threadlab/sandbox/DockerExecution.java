@@ -82,10 +82,6 @@ final class DockerExecution implements SandboxExecution {
             container = warm != null ? warm : LauncherContainer.start(docker, metrics, image, "threadlab-run-" + program.runId(),
                     labels, HardenedHostConfig.from(config, program.limits()), config.hardening().networkDisabled(), List.of());
             container.bind(new Output());
-            if (warm != null) {
-                // Off the critical path: the launcher waits idle, and the program starts a few ms after its frames.
-                timers.execute(warm::raiseCpuWeight);
-            }
             LauncherStdin stdin = container.stdin();
             program.files().forEach(stdin::sendFile);
             if (program.tests() != null) {
@@ -95,6 +91,11 @@ final class DockerExecution implements SandboxExecution {
             if (program.stdin() != null) {
                 stdin.sendInput(program.stdin());
                 stdin.closeInput();
+            }
+            if (warm != null) {
+                // After the frames are queued, so that the engine's update overlaps their delivery and the compilation,
+                // and before this worker waits for the outcome: the program never runs at the waiting weight.
+                warm.raiseCpuWeight();
             }
             if (stopReason.get() != null) {
                 // Cancelled while the container was being set up.
@@ -236,8 +237,8 @@ final class DockerExecution implements SandboxExecution {
     }
 
     /**
-     * Runs once the attach stream ended: the container exited or was killed. The outcome is published before the
-     * container is removed, which takes the engine 50-100 ms and is nobody's wait.
+     * Runs once the launcher sent its last frame, or the attach stream ended (the container was killed, or died without
+     * a word). The outcome is published before the container is removed: nobody needs to wait for the removal.
      */
     private void finish() {
         if (!ended.compareAndSet(false, true)) {

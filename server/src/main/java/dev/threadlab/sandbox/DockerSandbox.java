@@ -44,8 +44,14 @@ public class DockerSandbox implements Sandbox {
         return execution;
     }
 
+    /** Containers of runs that just ended are removed after their outcome: the server waits for that before it exits. */
     void onStop(@Observes ShutdownEvent event) {
         timers.shutdownNow();
         finishers.shutdown();
+        try {
+            finishers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
