@@ -162,8 +162,9 @@ public class WarmPool {
         if (!config.pool().enabled() || !image.state().ready()) {
             return;
         }
+        int target = target();
         synchronized (this) {
-            while (!closed && ready.size() + starting < target()) {
+            while (!closed && ready.size() + starting < target) {
                 starting++;
                 starters.execute(this::startOne);
             }
