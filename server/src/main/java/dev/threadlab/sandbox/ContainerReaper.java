@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.jboss.logging.Logger;
 @Singleton
 public class ContainerReaper {
     private static final Logger LOG = Logger.getLogger(ContainerReaper.class);
+
+    /** A container create, attach and start takes well under a second; under full load a few seconds. */
+    private static final Duration LONGEST_START = Duration.ofMinutes(1);
 
     private final DockerClient docker;
     private final SandboxConfig config;
@@ -54,16 +58,31 @@ public class ContainerReaper {
     }
 
     /**
-     * Returns how many of this server's containers that already ended were removed. A run removes its own container
-     * when it ends; one still here could not be removed then (the engine was down) and belongs to nobody.
+     * Returns how many of this server's abandoned containers were removed: ones that ended, and ones created but never
+     * started for longer than a start takes. A run removes its own container when it ends; one still here could not be
+     * removed then (the engine was down). A create that the engine carried out while it was shutting down leaves a
+     * container whose id the server never learnt.
      */
     public int reapEnded() {
-        return removeWhere(Map.of(owner.ownerLabel(), owner.id()),
-                container -> List.of("exited", "dead").contains(container.getState()), "that ended while the engine was away");
+        return reapAbandoned(Instant.now());
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    int reapAbandoned(Instant now) {
+        Instant startedBefore = now.minus(LONGEST_START);
+        return removeWhere(Map.of(owner.ownerLabel(), owner.id()),
+                container -> List.of("exited", "dead").contains(container.getState())
+                        || "created".equals(container.getState())
+                                && Instant.ofEpochSecond(container.getCreated()).isBefore(startedBefore),
+                "that ended or never started while the engine was away");
+    }
+
+    /**
+     * Last of all shutdown observers, after the pool and the runs removed their containers: whatever of this server is
+     * still on the engine (a start that raced the shutdown) goes too, so that a clean stop leaves nothing.
+     */
+    void onStop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) ShutdownEvent event) {
         schedule.shutdownNow();
+        removeWhere(Map.of(owner.ownerLabel(), owner.id()), container -> true, "still there when the server stopped");
     }
 
     /** Returns how many containers older than any run can live were removed. */
