@@ -96,7 +96,7 @@ final class Compilation {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         if (folder == null) {
             return;
         }

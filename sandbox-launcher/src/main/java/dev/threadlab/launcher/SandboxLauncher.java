@@ -27,6 +27,8 @@ public final class SandboxLauncher {
      * (AppCDS, see the Dockerfile).
      */
     static final String TRAIN = "--train";
+    /** Where the training's rehearsal leaves the program JVM's archive: a folder the learner's uid may write. */
+    static final Path REHEARSAL_ARCHIVE = Path.of("/tmp/threadlab-program.jsa");
 
     private SandboxLauncher() {
     }
@@ -34,6 +36,7 @@ public final class SandboxLauncher {
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains(TRAIN)) {
             warmUp();
+            rehearse();
             return;
         }
         Frames frames = new Frames();
@@ -94,6 +97,20 @@ public final class SandboxLauncher {
     private static void warmUp() {
         Compilation.warmUp();
         ProcSampler.warmUp();
+        RunPathWarmUp.run();
+    }
+
+    /**
+     * The image build's training, after the warm-up: one traced run of the tracer's rehearsal program, whose JVM
+     * archives its classes into {@link #REHEARSAL_ARCHIVE} (the Dockerfile moves it into place), while this JVM archives
+     * the launcher's side of a run. Ends this JVM, as every run does.
+     */
+    private static void rehearse() throws Exception {
+        Files.createDirectories(CLASSES);
+        Frames quiet = new Frames(java.io.OutputStream.nullOutputStream());
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(TracedJvm.rehearsalArguments(CLASSES.toString(), REHEARSAL_ARCHIVE));
+        new ProgramRun(quiet, new ServerInput(java.io.InputStream.nullInputStream())).run(command, 500, null);
     }
 
     static int cpuCount() {
