@@ -124,7 +124,7 @@ class WarmPoolTest {
     @Test
     void closingThePoolRemovesEveryWaitingContainer() {
         WarmPool own = new WarmPool(docker, config, image, owner, new SandboxMetrics(new SimpleMeterRegistry()),
-                new SimpleMeterRegistry());
+                new HostCpu(), new SimpleMeterRegistry());
         own.refill();
         await().atMost(Duration.ofSeconds(60)).until(() -> own.state().ready() == own.state().target());
         List<String> waiting = own.waitingContainerIds();
@@ -147,6 +147,34 @@ class WarmPoolTest {
         // The pool notices that they are gone and replaces them.
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> waiting.stream().noneMatch(pool.waitingContainerIds()::contains) && pool.state().ready() > 0);
+    }
+
+    @Test
+    void whileARunKeepsTheCpusBusyOnlyAnEmptyPoolIsRefilled() throws InterruptedException {
+        HostCpu alwaysBusy = new HostCpu() {
+            @Override
+            public boolean busy() {
+                return true;
+            }
+        };
+        WarmPool own = new WarmPool(docker, config, image, owner, new SandboxMetrics(new SimpleMeterRegistry()),
+                alwaysBusy, new SimpleMeterRegistry());
+        try {
+            assertTrue(own.state().target() >= 2, "a pool of at least two: " + own.state());
+            own.refill();
+            assertEquals(own.state().target(), own.state().ready() + own.state().starting(),
+                    "an empty pool fills up even when the CPUs are busy: " + own.state());
+            await().atMost(Duration.ofSeconds(60)).until(() -> own.state().ready() == own.state().target());
+            LauncherContainer serving = own.claim(new SandboxProgram("pool-policy", Map.of("Main.java", "class Main {}"),
+                    "Main", null, 0));
+            Thread.sleep(2500);
+            assertEquals(own.state().target() - 1, own.state().ready() + own.state().starting(),
+                    "while a run is under way and the CPUs are busy, no container is started: " + own.state());
+            serving.remove();
+            await().atMost(Duration.ofSeconds(60)).until(() -> own.state().ready() == own.state().target());
+        } finally {
+            own.close();
+        }
     }
 
     private boolean exists(String containerId) {
