@@ -12,9 +12,10 @@ import org.jboss.logging.Logger;
 /**
  * Has G1 give heap back to the host while the server is idle (JEP 346): a concurrent collection once no collection
  * ran for {@code threadlab.jvm.idle-heap-return}, after which G1 keeps at most 30 % of the heap free. A busy server
- * collects more often than that and never gets one; the machine's load is not asked (measured: the 1-minute load
- * stayed above 2 for half a minute after the server started on 2 cores, which kept the heap at its start-up size). Set here, through the JVM's manageable flags, because the documented way to start the
- * server is a bare {@code java -jar}; flags given on the command line are overridden, set 0 to leave them alone.
+ * collects more often than that and never gets one. The machine's load is not asked: measured, the 1-minute load
+ * stayed above 2 for half a minute after the server started on 2 cores, which kept the heap at its start-up size.
+ * Set here, through the JVM's manageable flags, because the documented way to start the server is a bare
+ * {@code java -jar}; flags given on the command line are overridden (set the interval to 0 to leave them alone).
  *
  * <p>Measured on 2 cores with the warm pool full, 25 s after start: 289-297 MB resident without, 246-248 MB with (the
  * live heap is about 30 MB; G1 had kept 110 MB committed). Under load G1 still grows the heap as its pause-time goal
