@@ -3,6 +3,7 @@ package dev.threadlab.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,8 @@ final class TracedJvm {
      * {@code -Xlog:class+load}: without it, a traced hello world loads about 130 JDK classes (UNIX sockets, the random
      * source behind them, thread pools) and the tracer's from their jars before and while its main runs.
      */
-    private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=/opt/sandbox/program.jsa";
+    private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=/opt/sandbox/program.jsa -Xshare:auto"
+            + " -Xlog:cds=off,cds+dynamic=off";
     private static final String AGENT = "-javaagent:" + TRACER_CLASSES;
     private static final String ATTACH_AT_START = "-XX:+StartAttachListener";
     private static final Path OPTIONS_FILE = Path.of("/tmp/.threadlab-jvm-options");
@@ -42,8 +44,9 @@ final class TracedJvm {
      * classes a traced run loads from the image's archive (falling back silently to loading them without it).
      */
     static List<String> arguments(String classpath, String mainClass) {
-        return List.of(SHARED_ARCHIVE, "-Xshare:auto", "-Xlog:cds=off,cds+dynamic=off", ATTACH_AT_START,
-                "-cp", TRACER_CLASSES + ":" + classpath, MAIN, mainClass);
+        List<String> arguments = new ArrayList<>(List.of(SHARED_ARCHIVE.split(" ")));
+        arguments.addAll(List.of(ATTACH_AT_START, "-cp", TRACER_CLASSES + ":" + classpath, MAIN, mainClass));
+        return List.copyOf(arguments);
     }
 
     /**
@@ -58,7 +61,7 @@ final class TracedJvm {
 
     /** The program JVM's command line as the learner wrote it: without the tracer's option, class path and main. */
     static String asWritten(String commandLine) {
-        return commandLine.replace(" " + SHARED_ARCHIVE + " -Xshare:auto -Xlog:cds=off,cds+dynamic=off ", " ")
+        return commandLine.replace(" " + SHARED_ARCHIVE + " ", " ")
                 .replace(" " + ATTACH_AT_START + " ", " ")
                 .replace(" " + TRACER_CLASSES + ":", " ")
                 .replace(" " + MAIN + " ", " ");

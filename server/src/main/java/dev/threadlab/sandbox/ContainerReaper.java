@@ -53,8 +53,7 @@ public class ContainerReaper {
 
     /** Returns how many containers this server left behind before it last stopped. */
     public int reapPreviousLife() {
-        return removeWhere(Map.of(owner.ownerLabel(), owner.id()), container -> true,
-                "left by this server's previous run");
+        return removeOwn(container -> true, "left by this server's previous run");
     }
 
     /**
@@ -69,7 +68,7 @@ public class ContainerReaper {
 
     int reapAbandoned(Instant now) {
         Instant startedBefore = now.minus(LONGEST_START);
-        return removeWhere(Map.of(owner.ownerLabel(), owner.id()),
+        return removeOwn(
                 container -> List.of("exited", "dead").contains(container.getState())
                         || "created".equals(container.getState())
                                 && Instant.ofEpochSecond(container.getCreated()).isBefore(startedBefore),
@@ -82,7 +81,7 @@ public class ContainerReaper {
      */
     void onStop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 1000) ShutdownEvent event) {
         schedule.shutdownNow();
-        removeWhere(Map.of(owner.ownerLabel(), owner.id()), container -> true, "still there when the server stopped");
+        removeOwn(container -> true, "still there when the server stopped");
     }
 
     /** Returns how many containers older than any run can live were removed. */
@@ -94,6 +93,11 @@ public class ContainerReaper {
         Instant oldest = Instant.now().minus(maxLife);
         return removeWhere(Map.of(config.label(), "run"),
                 container -> Instant.ofEpochSecond(container.getCreated()).isBefore(oldest), "leftover");
+    }
+
+    /** Removes this server's containers that meet {@code condition}. */
+    private int removeOwn(Predicate<Container> condition, String what) {
+        return removeWhere(Map.of(owner.ownerLabel(), owner.id()), condition, what);
     }
 
     private int removeWhere(Map<String, String> labels, Predicate<Container> condition, String what) {

@@ -169,7 +169,8 @@ public class WarmPool {
             return;
         }
         int target = target();
-        if (holding() > 0 && holding() < target && runsUnderWay() && cpuBusy()) {
+        int holding = holding();
+        if (holding > 0 && holding < target && runsUnderWay() && cpuBusy()) {
             // One retry at a time, however many claims and upkeep passes found the CPUs busy.
             if (retryPending.compareAndSet(false, true)) {
                 later(() -> {
