@@ -74,6 +74,15 @@ final class Compilation {
     }
 
     /**
+     * For a program the compile service compiled: its classes (in {@code classes}) must not take a name that belongs
+     * to the platform or the exercise's hidden tests, which only the run knows. Says so as a compiler message.
+     */
+    boolean namesAllowed(Path classes, List<String> reservedClasses) throws IOException {
+        Files.createDirectories(classes);
+        return reservedNamesAbsent(classes, reservedClasses);
+    }
+
+    /**
      * Compiles a small class with the options of a real compilation, in a folder of its own that is removed after, so
      * that the compiler's classes are loaded and its hot code compiled before the learner's sources arrive.
      */

@@ -14,7 +14,9 @@ import sun.misc.Signal;
  * frames ({@link ServerInput}), compiles the sources ({@link Compilation}), then runs the program or the hidden tests
  * as the learner ({@link ProgramRun}, {@link TestRun}), answering in {@link Frames}. It exits with the program's exit
  * code. With {@value #WARM}, the container was started ahead of demand (the server's warm pool): while it waits for the
- * run, it compiles a tiny class and samples {@code /proc} once, so that the run's own compilation and trace start warm.
+ * run, it goes through a run's path once and samples {@code /proc}, so that the run's trace starts warm; with
+ * {@value #WARM_COMPILER} too, it also compiles a tiny class (only when the server has no compile service: the run then
+ * compiles here). With {@value #COMPILE_SERVER}, it is the compile service instead ({@link CompileServer}).
  */
 public final class SandboxLauncher {
     static final Path SOURCES = Path.of("/work/src");
@@ -22,6 +24,10 @@ public final class SandboxLauncher {
     static final Path TEST_CLASSES = Path.of("/work/test-classes");
     /** The argument that asks for a warm-up while waiting for the run. */
     static final String WARM = "--warm";
+    /** With {@link #WARM}: also warm the compiler, because the run will compile here. */
+    static final String WARM_COMPILER = "--warm-compiler";
+    /** The argument that makes this JVM the compile service. */
+    static final String COMPILE_SERVER = "--compile-server";
     /**
      * The argument of the image build's training run: warm up and exit, so that the JVM archives the classes it loaded
      * (AppCDS, see the Dockerfile).
@@ -35,13 +41,18 @@ public final class SandboxLauncher {
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains(TRAIN)) {
-            warmUp();
+            warmUp(true);
             rehearse();
             return;
         }
         Frames frames = new Frames();
         // Anything printed by accident must not corrupt the frames on stdout.
         System.setOut(System.err);
+        if (List.of(args).contains(COMPILE_SERVER)) {
+            Compilation.warmUp();
+            new CompileServer(System.in, frames, Files.createTempDirectory("threadlab-compile")).serve();
+            return;
+        }
         // The server stops containers with SIGKILL, and the learner's uid cannot signal this process: a SIGTERM comes
         // from the engine (docker stop, the engine shutting down), passed on by the container's init.
         Signal.handle(new Signal("TERM"), signal -> frames.finish(LauncherFrame.STOPPED_FROM_OUTSIDE, "", 143));
@@ -49,12 +60,13 @@ public final class SandboxLauncher {
         boolean warm = List.of(args).contains(WARM);
         Thread warmUp = null;
         if (warm) {
-            warmUp = daemon(SandboxLauncher::warmUp, "warm-up");
+            boolean compiler = List.of(args).contains(WARM_COMPILER);
+            warmUp = daemon(() -> warmUp(compiler), "warm-up");
             warmUp.start();
         }
         Files.createDirectories(SOURCES);
         Files.createDirectories(TEST_CLASSES);
-        input.readSetup(SOURCES, TEST_CLASSES);
+        input.readSetup(SOURCES, CLASSES, TEST_CLASSES);
         RunSpec spec = input.spec;
         if (warmUp == null && spec.traced() && spec.mode() == RunSpec.Mode.RUN) {
             warmUp = daemon(ProcSampler::warmUp, "sampler-warm-up");
@@ -65,7 +77,9 @@ public final class SandboxLauncher {
             warmUp.join();
         }
         frames.send(LauncherFrame.COMPILING, "");
-        if (!new Compilation(frames).compile(input.sources, SOURCES, CLASSES, input.testClasses)) {
+        Compilation compilation = new Compilation(frames);
+        if (spec.compiled() ? !compilation.namesAllowed(CLASSES, input.testClasses)
+                : !compilation.compile(input.sources, SOURCES, CLASSES, input.testClasses)) {
             frames.send(LauncherFrame.COMPILE_FAILED, "");
             frames.finish(null, null, 1);
         }
@@ -91,11 +105,14 @@ public final class SandboxLauncher {
     }
 
     /**
-     * Loads and runs the compiler and the sampler once. Measured in the sandbox image (2 cores, C1 only): the first
-     * compilation of a hello world in a JVM takes 245 ms and 340 ms of CPU, the next ones 16-24 ms.
+     * Loads and runs the sampler and a run's path once, and the compiler with {@code compiler}. Measured in the sandbox
+     * image (2 cores, C1 only): the first compilation of a hello world in a JVM takes 245 ms and 340 ms of CPU, the next
+     * ones 16-24 ms.
      */
-    private static void warmUp() {
-        Compilation.warmUp();
+    private static void warmUp(boolean compiler) {
+        if (compiler) {
+            Compilation.warmUp();
+        }
         ProcSampler.warmUp();
         RunPathWarmUp.run();
     }

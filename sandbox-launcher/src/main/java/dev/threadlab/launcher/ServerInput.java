@@ -16,21 +16,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The server's frames on the container's stdin: first the sources and the hidden test classes, then the {@link RunSpec},
- * then the program's stdin.
+ * The server's frames on the container's stdin: first the sources, the program's classes when the compile service
+ * compiled it, and the hidden test classes, then the {@link RunSpec}, then the program's stdin. For the compile service,
+ * one request after another: sources, then {@link ServerFrame#COMPILE}.
  */
 final class ServerInput {
     private final DataInputStream in;
     final List<Path> sources = new ArrayList<>();
     final List<String> testClasses = new ArrayList<>();
+    final List<String> programClasses = new ArrayList<>();
     RunSpec spec;
 
     ServerInput(InputStream in) {
         this.in = new DataInputStream(in);
     }
 
-    /** Reads until the run spec, writing sources and test classes where they belong. */
-    void readSetup(Path sourceDir, Path testClassDir) throws IOException, ProtocolViolation {
+    /** Reads until the run spec, writing sources, program classes and test classes where they belong. */
+    void readSetup(Path sourceDir, Path classDir, Path testClassDir) throws IOException, ProtocolViolation {
         while (spec == null) {
             Frame frame = next();
             if (frame == null) {
@@ -38,14 +40,40 @@ final class ServerInput {
             }
             switch (kind(frame)) {
                 case SOURCE -> sources.add(write(sourceDir, frame.name(), frame.content()));
+                case CLASS_FILE -> {
+                    programClasses.add(frame.name());
+                    write(classDir, classFile(frame.name()), frame.content());
+                }
                 case TEST_CLASS -> {
                     testClasses.add(frame.name());
-                    write(testClassDir, frame.name().replace('.', '/') + ".class", frame.content());
+                    write(testClassDir, classFile(frame.name()), frame.content());
                 }
                 case RUN_SPEC -> spec = RunSpec.fromJson(frame.payload());
                 default -> throw new ProtocolViolation("a " + kind(frame) + " frame before the run spec");
             }
         }
+    }
+
+    /**
+     * The compile service's next request: its sources, written into {@code sourceDir}, or null when the server closed
+     * the stream.
+     */
+    List<Path> readCompileRequest(Path sourceDir) throws IOException, ProtocolViolation {
+        List<Path> request = new ArrayList<>();
+        for (Frame frame = next(); frame != null; frame = next()) {
+            switch (kind(frame)) {
+                case SOURCE -> request.add(write(sourceDir, frame.name(), frame.content()));
+                case COMPILE -> {
+                    return request;
+                }
+                default -> throw new ProtocolViolation("a " + kind(frame) + " frame in a compile request");
+            }
+        }
+        return null;
+    }
+
+    private static String classFile(String binaryName) {
+        return binaryName.replace('.', '/') + ".class";
     }
 
     /** Copies {@link ServerFrame#STDIN} frames to the program until {@link ServerFrame#STDIN_END} or the end. */

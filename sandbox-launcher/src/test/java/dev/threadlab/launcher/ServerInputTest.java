@@ -46,7 +46,7 @@ class ServerInputTest {
                 frame(ServerFrame.STDIN, "42\n".getBytes(StandardCharsets.UTF_8)),
                 frame(ServerFrame.STDIN_END, new byte[0]),
                 frame(ServerFrame.STDIN, "after the end".getBytes(StandardCharsets.UTF_8)));
-        input.readSetup(work.resolve("src"), work.resolve("test-classes"));
+        input.readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("test-classes"));
         assertEquals(spec, input.spec);
         assertEquals(List.of(work.resolve("src/demo/Bank.java")), input.sources);
         assertEquals("CAFEBABE", Files.readString(work.resolve("test-classes/demo/BankTest.class")));
@@ -56,17 +56,44 @@ class ServerInputTest {
     }
 
     @Test
+    void aCompiledProgramsClassesLandInTheClassFolder() throws Exception {
+        RunSpec spec = RunSpec.run("demo.Main", 0, List.of()).precompiled();
+        ServerInput input = input(named(ServerFrame.SOURCE, "demo/Main.java", "package demo; class Main {}"),
+                named(ServerFrame.CLASS_FILE, "demo.Main", "CAFEBABE"),
+                frame(ServerFrame.RUN_SPEC, spec.toJson()));
+        input.readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests"));
+        assertEquals(List.of("demo.Main"), input.programClasses);
+        assertEquals("CAFEBABE", Files.readString(work.resolve("classes/demo/Main.class")));
+        assertTrue(input.spec.compiled());
+    }
+
+    @Test
+    void aClassNameOutsideTheClassFolderIsRefused() {
+        ServerInput input = input(named(ServerFrame.CLASS_FILE, "../../evil", "x"));
+        assertThrows(ProtocolViolation.class,
+                () -> input.readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests")));
+    }
+
+    @Test
+    void aCompileRequestIsNotARunAndARunFrameIsNotPartOfACompileRequest() {
+        assertThrows(ProtocolViolation.class, () -> input(frame(ServerFrame.COMPILE, new byte[0]))
+                .readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests")));
+        assertThrows(ProtocolViolation.class, () -> input(named(ServerFrame.SOURCE, "Main.java", "class Main {}"),
+                frame(ServerFrame.RUN_SPEC, RunSpec.compileOnly().toJson())).readCompileRequest(work.resolve("src")));
+    }
+
+    @Test
     void aFileNameOutsideItsFolderIsRefused() {
         ServerInput input = input(named(ServerFrame.SOURCE, "../../etc/passwd", "x"));
-        assertThrows(ProtocolViolation.class, () -> input.readSetup(work.resolve("src"), work.resolve("tests")));
+        assertThrows(ProtocolViolation.class, () -> input.readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests")));
         assertTrue(Files.notExists(work.getParent().resolve("etc")));
     }
 
     @Test
     void stdinBeforeTheSpecAndUnknownFramesAreRefused() {
         assertThrows(ProtocolViolation.class, () -> input(frame(ServerFrame.STDIN, new byte[1]))
-                .readSetup(work.resolve("src"), work.resolve("tests")));
+                .readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests")));
         assertThrows(ProtocolViolation.class, () -> input(Frame.encode((byte) 'Z', new byte[1]))
-                .readSetup(work.resolve("src"), work.resolve("tests")));
+                .readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests")));
     }
 }

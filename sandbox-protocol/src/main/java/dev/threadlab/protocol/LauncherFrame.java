@@ -33,7 +33,17 @@ public enum LauncherFrame {
      * the outcome from it at once: the engine reports the container's end only once its stdin is closed, which Docker's
      * attach API cannot do, or about 300 ms later.
      */
-    EXITING('X', 64, 1);
+    EXITING('X', 64, 1),
+    /**
+     * From the compile service only (never part of a run, so a run's stream that carries it is rejected): one class of a
+     * compilation that succeeded, {@code binary-name NUL class-file bytes}, before {@link #COMPILED}.
+     */
+    CLASS_FILE('L', 4 * 1024 * 1024, 4096),
+    /**
+     * From the compile service only: the end of its answer to one request, after its {@link #DIAGNOSTIC} and
+     * {@link #CLASS_FILE} frames; the payload is {@code 1} when the sources compiled, {@code 0} when not.
+     */
+    COMPILED('P', 1, 1);
 
     private final byte code;
     private final int maxPayload;

@@ -19,9 +19,11 @@ import java.util.List;
  * @param traceSampleHz samples per second of the scheduling trace; 0 records none
  * @param jvmOptions options for the JVM that runs the main class or the tests
  * @param reportKey the per-run key (hex) that seals the test runner's reports ({@link ReportSeal}); only for tests
+ * @param compiled the program came compiled by the compile service ({@link ServerFrame#CLASS_FILE}): the launcher only
+ *        checks its class names instead of compiling
  */
 public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int repeat, int traceSampleHz,
-        List<String> jvmOptions, String reportKey) {
+        List<String> jvmOptions, String reportKey, boolean compiled) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -45,15 +47,20 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
     }
 
     public static RunSpec run(String mainClass, int traceSampleHz, List<String> jvmOptions) {
-        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null);
+        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null, false);
     }
 
     public static RunSpec tests(List<String> testClasses, int repeat, List<String> jvmOptions, String reportKey) {
-        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey);
+        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false);
     }
 
     public static RunSpec compileOnly() {
-        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null);
+        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null, false);
+    }
+
+    /** This spec for a program whose classes the server sends, compiled ({@link ServerFrame#CLASS_FILE}). */
+    public RunSpec precompiled() {
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, true);
     }
 
     public boolean traced() {
@@ -75,6 +82,7 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
             if (reportKey != null) {
                 json.writeStringField("reportKey", reportKey);
             }
+            json.writeBooleanField("compiled", compiled);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,6 +109,7 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
             List<String> jvmOptions = List.of();
             int repeat = 1;
             int hz = 0;
+            boolean compiled = false;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -112,13 +121,14 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                     case "jvmOptions" -> jvmOptions = list(json, value);
                     case "repeat" -> repeat = number(json, value);
                     case "traceSampleHz" -> hz = number(json, value);
+                    case "compiled" -> compiled = bool(value);
                     default -> throw new ProtocolViolation("an unknown run spec field '" + field + "'");
                 }
             }
             if (mode == null) {
                 throw new ProtocolViolation("a run spec without a mode");
             }
-            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey);
+            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey, compiled);
         } catch (IOException | IllegalArgumentException e) {
             throw new ProtocolViolation("an unreadable run spec: " + e.getMessage());
         }
@@ -138,6 +148,13 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
     private static int number(JsonParser json, JsonToken value) throws IOException, ProtocolViolation {
         expect(value, JsonToken.VALUE_NUMBER_INT);
         return json.getIntValue();
+    }
+
+    private static boolean bool(JsonToken value) throws ProtocolViolation {
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw new ProtocolViolation("a run spec with " + value + " where a boolean belongs");
+        }
+        return value == JsonToken.VALUE_TRUE;
     }
 
     private static List<String> list(JsonParser json, JsonToken value) throws IOException, ProtocolViolation {

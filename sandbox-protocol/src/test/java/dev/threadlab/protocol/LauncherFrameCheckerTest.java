@@ -39,6 +39,15 @@ class LauncherFrameCheckerTest {
     }
 
     @Test
+    void theCompileServicesAnswersAreNeverPartOfARun() throws Exception {
+        assertThrows(ProtocolViolation.class, () -> send(LauncherFrame.CLASS_FILE));
+        send(LauncherFrame.COMPILING);
+        assertThrows(ProtocolViolation.class, () -> new LauncherFrameChecker().check(
+                new Frame(LauncherFrame.COMPILED.code(), new byte[] {'1'})));
+        assertThrows(ProtocolViolation.class, () -> send(LauncherFrame.CLASS_FILE));
+    }
+
+    @Test
     void outputBeforeTheProgramStartedIsRejected() {
         assertThrows(ProtocolViolation.class, () -> send(LauncherFrame.STDOUT));
     }

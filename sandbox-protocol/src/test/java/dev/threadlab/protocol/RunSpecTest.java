@@ -16,6 +16,9 @@ class RunSpecTest {
         assertEquals(spec, RunSpec.fromJson(spec.toJson()));
         RunSpec run = RunSpec.run("demo.Main", 500, List.of());
         assertEquals(run, RunSpec.fromJson(run.toJson()));
+        RunSpec compiled = run.precompiled();
+        assertEquals(true, RunSpec.fromJson(compiled.toJson()).compiled());
+        assertEquals(false, run.compiled());
     }
 
     @Test
@@ -27,11 +30,13 @@ class RunSpecTest {
         assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
                 "{\"mode\":\"FORMAT_DISK\"}".getBytes(StandardCharsets.UTF_8)));
         assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson("[]".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"RUN\",\"compiled\":\"yes\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void limitsAreClamped() {
-        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null);
+        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null, false);
         assertEquals(50, spec.repeat());
         assertEquals(2000, spec.traceSampleHz());
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /** One run's container, from creation to removal. */
@@ -42,6 +43,7 @@ final class DockerExecution implements SandboxExecution {
     private final AtomicLong outputBytes = new AtomicLong();
     private final AtomicReference<SandboxOutcome> stopReason = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean compilingAnnounced = new AtomicBoolean();
     private final CompletableFuture<SandboxOutcome> outcome = new CompletableFuture<>();
     private volatile LauncherContainer container;
     private volatile ScheduledFuture<?> wallTimer;
@@ -74,20 +76,69 @@ final class DockerExecution implements SandboxExecution {
     }
 
     /**
-     * Sends the program to {@code warm}, a pooled container whose launcher is waiting, or to a new container when it
-     * is null.
+     * Compiles the program with the compile service, when it answers: a compilation that failed, or a program that was
+     * only to be compiled, ends here without a container. Otherwise sends the program, compiled or not, to a container
+     * {@code claim} gives (a pooled one whose launcher is waiting), or to a new one when that gives null.
      */
-    void begin(LauncherContainer warm) {
+    void begin(CompileService compiler, Supplier<LauncherContainer> claim) {
+        CompileAnswer.Result compiled;
+        try {
+            compiled = compileFirst(compiler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, "The server is shutting down."));
+            finish();
+            return;
+        }
+        if (compiled != null && (!compiled.compiled() || program.isCompileOnly())) {
+            stopReason.compareAndSet(null, compiled.compiled() ? SandboxOutcome.exited(0)
+                    : SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, "Compilation failed."));
+            finish();
+            return;
+        }
+        begin(claim.get(), compiled);
+    }
+
+    /** The compile service's answer, told to the listener as the launcher's would be; null when it gave none. */
+    private CompileAnswer.Result compileFirst(CompileService compiler) throws InterruptedException {
+        if (program.files().keySet().stream().noneMatch(name -> name.endsWith(".java"))) {
+            return null;
+        }
+        clock.mark(PhaseClock.Mark.COMPILING);
+        CompileAnswer.Result compiled = compiler.compile(program.files()).orElse(null);
+        if (compiled != null) {
+            announceCompiling();
+            if (!compiled.diagnostics().isEmpty()) {
+                listener.diagnostics(compiled.diagnostics());
+            }
+        }
+        return compiled;
+    }
+
+    private void announceCompiling() {
+        if (compilingAnnounced.compareAndSet(false, true)) {
+            listener.compiling();
+        }
+    }
+
+    /**
+     * Sends the program to {@code warm}, a pooled container whose launcher is waiting, or to a new container when it
+     * is null; with its classes when the compile service compiled it ({@code compiled}, else null).
+     */
+    private void begin(LauncherContainer warm, CompileAnswer.Result compiled) {
         try {
             container = warm != null ? warm : LauncherContainer.start(docker, metrics, image, "threadlab-run-" + program.runId(),
                     labels, HardenedHostConfig.from(config, program.limits()), config.hardening().networkDisabled(), List.of());
             container.bind(new Output());
             LauncherStdin stdin = container.stdin();
             program.files().forEach(stdin::sendFile);
+            if (compiled != null) {
+                compiled.classes().forEach(stdin::sendClassFile);
+            }
             if (program.tests() != null) {
                 program.tests().classFiles().forEach(stdin::sendTestClass);
             }
-            stdin.sendSpec(spec);
+            stdin.sendSpec(compiled != null ? spec.precompiled() : spec);
             if (program.stdin() != null) {
                 stdin.sendInput(program.stdin());
                 stdin.closeInput();
@@ -377,7 +428,7 @@ final class DockerExecution implements SandboxExecution {
         @Override
         public void compiling() {
             clock.mark(PhaseClock.Mark.COMPILING);
-            listener.compiling();
+            announceCompiling();
         }
 
         @Override

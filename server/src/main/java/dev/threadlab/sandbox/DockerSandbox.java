@@ -8,7 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** {@link Sandbox} with one Docker container per run: a started one from the {@link WarmPool}, else a new one. */
+/**
+ * {@link Sandbox} with one Docker container per run: a started one from the {@link WarmPool}, else a new one. The
+ * program is compiled by the {@link CompileService} first, when it answers, and then needs a container only to run.
+ */
 @Singleton
 public class DockerSandbox implements Sandbox {
 
@@ -17,13 +20,15 @@ public class DockerSandbox implements Sandbox {
     private final SandboxOwner owner;
     private final SandboxImage image;
     private final WarmPool pool;
+    private final CompileService compiler;
     private final SandboxMetrics metrics;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, DaemonThreads.named("sandbox-timer"));
 
     private final ExecutorService finishers = Executors.newCachedThreadPool(DaemonThreads.named("sandbox-finisher"));
 
     DockerSandbox(DockerClient docker, SandboxConfig config, SandboxImage image, SandboxOwner owner, WarmPool pool,
-            SandboxMetrics metrics) {
+            CompileService compiler, SandboxMetrics metrics) {
+        this.compiler = compiler;
         this.docker = docker;
         this.metrics = metrics;
         this.pool = pool;
@@ -40,7 +45,7 @@ public class DockerSandbox implements Sandbox {
         }
         DockerExecution execution = new DockerExecution(docker, metrics, config, timers, finishers, state.tag(),
                 owner.labelsFor(program.runId()), program, listener);
-        execution.begin(pool.claim(program));
+        execution.begin(compiler, () -> pool.claim(program));
         return execution;
     }
 

@@ -29,7 +29,7 @@ final class LauncherContainer {
     }
 
     private final DockerClient docker;
-    private final SandboxMetrics metrics;
+    private final Runnable onRemoved;
     private final String id;
     private final java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
     private final LauncherStdin stdin = new LauncherStdin();
@@ -39,20 +39,30 @@ final class LauncherContainer {
     private boolean ended;
     private Throwable endError;
 
-    private LauncherContainer(DockerClient docker, SandboxMetrics metrics, String id) {
+    private LauncherContainer(DockerClient docker, Runnable onStarted, Runnable onRemoved, String id) {
         this.docker = docker;
-        this.metrics = metrics;
+        this.onRemoved = onRemoved;
         this.id = id;
-        metrics.containerStarted();
+        onStarted.run();
     }
 
-    /** Creates, attaches and starts a container; on failure the container is removed again. */
+    /** Creates, attaches and starts a run's container; on failure the container is removed again. */
     static LauncherContainer start(DockerClient docker, SandboxMetrics metrics, String image, String name, Map<String, String> labels,
             HostConfig host, boolean networkDisabled, List<String> launcherArgs) throws InterruptedException {
-        CreateContainerCmd create = docker.createContainerCmd(image)
+        CreateContainerCmd create = attachedCreate(docker, image, name, labels, host, networkDisabled)
+                .withUser(HardenedHostConfig.CONTAINER_USER);
+        if (!launcherArgs.isEmpty()) {
+            create.withCmd(launcherArgs);
+        }
+        return start(docker, metrics::containerStarted, metrics::containerRemoved, create);
+    }
+
+    /** A container create whose stdin, stdout and stderr are attached, as every container of the launcher's is. */
+    static CreateContainerCmd attachedCreate(DockerClient docker, String image, String name, Map<String, String> labels,
+            HostConfig host, boolean networkDisabled) {
+        return docker.createContainerCmd(image)
                 .withName(name)
                 .withLabels(labels)
-                .withUser(HardenedHostConfig.CONTAINER_USER)
                 .withNetworkDisabled(networkDisabled)
                 .withStdinOpen(true)
                 .withStdInOnce(true)
@@ -60,10 +70,15 @@ final class LauncherContainer {
                 .withAttachStdout(true)
                 .withAttachStderr(true)
                 .withHostConfig(host);
-        if (!launcherArgs.isEmpty()) {
-            create.withCmd(launcherArgs);
-        }
-        LauncherContainer container = new LauncherContainer(docker, metrics, create.exec().getId());
+    }
+
+    /**
+     * Creates, attaches and starts {@code create}; on failure the container is removed again. {@code started} and
+     * {@code removed} count it (once each).
+     */
+    static LauncherContainer start(DockerClient docker, Runnable started, Runnable removed, CreateContainerCmd create)
+            throws InterruptedException {
+        LauncherContainer container = new LauncherContainer(docker, started, removed, create.exec().getId());
         try {
             container.attachAndStart();
             return container;
@@ -157,7 +172,7 @@ final class LauncherContainer {
 
     private void markRemoved() {
         if (removed.compareAndSet(false, true)) {
-            metrics.containerRemoved();
+            onRemoved.run();
         }
     }
 

@@ -12,7 +12,6 @@ import dev.threadlab.protocol.ReportSeal;
 import dev.threadlab.protocol.RunnerReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Decodes the launcher's {@link LauncherFrame}s from the container's stdout. Every frame is checked against the
@@ -97,7 +96,7 @@ final class LauncherOutput {
         phase = checker.phase();
         switch (kind) {
             case COMPILING -> listener.compiling();
-            case DIAGNOSTIC -> diagnostics.add(diagnostic(Diagnostic.fromJson(frame.text())));
+            case DIAGNOSTIC -> diagnostics.add(CompileDiagnostic.from(Diagnostic.fromJson(frame.text())));
             case COMPILE_FAILED -> listener.diagnostics(List.copyOf(diagnostics));
             case RUNNING -> {
                 if (!diagnostics.isEmpty()) {
@@ -134,10 +133,5 @@ final class LauncherOutput {
         } else {
             listener.testsFinished();
         }
-    }
-
-    private static CompileDiagnostic diagnostic(Diagnostic d) {
-        return new CompileDiagnostic(d.file(), d.line(), d.column(), d.severity().name().toLowerCase(Locale.ROOT),
-                d.message());
     }
 }

@@ -25,6 +25,16 @@ final class LauncherStdin extends InputStream {
         frames.add(frame(ServerFrame.SOURCE, Frame.named(name, content.getBytes(StandardCharsets.UTF_8))));
     }
 
+    /** A class of the learner's program, compiled by the {@link CompileService}. */
+    void sendClassFile(String binaryName, byte[] classFile) {
+        frames.add(frame(ServerFrame.CLASS_FILE, Frame.named(binaryName, classFile)));
+    }
+
+    /** To the compile service: compile the files sent since the last request. */
+    void sendCompile() {
+        frames.add(frame(ServerFrame.COMPILE, new byte[0]));
+    }
+
     /** A hidden test class, compiled by the server: the container never sees the tests' source. */
     void sendTestClass(String binaryName, byte[] classFile) {
         frames.add(frame(ServerFrame.TEST_CLASS, Frame.named(binaryName, classFile)));

@@ -18,6 +18,8 @@ public interface SandboxConfig {
 
     Pool pool();
 
+    Compiler compiler();
+
     /** Docker engine to use instead of DOCKER_HOST / the default socket, e.g. tcp://127.0.0.1:2375. */
     Optional<String> dockerHost();
 
@@ -99,6 +101,21 @@ public interface SandboxConfig {
         /** Containers started at once while refilling; each start costs the engine and the launcher CPU. */
         @WithDefault("2")
         int refillConcurrency();
+    }
+
+    /** The compile service: one long-lived, locked-down container whose warm compiler serves every run (see {@link CompileService}). */
+    interface Compiler {
+        /** Off: every run compiles in its own container, as the pool's launchers then warm their compilers. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A request not answered within this is given up: the service is restarted and the run compiles itself. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Memory of the service's container (its JVM's heap is a half of it). */
+        @WithDefault("512M")
+        MemorySize memory();
     }
 
     interface Hardening {

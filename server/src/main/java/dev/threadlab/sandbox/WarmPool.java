@@ -24,15 +24,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Sandbox containers created and started ahead of demand, with the launcher already running and its compiler warmed
- * (it compiles a tiny class while it waits; see SandboxLauncher {@code --warm}). Each is hardened exactly like a
+ * Sandbox containers created and started ahead of demand, with the launcher already running and warmed (it goes through
+ * a run's path once while it waits, and compiles a tiny class when runs compile here; see SandboxLauncher {@code --warm}). Each is hardened exactly like a
  * container started for a run, is handed to exactly one run, and is removed after it; one that waited longer than
  * {@code max-idle} is replaced. Programs with limits of their own get a container of their own, as before.
  *
  * <p>Sizing: one container per CPU plus one by default (the run slots), never more than half of the host's available
  * memory divided by what a waiting container holds. Refills run in the background, a few at a time, because every start
- * costs CPU that runs need too (measured on 2 cores: about 200 ms of the engine's CPU per container and 450 ms of the
- * launcher's, against 16-24 ms for the warm compilation of a hello world).
+ * costs CPU that runs need too (measured on 2 cores, in the container's cgroup: 67 ms for the launcher's JVM to wait
+ * on stdin, 223 ms with its run path warmed, 468 ms with its compiler warmed too; the engine's work per container is
+ * about 120 ms more).
  */
 @Singleton
 public class WarmPool {
@@ -221,7 +222,7 @@ public class WarmPool {
             if (state.ready()) {
                 container = LauncherContainer.start(docker, metrics, state.tag(), "threadlab-pool-" + UUID.randomUUID(),
                         owner.labelsFor("pool"), HardenedHostConfig.from(config, ProgramLimits.DEFAULTS).withCpuShares(WAITING_CPU_SHARES),
-                        config.hardening().networkDisabled(), List.of("--warm"));
+                        config.hardening().networkDisabled(), launcherArgs());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -239,6 +240,11 @@ public class WarmPool {
         if (container != null) {
             container.remove();
         }
+    }
+
+    /** The waiting launcher warms its compiler only when runs compile in their own containers (no compile service). */
+    private List<String> launcherArgs() {
+        return config.compiler().enabled() ? List.of("--warm") : List.of("--warm", "--warm-compiler");
     }
 
     /** Replaces containers that ended while waiting (the engine restarted) or waited too long, then refills. */

@@ -152,7 +152,9 @@ public class GradingApiTest {
     @Test
     void aLearnerFloodingSubmissionsGetsTooManyRequestsAndNothingAcceptedIsLost() {
         String learner = TestAccounts.learnerToken("flood");
-        Map<String, String> files = Map.of("BankAccount.java", "public class BankAccount { does not compile }",
+        // Slow to grade, so that the flood outpaces the grading (a compile error is answered in milliseconds now).
+        Map<String, String> files = Map.of("BankAccount.java",
+                "public class BankAccount { static { try { Thread.sleep(3000); } catch (InterruptedException e) { } } }",
                 "Main.java", "public class Main { public static void main(String[] args) { } }");
         List<String> accepted = new ArrayList<>();
         int refused = 0;
