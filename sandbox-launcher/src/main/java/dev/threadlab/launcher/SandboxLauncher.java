@@ -49,7 +49,7 @@ public final class SandboxLauncher {
         // Anything printed by accident must not corrupt the frames on stdout.
         System.setOut(System.err);
         if (List.of(args).contains(COMPILE_SERVER)) {
-            Compilation.warmUp();
+            CompileServer.warmUp();
             new CompileServer(System.in, frames, Files.createTempDirectory("threadlab-compile")).serve();
             return;
         }

@@ -184,7 +184,7 @@ public class CompileService {
         try {
             CompilerConnection started = new CompilerConnection(LauncherContainer.start(docker, () -> { }, () -> { },
                     create(state.tag())));
-            if (started.ask(Map.of("Probe.java", "class Probe { }"), config.compiler().timeout()).compiled() && !closed) {
+            if (started.ask(Map.of("Probe.java", "class Probe { }"), probeTimeout()).compiled() && !closed) {
                 connection = started;
                 LOG.debugf("Compile service %s is up", started.container().id());
             } else {
@@ -196,6 +196,12 @@ public class CompileService {
             LOG.warnf("Could not start the compile service (%s); runs compile in their own containers meanwhile",
                     SandboxImage.rootMessage(e));
         }
+    }
+
+    /** The first answer comes after the service's warm-up (about 2 s of CPU; longer while runs compete for it). */
+    private Duration probeTimeout() {
+        Duration warmUp = Duration.ofSeconds(60);
+        return config.compiler().timeout().compareTo(warmUp) > 0 ? config.compiler().timeout() : warmUp;
     }
 
     private CreateContainerCmd create(String tag) {
