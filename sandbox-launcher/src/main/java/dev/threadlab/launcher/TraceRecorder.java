@@ -90,6 +90,8 @@ final class TraceRecorder {
         boolean jvm = jvmProcesses.contains(task.pid);
         // HotSpot names every thread it starts except the one that runs main: the launcher's first new thread.
         task.javaMain = jvm && task.osName.equals("java") && task.tid == firstNewThread(task.pid);
+        task.inJvm = jvm;
+        task.jvmInternal = task.tid == task.pid || isHotSpotThread(task.osName) || task.osName.equals(TRACER_THREAD);
         if (task.osName.equals(TRACER_THREAD)) {
             task.system = true;
             task.javaName = TRACER_THREAD;
@@ -329,6 +331,13 @@ final class TraceRecorder {
         boolean system;
         /** The JVM thread that runs {@code main}, recognised by its OS name before the tracer reports it. */
         boolean javaMain;
+        /** A thread of a JVM: until its tracer says what the thread does, its state is unknown, not guessed. */
+        boolean inJvm;
+        /**
+         * One of the JVM's own threads by its OS name (GC, JIT, the VM thread), or the launcher's first thread. A new
+         * Java thread is not: it carries its creator's name ("java") until it names itself.
+         */
+        boolean jvmInternal;
         boolean ended;
         char os;
         int cpu = -1;
@@ -363,7 +372,9 @@ final class TraceRecorder {
                     // After main returns, the JVM's main thread (renamed DestroyJavaVM) waits in native code for the
                     // last non-daemon thread: Java calls it RUNNABLE, but it is waiting, not doing I/O.
                     case "RUNNABLE" -> "DestroyJavaVM".equals(javaName) ? "waiting" : "io";
-                    default -> "sleeping";
+                    // Off the CPU, and its JVM has not said why yet: latch waits and monitor waits look the same
+                    // to the kernel as sleeping, so saying "sleeping" would be a guess.
+                    default -> inJvm && !jvmInternal ? "unknown" : "sleeping";
                 };
             };
         }

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * late. This tracer polls {@code Thread.getState()} every 2 ms while threads change state (every 10 ms while nothing
  * changes), which needs no safepoint, and asks
  * {@link ThreadMXBean#getThreadInfo(long[], int)} with depth 0 (also no safepoint) only for threads that wait.
- * Java thread ids are matched to OS thread ids from the JVM's own thread dump ({@link ThreadDump}), taken only
- * when new threads appear. Everything runs on one daemon thread ({@link TracerThread}) so the program's start is not
+ * Java thread ids are matched to OS thread ids by the names HotSpot gives OS threads ({@link NativeNames}), in the same
+ * sample that first sees a thread; only a thread that stays unmatched for {@value #DUMP_GRACE_NANOS} ns (renamed by
+ * another thread) waits for the JVM's own thread dump ({@link ThreadDump}). Everything runs on one daemon thread ({@link TracerThread}) so the program's start is not
  * delayed, and without lambdas: the first lambda of a JVM costs milliseconds of bootstrap, which would delay the
  * first report.
  *
@@ -42,6 +43,10 @@ final class JavaThreadTracer implements Runnable {
     /** After a Java state change, sample every 2 ms for this long; a steady program is sampled every 10 ms. */
     private static final long FAST_FOR_NANOS = 200_000_000;
     private static final long DUMP_INTERVAL_NANOS = 20_000_000;
+    /** How long a thread may stay unmatched by name before the (slow) thread dump is asked. */
+    private static final long DUMP_GRACE_NANOS = 20_000_000;
+    /** A deadlock's message names every thread of the cycle, what it waits for and holds: never cut short. */
+    private static final int MAX_DEADLOCK_MESSAGE = 8000;
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
 
@@ -52,11 +57,14 @@ final class JavaThreadTracer implements Runnable {
     private final StringBuilder out = new StringBuilder();
     private final OutputStream channel;
     private long lastDump;
+    private long lastNameScan;
     private long lastChange;
     private long lastDeadlockCheck;
     private String reportedDeadlock;
     private String previousDeadlock;
     private Thread[] buffer = new Thread[64];
+    private final long pid = ProcessHandle.current().pid();
+    private long selfTid;
 
     JavaThreadTracer(OutputStream channel) {
         this.channel = channel;
@@ -68,7 +76,8 @@ final class JavaThreadTracer implements Runnable {
     public void run() {
         try {
             String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
-            out.append("T\t").append(self.substring(self.lastIndexOf('/') + 1)).append('\n');
+            selfTid = Long.parseLong(self.substring(self.lastIndexOf('/') + 1));
+            out.append("T\t").append(selfTid).append('\n');
             long next = System.nanoTime();
             while (true) {
                 long now = System.nanoTime();
@@ -109,7 +118,7 @@ final class JavaThreadTracer implements Runnable {
             seen.add(id);
             Traced t = traced.get(id);
             if (t == null) {
-                t = new Traced(thread);
+                t = new Traced(thread, now);
                 traced.put(id, t);
             }
             if (t.tid == 0) {
@@ -131,8 +140,8 @@ final class JavaThreadTracer implements Runnable {
                 report(now, t, "");
             }
         }
-        if (unmapped && now - lastDump >= DUMP_INTERVAL_NANOS) {
-            mapNativeIds(now);
+        if (unmapped) {
+            mapUnpaired(now);
         }
         int onLocks = waiting.isEmpty() ? 0 : reportWaiting(now, waiting);
         for (Iterator<Traced> it = traced.values().iterator(); it.hasNext(); ) {
@@ -217,7 +226,59 @@ final class JavaThreadTracer implements Runnable {
                 .append('\n');
     }
 
-    /** The JVM's thread dump is the one place that pairs Java thread ids with OS thread ids. */
+    /**
+     * New threads are paired by name in the sample that sees them. A thread still unpaired after {@link
+     * #DUMP_GRACE_NANOS} (renamed by another thread, so its OS thread kept the old name) is looked for by name and in
+     * the thread dump every {@link #DUMP_INTERVAL_NANOS}, not on every sample: reading every thread's name costs about
+     * 0.5 ms for 40 threads.
+     */
+    private void mapUnpaired(long now) {
+        boolean fresh = false;
+        for (Traced t : traced.values()) {
+            fresh |= t.tid == 0 && t.firstSeen > now - DUMP_GRACE_NANOS;
+        }
+        if (!fresh && now - lastNameScan < DUMP_INTERVAL_NANOS) {
+            return;
+        }
+        lastNameScan = now;
+        if (!mapByNames(now) && now - lastDump >= DUMP_INTERVAL_NANOS && unmappedSince(now - DUMP_GRACE_NANOS)) {
+            mapNativeIds(now);
+        }
+    }
+
+    /** Pairs the threads not yet paired by their OS threads' names; returns whether none is left unpaired. */
+    private boolean mapByNames(long now) {
+        List<NativeNames.JavaThread> unpaired = new ArrayList<>();
+        Set<Long> taken = new HashSet<>();
+        taken.add(selfTid);
+        for (Traced t : traced.values()) {
+            if (t.tid == 0) {
+                unpaired.add(new NativeNames.JavaThread(t.javaId, t.thread.getName()));
+            } else {
+                taken.add(t.tid);
+            }
+        }
+        Map<Long, Long> paired = NativeNames.pair(unpaired, NativeNames.ownTasks(), taken, pid);
+        for (Map.Entry<Long, Long> pair : paired.entrySet()) {
+            Traced t = traced.get(pair.getKey());
+            t.tid = pair.getValue();
+            t.name = t.thread.getName();
+            describe(now, t);
+        }
+        return paired.size() == unpaired.size();
+    }
+
+    /** Whether a thread first seen before {@code seenBefore} is still without its OS thread. */
+    private boolean unmappedSince(long seenBefore) {
+        for (Traced t : traced.values()) {
+            if (t.tid == 0 && t.firstSeen <= seenBefore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The JVM's thread dump pairs Java thread ids with OS thread ids whatever the threads' names. */
     private void mapNativeIds(long now) {
         lastDump = now;
         String dump = threadDump.take();
@@ -277,7 +338,8 @@ final class JavaThreadTracer implements Runnable {
         String text = message.toString();
         if (text.equals(previousDeadlock) && !text.equals(reportedDeadlock)) {
             reportedDeadlock = text;
-            out.append("D\t").append(now).append('\t').append(infos.length).append('\t').append(clean(text)).append('\n')
+            out.append("D\t").append(now).append('\t').append(infos.length).append('\t')
+                    .append(clean(text, MAX_DEADLOCK_MESSAGE)).append('\n')
                     .append(members);
         }
         previousDeadlock = text;
@@ -297,8 +359,12 @@ final class JavaThreadTracer implements Runnable {
     }
 
     private static String clean(String text) {
+        return clean(text, 200);
+    }
+
+    static String clean(String text, int max) {
         String flat = text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+        return flat.length() > max ? flat.substring(0, max) + "…" : flat;
     }
 
     /** What this tracer knows about one Java thread. */
@@ -313,8 +379,11 @@ final class JavaThreadTracer implements Runnable {
         String lock = "";
         long ownerId = -1;
 
-        Traced(Thread thread) {
+        final long firstSeen;
+
+        Traced(Thread thread, long firstSeen) {
             this.thread = thread;
+            this.firstSeen = firstSeen;
             this.javaId = thread.getId();
             this.daemon = thread.isDaemon();
             ThreadGroup group = thread.getThreadGroup();

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadlab.sandbox.ContainerReaper;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
@@ -22,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +36,6 @@ class TraceRecordingTest {
 
     @Inject
     WarmPool pool;
-    @Inject
-    ObjectMapper json;
 
     @BeforeEach
     void sandboxIsReady() throws InterruptedException {
@@ -53,7 +49,7 @@ class TraceRecordingTest {
 
     @Test
     void contendedMonitorShowsBlockedIntervalsNamingTheOwner() throws Exception {
-        Trace trace = runTraced("""
+        Trace trace = Trace.ofFinishedRun("""
                 public class Main {
                     static final Object LOCK = new Object();
                     public static void main(String[] args) throws Exception {
@@ -91,7 +87,7 @@ class TraceRecordingTest {
 
     @Test
     void twoBusyThreadsRunAtTheSameTimeOnDifferentCpus() throws Exception {
-        Trace trace = runTraced("""
+        Trace trace = Trace.ofFinishedRun("""
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         Runnable spin = () -> {
@@ -122,7 +118,7 @@ class TraceRecordingTest {
 
     @Test
     void childJvmsAreTracedProcessesLinkedToTheirParentAndExportOneProcessPerJvm() throws Exception {
-        Trace trace = runTraced("""
+        Trace trace = Trace.ofFinishedRun("""
                 import java.util.ArrayList;
                 import java.util.List;
 
@@ -189,7 +185,7 @@ class TraceRecordingTest {
 
     @Test
     void aMainThreadWaitingForTheLastThreadIsWaitingNotDoingIo() throws Exception {
-        Trace trace = runTraced("""
+        Trace trace = Trace.ofFinishedRun("""
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         Thread late = new Thread(() -> {
@@ -210,7 +206,7 @@ class TraceRecordingTest {
 
     @Test
     void sleepingThreadShowsAsSleeping() throws Exception {
-        Trace trace = runTraced("""
+        Trace trace = Trace.ofFinishedRun("""
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         Thread sleeper = new Thread(() -> {
@@ -270,7 +266,7 @@ class TraceRecordingTest {
 
     @Test
     void exportedTraceHasOneNamedTrackPerThread() throws Exception {
-        Trace trace = runTraced("""
+        Trace trace = Trace.ofFinishedRun("""
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         Thread[] workers = new Thread[3];
@@ -315,7 +311,7 @@ class TraceRecordingTest {
 
     @Test
     void evenAShortProgramShowsOnlyItsOwnThreadAsApplicationThread() throws Exception {
-        Trace trace = runTraced("""
+        Trace trace = Trace.ofFinishedRun("""
                 public class Main {
                     public static void main(String[] args) {
                         System.out.println("quick");
@@ -332,88 +328,10 @@ class TraceRecordingTest {
                 && t.path("system").asBoolean()), "the JVM's own threads are marked: " + threads.values());
     }
 
-    private Trace runTraced(String source) throws Exception {
-        String id = submit(program(source));
-        Map<String, Object> result = awaitEnd(id);
-        assertEquals("FINISHED", result.get("status"), result.toString());
-        return new Trace(id);
-    }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** A finished run's trace events, with the look-ups the tests need. */
-    private final class Trace {
-        final String id;
-        final List<JsonNode> events;
-
-        Trace(String id) throws Exception {
-            this.id = id;
-            String body = given().when().get("/api/runs/" + id + "/trace?format=events").then().statusCode(200)
-                    .extract().asString();
-            this.events = StreamSupport.stream(json.readTree(body).path("events").spliterator(), false).toList();
-        }
-
-        JsonNode chrome() throws Exception {
-            return json.readTree(given().when().get("/api/runs/" + id + "/trace").then().statusCode(200).extract().asString());
-        }
-
-        JsonNode meta() {
-            return events.stream().filter(e -> e.path("kind").asText().equals("meta")).findFirst().orElseThrow();
-        }
-
-        long tid(String threadName) {
-            return events.stream().filter(e -> e.path("kind").asText().equals("thread") && e.path("name").asText().equals(threadName))
-                    .findFirst().orElseThrow(() -> new AssertionError("no thread " + threadName + " in " + events))
-                    .path("tid").asLong();
-        }
-
-        String name(long tid) {
-            String name = null;
-            for (JsonNode e : events) {
-                if (e.path("kind").asText().equals("thread") && e.path("tid").asLong() == tid) {
-                    name = e.path("name").asText();
-                }
-            }
-            return name;
-        }
-
-        Map<Long, JsonNode> processes() {
-            Map<Long, JsonNode> latest = new HashMap<>();
-            events.stream().filter(e -> e.path("kind").asText().equals("process"))
-                    .forEach(e -> latest.put(e.path("pid").asLong(), e));
-            return latest;
-        }
-
-        List<JsonNode> states(long tid, String state) {
-            return events.stream().filter(e -> e.path("kind").asText().equals("state") && e.path("tid").asLong() == tid
-                    && e.path("state").asText().equals(state)).toList();
-        }
-
-        /** [start, end, cpu] of each interval the thread spent in {@code state}. */
-        List<long[]> intervals(long tid, String state) {
-            List<long[]> result = new ArrayList<>();
-            long[] open = null;
-            for (JsonNode e : events) {
-                boolean mine = e.path("tid").asLong() == tid;
-                String kind = e.path("kind").asText();
-                if (!mine || !(kind.equals("state") || kind.equals("thread-end"))) {
-                    continue;
-                }
-                long t = e.path("t").asLong();
-                if (open != null) {
-                    open[1] = t;
-                    result.add(open);
-                    open = null;
-                }
-                if (kind.equals("state") && e.path("state").asText().equals(state)) {
-                    open = new long[] {t, t, e.path("cpu").asLong(-1)};
-                }
-            }
-            return result;
-        }
     }
 }

@@ -1,0 +1,183 @@
+package dev.threadlab.trace;
+
+import static dev.threadlab.run.RunApi.awaitEnd;
+import static dev.threadlab.run.RunApi.program;
+import static dev.threadlab.run.RunApi.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxReady;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Short programs, as learners write them, get their Java threads' names and states in the trace: the tracer pairs Java
+ * threads with OS threads by the names HotSpot gives them, in its first sample, instead of waiting for a thread dump
+ * (which arrived a median of 198 ms after start-up, after many programs had ended). A thread whose JVM has not said yet
+ * why it is off the CPU is drawn as unknown, never as sleeping.
+ */
+@QuarkusTest
+class JavaThreadsFromTheStartTest {
+
+    @Inject
+    SandboxImage image;
+
+    @BeforeEach
+    void sandboxIsReady() throws InterruptedException {
+        SandboxReady.await(image);
+    }
+
+    @Test
+    void aHundredMillisecondProgramsMainIsNamedMain() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                public class Main {
+                    public static void main(String[] args) {
+                        long end = System.nanoTime() + 100_000_000L;
+                        long spins = 0;
+                        while (System.nanoTime() < end) { spins++; }
+                        System.out.println(spins > 0);
+                    }
+                }
+                """);
+        long main = trace.tid("main");
+        assertTrue(trace.events.stream().anyMatch(e -> e.path("kind").asText().equals("state")
+                && e.path("tid").asLong() == main && e.path("javaState").asText().equals("RUNNABLE")),
+                "main's Java state is in the trace");
+        assertNoGuessedSleep(trace);
+    }
+
+    @Test
+    void threeThreadsWaitingOnALatchForAHundredAndFiftyMillisecondsAreWaiting() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                import java.util.concurrent.CountDownLatch;
+
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        CountDownLatch go = new CountDownLatch(1);
+                        Thread[] waiters = new Thread[3];
+                        for (int i = 0; i < 3; i++) {
+                            waiters[i] = new Thread(() -> {
+                                try { go.await(); } catch (InterruptedException e) { }
+                            }, "waiter-" + i);
+                            waiters[i].start();
+                        }
+                        Thread.sleep(150);
+                        go.countDown();
+                        for (Thread waiter : waiters) { waiter.join(); }
+                    }
+                }
+                """);
+        for (int i = 0; i < 3; i++) {
+            long waiter = trace.tid("waiter-" + i);
+            List<JsonNode> waiting = trace.states(waiter, "waiting");
+            assertTrue(waiting.stream().anyMatch(s -> s.path("javaState").asText().equals("WAITING")
+                    && s.path("on").asText().equals("park")
+                    && s.path("lock").asText().contains("CountDownLatch")), "waiter-" + i + ": " + waiting);
+            long micros = trace.intervals(waiter, "waiting").stream().mapToLong(w -> w[1] - w[0]).sum();
+            // Of the 150 ms, a loaded machine may take tens of milliseconds to start each waiter.
+            assertTrue(micros > 50_000, "waiter-" + i + " waited for only " + micros + " us in the trace: "
+                    + trace.events.stream().filter(e -> e.path("tid").asLong() == waiter).toList());
+            assertEquals(List.of(), trace.states(waiter, "sleeping"), "waiter-" + i + " never slept");
+        }
+        assertNoGuessedSleep(trace);
+    }
+
+    @Test
+    void aMonitorWaitOfAQuarterSecondNamesTheHolderAndIsNeverAGuessedSleep() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                import java.util.concurrent.CountDownLatch;
+
+                public class Main {
+                    static final Object LOCK = new Object();
+                    public static void main(String[] args) throws Exception {
+                        CountDownLatch held = new CountDownLatch(1);
+                        Thread holder = new Thread(() -> {
+                            synchronized (LOCK) {
+                                held.countDown();
+                                try { Thread.sleep(250); } catch (InterruptedException e) { }
+                            }
+                        }, "holder");
+                        holder.start();
+                        held.await();
+                        Thread waiter = new Thread(() -> { synchronized (LOCK) { } }, "waiter");
+                        waiter.start();
+                        holder.join();
+                        waiter.join();
+                    }
+                }
+                """);
+        long holder = trace.tid("holder");
+        long waiter = trace.tid("waiter");
+        List<JsonNode> blocked = trace.states(waiter, "blocked");
+        assertFalse(blocked.isEmpty(), "the waiter is blocked on the monitor");
+        for (JsonNode state : blocked) {
+            assertEquals("BLOCKED", state.path("javaState").asText(), state.toString());
+            assertEquals(holder, state.path("ownerTid").asLong(), state.toString());
+            assertEquals("holder", state.path("owner").asText(), state.toString());
+        }
+        long micros = trace.intervals(waiter, "blocked").stream().mapToLong(b -> b[1] - b[0]).sum();
+        // About 250 ms, less the time the waiter takes to start on a busy machine.
+        assertTrue(micros > 150_000, "blocked for only " + micros + " us in the trace: " + trace.events.stream()
+                .filter(e -> e.path("tid").asLong() == waiter).toList());
+        assertNoGuessedSleep(trace);
+    }
+
+    @Test
+    void aThreeThreadDeadlockNamesTheWholeCycle() throws Exception {
+        String id = submit(program("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Object[] forks = { new Object(), new Object(), new Object() };
+                        String[] names = { "philosopher-aristotle", "philosopher-confucius", "philosopher-hypatia" };
+                        Thread[] philosophers = new Thread[3];
+                        for (int i = 0; i < 3; i++) {
+                            Object left = forks[i];
+                            Object right = forks[(i + 1) % 3];
+                            philosophers[i] = new Thread(() -> {
+                                synchronized (left) { pause(); synchronized (right) { } }
+                            }, names[i]);
+                            philosophers[i].start();
+                        }
+                        for (Thread p : philosophers) { p.join(); }
+                    }
+                    static void pause() {
+                        try { Thread.sleep(100); } catch (InterruptedException e) { }
+                    }
+                }
+                """));
+        Map<String, Object> result = awaitEnd(id);
+        assertEquals("DEADLOCK", result.get("status"), result.toString());
+        String message = (String) result.get("message");
+        for (String name : List.of("aristotle", "confucius", "hypatia")) {
+            assertTrue(message.contains("\"philosopher-" + name + "\" waits for"), message);
+            assertTrue(message.contains("held by \"philosopher-" + name + "\""), message);
+        }
+        assertEquals(3, message.split(" and holds ").length - 1, "every thread's held lock is named: " + message);
+        assertFalse(message.contains("…"), "the message is not cut: " + message);
+        assertTrue(message.length() > 200, "a message longer than the old 200-character cap: " + message.length());
+        assertTrue(((String) result.get("stderr")).contains("philosopher-hypatia"), "the console shows the cycle");
+    }
+
+    /** A thread of the program is never drawn as sleeping unless Java said it sleeps (the JVM's own are left out). */
+    private static void assertNoGuessedSleep(Trace trace) {
+        // Whether each thread is the JVM's own, by its last description (a new thread is first seen under its
+        // creator's OS name).
+        Map<Long, Boolean> system = new java.util.HashMap<>();
+        trace.events.stream().filter(e -> e.path("kind").asText().equals("thread"))
+                .forEach(e -> system.put(e.path("tid").asLong(), e.path("system").asBoolean()));
+        for (JsonNode e : trace.events) {
+            if (e.path("kind").asText().equals("state") && e.path("state").asText().equals("sleeping")
+                    && !system.getOrDefault(e.path("tid").asLong(), false)) {
+                assertEquals("sleep", e.path("on").asText(), "a guessed sleep: " + e);
+            }
+        }
+    }
+
+}
