@@ -3,15 +3,19 @@ package dev.threadlab.trace;
 import static dev.threadlab.run.RunApi.awaitEnd;
 import static dev.threadlab.run.RunApi.program;
 import static dev.threadlab.run.RunApi.submit;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.threadlab.sandbox.CompileService;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
+import dev.threadlab.sandbox.WarmPool;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +33,21 @@ class JavaThreadsFromTheStartTest {
     @Inject
     SandboxImage image;
 
+    @Inject
+    WarmPool pool;
+
+    @Inject
+    CompileService compiler;
+
+    /**
+     * On a machine at rest: right after the image is built, the pool's and the compile service's start-up (several
+     * seconds of CPU) would decide whether a 100 ms program gets a CPU for its tracer at all.
+     */
     @BeforeEach
-    void sandboxIsReady() throws InterruptedException {
+    void sandboxIsReadyAndAtRest() throws InterruptedException {
         SandboxReady.await(image);
+        await().atMost(Duration.ofSeconds(90)).until(() -> compiler.state().up()
+                && pool.state().ready() == pool.state().target());
     }
 
     @Test
@@ -165,6 +181,35 @@ class JavaThreadsFromTheStartTest {
         assertTrue(((String) result.get("stderr")).contains("philosopher-hypatia"), "the console shows the cycle");
     }
 
+    @Test
+    void garbageCollectionPausesArePausesNotIo() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.Random;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        // 120 MB kept alive and churned: every collection copies or compacts a lot.
+                        List<byte[]> kept = new ArrayList<>();
+                        for (int i = 0; i < 120; i++) { kept.add(new byte[1 << 20]); }
+                        Random random = new Random(1);
+                        long end = System.nanoTime() + 1_500_000_000L;
+                        while (System.nanoTime() < end) {
+                            kept.set(random.nextInt(kept.size()), new byte[1 << 20]);
+                        }
+                        System.out.println(kept.size());
+                    }
+                }
+                """);
+        long main = trace.tid("main");
+        long paused = trace.intervals(main, "paused").stream().mapToLong(p -> p[1] - p[0]).sum();
+        long io = trace.intervals(main, "io").stream().mapToLong(p -> p[1] - p[0]).sum();
+        assertTrue(paused > 10_000, "main was paused for only " + paused + " us; io " + io + " us");
+        assertTrue(io < paused / 4, "pauses drawn as I/O: " + io + " us of io against " + paused + " us paused");
+        assertTrue(trace.states(main, "paused").stream().allMatch(p -> p.path("on").asText().equals("gc")));
+    }
+
     /** A thread of the program is never drawn as sleeping unless Java said it sleeps (the JVM's own are left out). */
     private static void assertNoGuessedSleep(Trace trace) {
         // Whether each thread is the JVM's own, by its last description (a new thread is first seen under its
@@ -175,7 +220,9 @@ class JavaThreadsFromTheStartTest {
         for (JsonNode e : trace.events) {
             if (e.path("kind").asText().equals("state") && e.path("state").asText().equals("sleeping")
                     && !system.getOrDefault(e.path("tid").asLong(), false)) {
-                assertEquals("sleep", e.path("on").asText(), "a guessed sleep: " + e);
+                long tid = e.path("tid").asLong();
+                assertEquals("sleep", e.path("on").asText(), "a guessed sleep: " + e + " of " + trace.events.stream()
+                        .filter(d -> d.path("tid").asLong() == tid && d.path("kind").asText().equals("thread")).toList());
             }
         }
     }
