@@ -134,6 +134,11 @@ public class CompileService {
         }
         long start = System.nanoTime();
         try {
+            if (current != connection) {
+                // Retired while this request waited for its turn.
+                fallbacks.increment();
+                return Optional.empty();
+            }
             CompileAnswer.Result result = current.ask(javaSources(files), timeout);
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             answered.increment();
@@ -165,7 +170,11 @@ public class CompileService {
             connection = null;
             restarts.increment();
         }
-        upkeep.execute(() -> old.container().remove());
+        try {
+            upkeep.execute(() -> old.container().remove());
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            old.container().remove();
+        }
     }
 
     /** Starts the service when it is missing and the image is there; it is used once it answered a first request. */

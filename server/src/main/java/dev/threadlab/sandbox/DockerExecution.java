@@ -47,6 +47,8 @@ final class DockerExecution implements SandboxExecution {
     private final CompletableFuture<SandboxOutcome> outcome = new CompletableFuture<>();
     private volatile LauncherContainer container;
     private volatile ScheduledFuture<?> wallTimer;
+    /** When compilation began: by the compile service, or else by the run's own launcher. */
+    private volatile long compileStart = System.nanoTime();
 
     DockerExecution(DockerClient docker, SandboxMetrics metrics, SandboxConfig config, ScheduledExecutorService timers,
             java.util.concurrent.Executor finisher, String image, Map<String, String> labels, SandboxProgram program,
@@ -105,6 +107,7 @@ final class DockerExecution implements SandboxExecution {
             return null;
         }
         clock.mark(PhaseClock.Mark.COMPILING);
+        compileStart = System.nanoTime();
         CompileAnswer.Result compiled = compiler.compile(program.files()).orElse(null);
         if (compiled != null) {
             announceCompiling();
@@ -153,12 +156,14 @@ final class DockerExecution implements SandboxExecution {
                 container.kill();
             }
             Duration compileTime = config.limits().compileTime();
+            // The limit counts from the first compilation: time the compile service spent before it gave up counts.
+            long left = compileTime.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - compileStart);
             timers.schedule(() -> {
                 if (launcher.phase() != LaunchPhase.RUNNING) {
                     stop(SandboxOutcome.of(SandboxOutcome.Kind.TIMED_OUT,
                             "Compilation did not finish within " + seconds(compileTime) + "."));
                 }
-            }, compileTime.toMillis(), TimeUnit.MILLISECONDS);
+            }, Math.max(0, left), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, "The server is shutting down."));
