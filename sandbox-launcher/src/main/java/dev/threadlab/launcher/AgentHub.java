@@ -106,7 +106,6 @@ final class AgentHub implements Runnable {
                     case "S" -> recorder.javaState(Long.parseLong(f[1]), pid, Long.parseLong(f[2]), f[3], f[4], f[5],
                             f[6].isEmpty() ? -1 : Long.parseLong(f[6]), f[7]);
                     case "D" -> deadlock(pid, f, lines);
-                    case "P" -> recorder.pause(pid, Long.parseLong(f[1]), Long.parseLong(f[2]), f[3]);
                     default -> {
                         // Q (thread left the JVM) is seen by the sampler too; unknown lines are ignored.
                     }

@@ -29,10 +29,6 @@ final class TraceRecorder {
      * block or wait (it polls every few ms). Wait this long for the agent before calling it I/O.
      */
     private static final long IO_CONFIRM_NANOS = 30_000_000;
-    /** A collection's start and end come in whole milliseconds of the JVM's uptime. */
-    private static final long PAUSE_SLACK_NANOS = 2_000_000;
-    /** A longer pause is not believed (the program's JVM may say anything), nor waited for. */
-    private static final long MAX_PAUSE_NANOS = 10_000_000_000L;
 
     /** Where finished batches go: the trace frames on stdout, or nowhere while the sampler warms up. */
     private final Consumer<String> batches;
@@ -145,11 +141,6 @@ final class TraceRecorder {
             return;
         }
         task.os = state;
-        if (state == 'R' || state == 'r') {
-            task.offCpuSince = 0;
-        } else if (task.offCpuSince == 0) {
-            task.offCpuSince = nanos;
-        }
         task.cpu = cpu;
         task.cpuMs = cpuMs;
         update(nanos, task);
@@ -209,24 +200,6 @@ final class TraceRecorder {
         task.ownerTid = ownerTid;
         task.owner = owner;
         update(nanos, task);
-    }
-
-    /**
-     * A stop-the-world collection of JVM {@code pid}, reported by its tracer once it ended (times in milliseconds, so
-     * widened by {@link #PAUSE_SLACK_NANOS}). Its threads that the kernel saw asleep while Java called them RUNNABLE
-     * were stopped by the JVM, not waiting for I/O: they are drawn as paused from when they stopped.
-     */
-    synchronized void pause(long pid, long start, long end, String collector) {
-        if (end < start || end - start > MAX_PAUSE_NANOS) {
-            return;
-        }
-        for (Task task : tasks.values()) {
-            if (task.pid == pid && !task.ended && task.ioSince > 0 && task.ioSince >= start - PAUSE_SLACK_NANOS
-                    && task.ioSince <= end + PAUSE_SLACK_NANOS) {
-                emitState(task.ioSince, task, "paused");
-                task.ioSince = 0;
-            }
-        }
     }
 
     synchronized void deadlock(long nanos, long pid, String message, List<String[]> members) {
@@ -302,7 +275,7 @@ final class TraceRecorder {
             if (since == 0) {
                 task.ioSince = nanos;
             }
-            if (nanos - task.ioSince < IO_CONFIRM_NANOS || heldForPause(nanos, task)) {
+            if (nanos - task.ioSince < IO_CONFIRM_NANOS) {
                 return;
             }
         }
@@ -314,26 +287,6 @@ final class TraceRecorder {
         emitState(since > 0 && !state.equals("running") && !state.equals("ready") ? since : nanos, task, state);
     }
 
-    /**
-     * Whether a Java-RUNNABLE thread asleep since {@code task.ioSince} may be stopped by its JVM rather than doing I/O:
-     * the JVM's VM or GC threads ran since it stopped. Then the decision waits for the JVM's report of the collection
-     * ({@link #pause}), until those threads have been idle for {@link #IO_CONFIRM_NANOS} (no collection after all:
-     * another safepoint, or real I/O), and never longer than {@link #MAX_PAUSE_NANOS}.
-     */
-    private boolean heldForPause(long nanos, Task task) {
-        if (nanos - task.ioSince > MAX_PAUSE_NANOS) {
-            return false;
-        }
-        for (Task jvm : tasks.values()) {
-            if (jvm.pid == task.pid && !jvm.ended && jvm.osName != null
-                    && (jvm.osName.startsWith("VM Thread") || jvm.osName.startsWith("GC Thread"))
-                    && (jvm.offCpuSince == 0 || jvm.offCpuSince >= task.ioSince && nanos - jvm.offCpuSince < IO_CONFIRM_NANOS)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void emitState(long nanos, Task task, String state) {
         boolean java = task.javaState != null && !task.javaState.isEmpty();
         boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
@@ -342,7 +295,6 @@ final class TraceRecorder {
                 + (java ? ",\"javaState\":" + Json.string(task.javaState) : "")
                 + (waitsOnSomething && !task.on.isEmpty() ? ",\"on\":" + Json.string(task.on) : "")
                 + (state.equals("sleeping") && "sleep".equals(task.on) ? ",\"on\":\"sleep\"" : "")
-                + (state.equals("paused") ? ",\"on\":\"gc\"" : "")
                 + (waitsOnSomething && !task.lock.isEmpty() ? ",\"lock\":" + Json.string(task.lock) : "")
                 + (waitsOnSomething && task.ownerTid > 0 ? ",\"ownerTid\":" + task.ownerTid : "")
                 + (waitsOnSomething && !task.owner.isEmpty() ? ",\"owner\":" + Json.string(task.owner) : "");
@@ -400,8 +352,6 @@ final class TraceRecorder {
         String signature;
         /** When the kernel put a Java-RUNNABLE thread to sleep and the agent has not explained it yet; 0 if not. */
         long ioSince;
-        /** When the kernel last took this thread off the CPU; 0 while it runs or waits for a CPU. */
-        long offCpuSince;
 
         Task(long pid, long tid, long nanos) {
             this.pid = pid;

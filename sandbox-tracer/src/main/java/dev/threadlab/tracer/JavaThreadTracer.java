@@ -36,8 +36,7 @@ import java.util.regex.Pattern;
  *
  * <p>Lines sent (tab separated), after the hello that {@link TracerThread} sent: {@code T tracerTid}, {@code J nanos tid javaId daemon system name},
  * {@code S nanos tid javaState on lock ownerTid ownerName}, {@code Q nanos tid}, {@code D nanos count message} followed by
- * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle, and {@code P start end
- * collector cause} for each stop-the-world collection ({@link GcPauses}).
+ * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle.
  */
 final class JavaThreadTracer implements Runnable {
     private static final long SLOW_TICK_NANOS = 10_000_000;
@@ -79,18 +78,10 @@ final class JavaThreadTracer implements Runnable {
             String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
             selfTid = Long.parseLong(self.substring(self.lastIndexOf('/') + 1));
             out.append("T\t").append(selfTid).append('\n');
-            GcPauses pauses = null;
             long next = System.nanoTime();
             while (true) {
                 long now = System.nanoTime();
                 sample(now);
-                if (pauses == null) {
-                    // After the first report: the collectors' beans take milliseconds to set up, and a short
-                    // program's threads must be named before it ends.
-                    flush();
-                    pauses = GcPauses.listen();
-                }
-                pauses.drainInto(out);
                 flush();
                 next += now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
                 long wait = next - System.nanoTime();

@@ -13,7 +13,7 @@ import java.util.List;
  * <li>{@code process-end}: pid</li>
  * <li>{@code thread} (again when its name or Java identity becomes known): pid, tid, name, javaId, daemon,
  * virtual, system (JVM-internal)</li>
- * <li>{@code state}: pid, tid, state (running, ready, blocked, waiting, sleeping, io, stopped, paused: stopped by a garbage collection of its JVM, unknown: a JVM's thread off the CPU before its JVM said why), cpu, javaState, on
+ * <li>{@code state}: pid, tid, state (running, ready, blocked, waiting, sleeping, io, stopped, unknown: a JVM's thread off the CPU before its JVM said why), cpu, javaState, on
  * (monitor, sleep, join, wait, park), lock, ownerTid, owner, cpuMs</li>
  * <li>{@code thread-end}: pid, tid, cpuMs</li>
  * <li>{@code deadlock}: pid, message, threads</li>
