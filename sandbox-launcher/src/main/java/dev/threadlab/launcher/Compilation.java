@@ -120,7 +120,7 @@ final class Compilation {
         List<String> clashes = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(classes)) {
             walk.filter(path -> path.toString().endsWith(".class")).forEach(path -> {
-                String name = classes.relativize(path).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name = binaryName(classes, path);
                 String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
                 if (reservedClasses.contains(outer) || RESERVED_PACKAGES.stream().anyMatch(name::startsWith)) {
                     clashes.add(outer);
@@ -131,6 +131,11 @@ final class Compilation {
                 "The class name " + name + " is reserved: it belongs to the exercise's hidden tests or to the test "
                         + "platform. Rename your class.")));
         return clashes.isEmpty();
+    }
+
+    /** The binary name of the class in {@code classFile}, a file under the class folder {@code classes}. */
+    static String binaryName(Path classes, Path classFile) {
+        return classes.relativize(classFile).toString().replace('/', '.').replaceAll("\\.class$", "");
     }
 
     private void send(Diagnostic diagnostic) {

@@ -22,6 +22,12 @@ import java.util.stream.Stream;
  * compiled ({@link LauncherFrame#CLASS_FILE}), then {@link LauncherFrame#COMPILED}.
  */
 final class CompileServer {
+    /**
+     * Measured in the sandbox image (2 cores, serial GC): javac compiles a hello world in 48 ms the first time, 11-12 ms
+     * the 50th and 5-7 ms from the 300th; the service answers only once this is done (the server sends a probe first).
+     */
+    private static final int WARM_UP_COMPILATIONS = 300;
+
     private final ServerInput input;
     private final Frames frames;
     private final Path scratch;
@@ -31,12 +37,6 @@ final class CompileServer {
         this.frames = frames;
         this.scratch = scratch;
     }
-
-    /**
-     * Measured in the sandbox image (2 cores, serial GC): javac compiles a hello world in 48 ms the first time, 11-12 ms
-     * the 50th and 5-7 ms from the 300th; the service answers only once this is done (the server sends a probe first).
-     */
-    private static final int WARM_UP_COMPILATIONS = 300;
 
     /** Compiles a small class until the compiler's hot code is compiled by the JIT (about 2 s of CPU, once). */
     static void warmUp() {
@@ -77,8 +77,7 @@ final class CompileServer {
     private void sendClasses(Path classes) throws IOException {
         try (Stream<Path> walk = Files.walk(classes)) {
             for (Path file : walk.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
-                String binaryName = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                byte[] payload = Frame.named(binaryName, Files.readAllBytes(file));
+                byte[] payload = Frame.named(Compilation.binaryName(classes, file), Files.readAllBytes(file));
                 frames.send(LauncherFrame.CLASS_FILE, payload, payload.length);
             }
         }

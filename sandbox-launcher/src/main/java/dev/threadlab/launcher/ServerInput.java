@@ -24,7 +24,6 @@ final class ServerInput {
     private final DataInputStream in;
     final List<Path> sources = new ArrayList<>();
     final List<String> testClasses = new ArrayList<>();
-    final List<String> programClasses = new ArrayList<>();
     RunSpec spec;
 
     ServerInput(InputStream in) {
@@ -40,10 +39,7 @@ final class ServerInput {
             }
             switch (kind(frame)) {
                 case SOURCE -> sources.add(write(sourceDir, frame.name(), frame.content()));
-                case CLASS_FILE -> {
-                    programClasses.add(frame.name());
-                    write(classDir, classFile(frame.name()), frame.content());
-                }
+                case CLASS_FILE -> write(classDir, classFile(frame.name()), frame.content());
                 case TEST_CLASS -> {
                     testClasses.add(frame.name());
                     write(testClassDir, classFile(frame.name()), frame.content());

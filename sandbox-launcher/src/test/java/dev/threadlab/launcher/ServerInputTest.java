@@ -62,7 +62,6 @@ class ServerInputTest {
                 named(ServerFrame.CLASS_FILE, "demo.Main", "CAFEBABE"),
                 frame(ServerFrame.RUN_SPEC, spec.toJson()));
         input.readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests"));
-        assertEquals(List.of("demo.Main"), input.programClasses);
         assertEquals("CAFEBABE", Files.readString(work.resolve("classes/demo/Main.class")));
         assertTrue(input.spec.compiled());
     }

@@ -2,10 +2,6 @@ package dev.threadlab.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.Ulimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -220,32 +216,8 @@ public class CompileService {
         command.addAll(List.of("dev.threadlab.launcher.SandboxLauncher", "--compile-server"));
         Map<String, String> labels = Map.of(config.label(), ROLE, owner.ownerLabel(), owner.id());
         return LauncherContainer.attachedCreate(docker, tag, "threadlab-compiler-" + UUID.randomUUID(), labels,
-                hostConfig(), true)
+                HardenedHostConfig.forCompileService(config), true)
                 .withUser("10000:10000")
                 .withEntrypoint(command);
-    }
-
-    /**
-     * No network, no capability, read-only root, its own memory and process limits, a small noexec /tmp. It warms up
-     * at the lowest CPU weight, as a pooled container waits (about 2 s of CPU that would otherwise slow the runs under
-     * way), and gets the weight of a run once it answered its first request.
-     */
-    private HostConfig hostConfig() {
-        long memory = config.compiler().memory().asLongValue();
-        HostConfig host = HostConfig.newHostConfig()
-                .withCpuShares(WarmPool.WAITING_CPU_SHARES)
-                .withInit(true)
-                .withMemory(memory)
-                .withMemorySwap(memory)
-                .withPidsLimit(128L)
-                .withTmpFs(Map.of("/tmp", "rw,nosuid,nodev,noexec,size=64m,mode=1777"))
-                .withUlimits(List.of(new Ulimit("nofile", 1024, 1024), new Ulimit("fsize", 32L << 20, 32L << 20)))
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
-                .withReadonlyRootfs(true)
-                .withNetworkMode("none")
-                .withCapDrop(Capability.ALL)
-                .withSecurityOpts(List.of("no-new-privileges"));
-        config.hardening().runtime().ifPresent(host::withRuntime);
-        return host;
     }
 }

@@ -27,18 +27,8 @@ final class HardenedHostConfig {
         // /tmp is shared like any /tmp, with the sticky bit, so neither uid can remove the other's sockets and files.
         String workOptions = "rw,nosuid,nodev,noexec" + size + ",uid=" + LEARNER_UID + ",gid=" + LEARNER_UID + ",mode=0770";
         String tmpOptions = "rw,nosuid,nodev,noexec" + size + ",mode=1777";
-        HostConfig host = HostConfig.newHostConfig()
-                // tini as PID 1 reaps zombies and forwards signals.
-                .withInit(true)
-                .withMemory(memory)
-                .withMemorySwap(memory)
-                .withPidsLimit(limits.pids())
-                .withTmpFs(Map.of("/work", workOptions, "/tmp", tmpOptions))
-                .withUlimits(List.of(
-                        new Ulimit("nofile", limits.openFiles(), limits.openFiles()),
-                        new Ulimit("fsize", limits.fileSize().asLongValue(), limits.fileSize().asLongValue())))
-                // Output travels over the attach stream; a json-file log would copy floods onto the host disk.
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE))
+        HostConfig host = limited(memory, limits.pids(), Map.of("/work", workOptions, "/tmp", tmpOptions),
+                limits.openFiles(), limits.fileSize().asLongValue())
                 .withReadonlyRootfs(hardening.readOnlyRootFilesystem());
         Double cpus = overrides.cpus(config);
         if (cpus != null) {
@@ -60,5 +50,36 @@ final class HardenedHostConfig {
             host.withSecurityOpts(List.of("no-new-privileges"));
         }
         return host;
+    }
+
+    /**
+     * The compile service's container ({@link CompileService}): locked down whatever the hardening switches say, with
+     * no capability at all (it starts directly as the launcher's uid), a small noexec /tmp and limits of its own. It
+     * starts at the lowest CPU weight, as a pooled container waits: its warm-up takes about 2 s of CPU.
+     */
+    static HostConfig forCompileService(SandboxConfig config) {
+        HostConfig host = limited(config.compiler().memory().asLongValue(), 128,
+                Map.of("/tmp", "rw,nosuid,nodev,noexec,size=64m,mode=1777"), 1024, 32L << 20)
+                .withCpuShares(WarmPool.WAITING_CPU_SHARES)
+                .withReadonlyRootfs(true)
+                .withNetworkMode("none")
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"));
+        config.hardening().runtime().ifPresent(host::withRuntime);
+        return host;
+    }
+
+    /** What every sandbox container gets: tini, memory equal to memory+swap, pids, tmpfs mounts, ulimits, no log. */
+    private static HostConfig limited(long memory, long pids, Map<String, String> tmpfs, long openFiles, long fileSize) {
+        return HostConfig.newHostConfig()
+                // tini as PID 1 reaps zombies and forwards signals.
+                .withInit(true)
+                .withMemory(memory)
+                .withMemorySwap(memory)
+                .withPidsLimit(pids)
+                .withTmpFs(tmpfs)
+                .withUlimits(List.of(new Ulimit("nofile", openFiles, openFiles), new Ulimit("fsize", fileSize, fileSize)))
+                // Output travels over the attach stream; a json-file log would copy floods onto the host disk.
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE));
     }
 }
