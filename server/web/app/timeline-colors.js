@@ -20,5 +20,5 @@ const THREAD_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '
 
 /** A stable colour per thread, so the same thread looks the same on every CPU. */
 export function threadColor(thread) {
-  return thread ? THREAD_PALETTE[thread.tid % THREAD_PALETTE.length] : '#999';
+  return thread ? THREAD_PALETTE[Math.abs(thread.tid) % THREAD_PALETTE.length] : '#999';
 }

@@ -79,21 +79,27 @@ function groupItems({ window, out }, lane, index) {
       const count = counts[state];
       if (!count) continue;
       push(out, index, start, start + width, {
-        kind: 'group', process: lane.process, state, counts, alive, from: below / alive, to: (below + count) / alive,
+        kind: 'group', process: lane.process, laneKey: lane.key, virtual: lane.toggle.startsWith('v'), state, counts,
+        alive, from: below / alive, to: (below + count) / alive,
       });
       below += count;
     }
   }
 }
 
-/** The CPU view: every running slice, in the lane of the CPU it ran on. */
+/**
+ * The CPU view: every running slice, in the lane of the CPU it ran on. A carrier's slice is drawn as the virtual
+ * thread it ran (virtual threads' own lanes repeat their carriers' slices, so they are not drawn twice).
+ */
 function cpuItems({ model, window, minWidth, out }, lanes) {
   const perCpu = lanes.map(() => []);
   for (const thread of model.threads.values()) {
+    if (thread.virtual) continue;
     for (const interval of windowSlices(thread, model.now, window)) {
       const cpu = interval.slice.cpu;
       if (interval.slice.state === 'running' && cpu != null && perCpu[cpu]) {
-        perCpu[cpu].push({ ...interval, key: thread.tid, thread });
+        const ran = (interval.slice.mounted != null && model.threads.get(interval.slice.mounted)) || thread;
+        perCpu[cpu].push({ ...interval, key: ran.tid, thread: ran });
       }
     }
   }

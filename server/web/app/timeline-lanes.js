@@ -5,29 +5,25 @@ const INDENT = '\u00a0\u00a0\u00a0';
 
 /**
  * Lanes of the thread view, top to bottom. Kinds: 'process' (a header with the process's lifetime), 'thread',
- * 'group' (all threads of a collapsed process in one lane).
+ * 'group' (several threads in one summary lane: a collapsed process's platform threads, or its virtual threads).
+ * isCollapsed(key, count) decides for `p<pid>` (the platform threads) and `v<pid>` (the virtual threads).
  */
 export function threadLanes(model, { showSystem, isCollapsed }) {
   const lanes = [];
   const visit = (process, depth) => {
-    const threads = process.threads.filter((t) => showSystem || !t.system);
-    const collapsed = isCollapsed(process, threads.length);
+    const shown = process.threads.filter((t) => showSystem || !t.system);
+    const platform = shown.filter((t) => !t.virtual);
+    const virtual = shown.filter((t) => t.virtual);
+    const collapsed = isCollapsed(`p${process.pid}`, platform.length);
     lanes.push({
-      key: `p${process.pid}`, kind: 'process', process, depth, collapsed,
+      key: `p${process.pid}`, kind: 'process', process, depth, collapsed, toggle: `p${process.pid}`,
       label: `${INDENT.repeat(depth)}${collapsed ? '▸' : '▾'} ${processTitle(process)}`,
     });
-    if (collapsed) {
-      lanes.push({
-        key: `g${process.pid}`, kind: 'group', process, threads, depth: depth + 1,
-        label: `${INDENT.repeat(depth + 1)}${threads.length} threads (collapsed)`,
-      });
-    } else {
-      for (const thread of threads) {
-        lanes.push({
-          key: `t${thread.tid}`, kind: 'thread', thread, depth: depth + 1,
-          label: `${INDENT.repeat(depth + 1)}${threadTitle(thread)}`,
-        });
-      }
+    addThreads(lanes, process, platform, depth + 1, collapsed, `p${process.pid}`,
+      `${platform.length} threads (collapsed)`);
+    if (virtual.length) {
+      addThreads(lanes, process, virtual, depth + 1, isCollapsed(`v${process.pid}`, virtual.length),
+        `v${process.pid}`, virtualGroupLabel(process, virtual.length));
     }
     for (const child of model.children(process).sort((a, b) => a.start - b.start)) {
       visit(child, depth + 1);
@@ -37,6 +33,28 @@ export function threadLanes(model, { showSystem, isCollapsed }) {
     visit(root, 0);
   }
   return lanes;
+}
+
+function addThreads(lanes, process, threads, depth, collapsed, toggle, groupLabel) {
+  if (collapsed) {
+    lanes.push({
+      key: `g${toggle}`, kind: 'group', process, threads, depth, toggle,
+      label: `${INDENT.repeat(depth)}${groupLabel}`,
+    });
+    return;
+  }
+  for (const thread of threads) {
+    lanes.push({
+      key: `t${thread.tid}`, kind: 'thread', thread, depth,
+      label: `${INDENT.repeat(depth)}${threadTitle(thread)}`,
+    });
+  }
+}
+
+/** "10000 virtual threads (256 drawn)": past a few hundred alive at once, only the first ones get lanes. */
+function virtualGroupLabel(process, drawn) {
+  const live = process.virtualCounts?.live ?? 0;
+  return live > drawn ? `${live} virtual threads (${drawn} drawn)` : `${drawn} virtual threads (collapsed)`;
 }
 
 /** Lanes of the CPU view: one per CPU the container may use (or the kernel ran it on). */
@@ -73,6 +91,7 @@ function mainClassOf(command) {
 
 export function threadTitle(thread) {
   const name = thread.name || `tid ${thread.tid}`;
-  const traits = [thread.daemon && 'daemon', thread.virtual && 'virtual', thread.system && 'JVM'].filter(Boolean);
+  const traits = [thread.virtual ? 'virtual' : thread.daemon && 'daemon', thread.carrier && 'carrier',
+    thread.system && 'JVM'].filter(Boolean);
   return traits.length ? `${name} (${traits.join(', ')})` : name;
 }

@@ -30,6 +30,9 @@ function sliceText(thread, slice, model) {
   if (slice.lock) rows.push(`Lock: ${escape(slice.lock)}`);
   if (slice.owner || slice.ownerTid) rows.push(`Held by: ${escape(slice.owner || '')}${slice.ownerTid ? ` (tid ${slice.ownerTid})` : ''}`);
   if (slice.cpu != null && slice.state === 'running') rows.push(`CPU: ${slice.cpu}`);
+  if (slice.carrierTid != null) rows.push(`Carrier: ${escape(threadTitle(model.threads.get(slice.carrierTid) || { tid: slice.carrierTid }))}`);
+  if (slice.pinned) rows.push('Pinned: it waits without leaving its carrier, which waits with it');
+  if (slice.mounted != null) rows.push(`Runs virtual thread: ${escape(threadTitle(model.threads.get(slice.mounted) || { tid: slice.mounted }))}`);
   return rows.join('<br>') + '<br>' + timeLine(slice, model) + `CPU time of the thread: ${thread.cpuMs} ms`;
 }
 
@@ -49,7 +52,8 @@ function mixText(ref, name, title) {
 function groupText(ref) {
   const rows = Object.entries(ref.counts).sort((a, b) => b[1] - a[1])
     .map(([state, count]) => `${count} ${escape(STATE_LABELS[state] || state)}`);
-  return `<b>${escape(processTitle(ref.process))}</b><br>${ref.alive} threads at this moment:<br>${rows.join('<br>')}`
+  const what = ref.virtual ? 'virtual threads with lanes' : 'threads';
+  return `<b>${escape(processTitle(ref.process))}</b><br>${ref.alive} ${what} at this moment:<br>${rows.join('<br>')}`
     + '<br><span class="muted">Click to show one lane per thread.</span>';
 }
 

@@ -217,8 +217,8 @@ export class TraceTimeline {
     const model = this.model;
     this.lanes = this.view === 'cpus' ? cpuLanes(model) : threadLanes(model, {
       showSystem: this.showSystem,
-      isCollapsed: (process, threadCount) => this.userCollapsed.has(process.pid)
-        || (threadCount > COLLAPSE_OVER && !this.userExpanded.has(process.pid)),
+      isCollapsed: (key, threadCount) => this.userCollapsed.has(key)
+        || (threadCount > COLLAPSE_OVER && !this.userExpanded.has(key)),
     });
     this.laneByKey = new Map(this.lanes.map((lane) => [lane.key, lane]));
     const nowMs = Math.max(model.now / 1000, 1);
@@ -306,22 +306,31 @@ export class TraceTimeline {
 
   onClick(event) {
     const key = event.componentType === 'yAxis' ? event.value
-      : event.seriesId === 'slices' && this.refs[event.dataIndex]?.kind === 'group' ? `g${this.refs[event.dataIndex].process.pid}`
+      : event.seriesId === 'slices' && this.refs[event.dataIndex]?.kind === 'group' ? this.refs[event.dataIndex].laneKey
         : null;
     const lane = key && this.laneByKey.get(key);
-    if (lane && (lane.kind === 'process' || lane.kind === 'group')) this.toggleProcess(lane.process.pid);
+    if (lane && (lane.kind === 'process' || lane.kind === 'group')) this.toggleThreads(lane.toggle, lane.kind === 'group');
+    // A virtual thread's label folds its process's virtual threads back into one lane.
+    if (lane && lane.kind === 'thread' && lane.thread.virtual) this.toggleThreads(`v${lane.thread.pid}`, false);
   }
 
-  /** Shows a process's threads in one summary lane, or one lane each. */
+  /** Shows a process's platform threads in one summary lane, or one lane each. */
   toggleProcess(pid) {
-    const lane = this.laneByKey.get(`p${pid}`);
-    if (!lane) return;
-    if (lane.collapsed) {
-      this.userCollapsed.delete(pid);
-      this.userExpanded.add(pid);
+    this.toggleThreads(`p${pid}`, false);
+  }
+
+  /**
+   * Shows a set of threads (`p<pid>`: a process's platform threads, `v<pid>`: its virtual threads) in one summary
+   * lane, or one lane each.
+   */
+  toggleThreads(key, collapsed) {
+    const wasCollapsed = key.startsWith('p') ? this.laneByKey.get(key)?.collapsed : collapsed;
+    if (wasCollapsed) {
+      this.userCollapsed.delete(key);
+      this.userExpanded.add(key);
     } else {
-      this.userExpanded.delete(pid);
-      this.userCollapsed.add(pid);
+      this.userExpanded.delete(key);
+      this.userCollapsed.add(key);
     }
     this.render();
   }
@@ -383,6 +392,9 @@ export class TraceTimeline {
     const style = { fill: this.itemColor(ref) };
     if (ref.thread && this.deadlocked.has(ref.thread.tid) && ref.slice?.state === 'blocked') {
       Object.assign(style, { stroke: this.colors.ink, lineWidth: 1.5 });
+    } else if (ref.slice?.pinned) {
+      // A pinned virtual thread: outlined, since its carrier cannot run anything else meanwhile.
+      Object.assign(style, { stroke: this.colors.ink, lineWidth: 1, lineDash: [3, 2] });
     }
     const children = [{ type: 'rect', shape, style }];
     const text = itemText(ref);

@@ -9,9 +9,15 @@ export class TraceModel {
   }
 
   reset() {
-    /** pid → { pid, ppid, name, command, start, end, threads: [] } (times in µs since the program started) */
+    /**
+     * pid → { pid, ppid, name, command, start, end, threads: [], virtualCounts } (times in µs since the program
+     * started; virtualCounts: the latest count of its virtual threads, of which at most a few hundred have lanes)
+     */
     this.processes = new Map();
-    /** tid → { pid, tid, name, javaId, daemon, virtual, system, start, end, cpuMs, slices: [] } */
+    /**
+     * tid → { pid, tid, name, javaId, daemon, virtual, system, carrier, start, end, cpuMs, slices: [] }. A virtual
+     * thread's tid is negative (it has no OS thread); a carrier is a platform thread that virtual threads ran on.
+     */
     this.threads = new Map();
     this.now = 0;
     this.cpus = 0;
@@ -69,8 +75,9 @@ export class TraceModel {
         closeSlice(thread, e.t);
         thread.slices.push({
           start: e.t, end: null, state: e.state, cpu: e.cpu, javaState: e.javaState, on: e.on, lock: e.lock,
-          ownerTid: e.ownerTid, owner: e.owner,
+          ownerTid: e.ownerTid, owner: e.owner, carrierTid: e.carrierTid, pinned: e.pinned, mounted: e.mounted,
         });
+        if (e.mounted != null) thread.carrier = true;
         if (e.cpuMs != null) thread.cpuMs = e.cpuMs;
         if (e.state === 'running' && e.cpu > this.maxCpu) this.maxCpu = e.cpu;
         break;
@@ -84,6 +91,9 @@ export class TraceModel {
       }
       case 'deadlock':
         this.deadlock = e;
+        break;
+      case 'virtual-threads':
+        this.process(e.pid, e.t).virtualCounts = e.virtualThreads;
         break;
       case 'note':
         this.notes.push(e.message);

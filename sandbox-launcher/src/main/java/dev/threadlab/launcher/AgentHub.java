@@ -106,6 +106,12 @@ final class AgentHub implements Runnable {
                     case "S" -> recorder.javaState(Long.parseLong(f[1]), pid, Long.parseLong(f[2]), f[3], f[4], f[5],
                             f[6].isEmpty() ? -1 : Long.parseLong(f[6]), f[7]);
                     case "D" -> deadlock(pid, f, lines);
+                    case "V" -> recorder.virtualThread(Long.parseLong(f[1]), pid, Long.parseLong(f[2]), f[3]);
+                    case "W" -> virtualState(pid, f);
+                    case "X" -> recorder.virtualEnd(Long.parseLong(f[1]), pid, Long.parseLong(f[2]));
+                    case "A" -> recorder.virtualThreads(Long.parseLong(f[1]), pid, Integer.parseInt(f[2]),
+                            Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
+                            Integer.parseInt(f[6]));
                     default -> {
                         // Q (thread left the JVM) is seen by the sampler too; unknown lines are ignored.
                     }
@@ -144,6 +150,19 @@ final class AgentHub implements Runnable {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code W nanos javaId where javaState carrierTid on lock ownerTid owner}: the carrier must be a thread of the
+     * same process.
+     */
+    private void virtualState(long pid, String[] f) {
+        long carrierTid = f[5].isEmpty() ? 0 : Long.parseLong(f[5]);
+        if (carrierTid != 0 && !ownThread(pid, carrierTid)) {
+            return;
+        }
+        recorder.virtualState(Long.parseLong(f[1]), pid, Long.parseLong(f[2]), f[3], f[4], carrierTid, f[6], f[7],
+                f[8].isEmpty() ? -1 : Long.parseLong(f[8]), f[9]);
     }
 
     /** Whether the kernel lists thread {@code tid} in process {@code pid}. */

@@ -103,7 +103,7 @@ final class ProcSampler implements Runnable {
             long now = System.nanoTime();
             lastPid = "";
             sample(now);
-            recorder.flush(now);
+            recorder.finish(now);
         } catch (IOException | RuntimeException e) {
             System.err.println("threadlab: trace sampling stopped: " + e);
         }

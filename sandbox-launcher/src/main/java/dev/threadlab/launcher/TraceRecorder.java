@@ -1,5 +1,6 @@
 package dev.threadlab.launcher;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,12 @@ import java.util.function.Consumer;
  * thread (from the agents) into one stream of trace events, one JSON object per line, sent in batches. A state
  * event is written only when a thread's combined state changes.
  *
- * <p>Event kinds: meta, process, process-end, thread, state, thread-end, deadlock, note. Times ({@code t}) are
- * microseconds since the program started.
+ * <p>Event kinds: meta, process, process-end, thread, state, thread-end, deadlock, virtual-threads, note. Times
+ * ({@code t}) are microseconds since the program started.
+ *
+ * <p>A virtual thread has no OS thread: its lane's id is {@link #virtualTid} (negative, so it can never be a real
+ * one), and while it is mounted its state is its carrier's as the kernel sees it (running on the carrier's CPU, or
+ * ready), and the carrier's state names it ({@code mounted}).
  */
 final class TraceRecorder {
     /** JVM threads without a Java identity (GC, JIT, VM thread) are marked as JVM internals after this delay. */
@@ -29,6 +34,12 @@ final class TraceRecorder {
      * block or wait (it polls every few ms). Wait this long for the agent before calling it I/O.
      */
     private static final long IO_CONFIRM_NANOS = 30_000_000;
+    /**
+     * How long a new thread of a JVM is held back (not drawn) while its JVM's tracer names it, so that its lane has
+     * its Java name from its first sample. Measured: a traced JVM's first report arrives 50-150 ms after its main
+     * thread is first sampled (the JVM boots first); a thread started later is named within one tracer tick (2 ms).
+     */
+    private static final long HOLD_NANOS = 300_000_000;
 
     /** Where finished batches go: the trace frames on stdout, or nowhere while the sampler warms up. */
     private final Consumer<String> batches;
@@ -40,6 +51,9 @@ final class TraceRecorder {
     final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
     final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
     private final Set<Long> jvmProcesses = new java.util.HashSet<>();
+    /** Virtual-thread lanes per process: the tracer that reports them runs in the learner's JVM, so they are capped. */
+    private final Map<Long, Integer> virtualLanes = new HashMap<>();
+    static final int MAX_VIRTUAL_LANES = 1024;
 
     TraceRecorder(Consumer<String> batches, long origin) {
         this.batches = batches;
@@ -65,6 +79,12 @@ final class TraceRecorder {
     }
 
     synchronized void processEnd(long nanos, long pid) {
+        // Virtual threads end with their JVM, whether or not its tracer saw them end.
+        for (Task task : List.copyOf(tasks.values())) {
+            if (task.virtual && task.pid == pid && !task.ended) {
+                virtualEnd(nanos, pid, task.javaId);
+            }
+        }
         line(nanos, "process-end", "\"pid\":" + pid);
     }
 
@@ -73,12 +93,28 @@ final class TraceRecorder {
         if (excludedThreads.contains(tid)) {
             return;
         }
+        boolean fresh = !tasks.containsKey(tid);
         Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
         task.osName = osName;
         if (task.javaId < 0) {
             classifyByOsName(task);
         }
-        describe(nanos, task);
+        if (fresh && task.inJvm && !task.jvmInternal && task.javaId < 0) {
+            task.held = new ArrayList<>();
+        }
+        if (task.held == null) {
+            describe(nanos, task);
+        }
+    }
+
+    /** Draws a held thread: its description from its first sample, then the samples held so far, in order. */
+    private void release(Task task) {
+        List<Sample> held = task.held;
+        task.held = null;
+        describe(task.firstNanos, task);
+        for (Sample sample : held) {
+            applyOsState(sample.nanos(), task, sample.state(), sample.cpu(), sample.cpuMs());
+        }
     }
 
     /**
@@ -111,7 +147,7 @@ final class TraceRecorder {
     private long firstNewThread(long pid) {
         long first = Long.MAX_VALUE;
         for (Task task : tasks.values()) {
-            if (task.pid == pid && task.tid != pid) {
+            if (task.pid == pid && task.tid != pid && !task.virtual) {
                 first = Math.min(first, task.tid);
             }
         }
@@ -140,16 +176,31 @@ final class TraceRecorder {
         if (task == null || task.ended) {
             return;
         }
+        if (task.held != null) {
+            task.held.add(new Sample(nanos, state, cpu, cpuMs));
+            return;
+        }
+        applyOsState(nanos, task, state, cpu, cpuMs);
+    }
+
+    private void applyOsState(long nanos, Task task, char state, int cpu, long cpuMs) {
         task.os = state;
         task.cpu = cpu;
         task.cpuMs = cpuMs;
         update(nanos, task);
+        Task mounted = task.mounted == 0 ? null : tasks.get(task.mounted);
+        if (mounted != null) {
+            update(nanos, mounted);
+        }
     }
 
     synchronized void threadEnd(long nanos, long tid, long cpuMs) {
         Task task = tasks.get(tid);
         if (task == null || task.ended) {
             return;
+        }
+        if (task.held != null) {
+            release(task);
         }
         task.ended = true;
         task.cpuMs = Math.max(task.cpuMs, cpuMs);
@@ -185,7 +236,11 @@ final class TraceRecorder {
         if (!system) {
             applicationThreads.add(tid);
         }
-        describe(nanos, task);
+        if (task.held != null) {
+            release(task);
+        } else {
+            describe(nanos, task);
+        }
     }
 
     /** A Java thread's state, as the tracer of process {@code pid} saw it; only for that process's own threads. */
@@ -194,12 +249,81 @@ final class TraceRecorder {
         if (task == null || task.ended || task.pid != pid) {
             return;
         }
-        task.javaState = state;
-        task.on = on;
-        task.lock = lock;
-        task.ownerTid = ownerTid;
-        task.owner = owner;
+        if (task.held != null) {
+            release(task);
+        }
+        task.waits(state, on, lock, ownerTid, owner);
         update(nanos, task);
+    }
+
+    /** The id of a virtual thread's lane: negative, unique per process and Java thread id. */
+    static long virtualTid(long pid, long javaId) {
+        return -(pid * 1_000_000_000L + javaId);
+    }
+
+    /** A virtual thread of process {@code pid} got a lane in its tracer. */
+    synchronized void virtualThread(long nanos, long pid, long javaId, String name) {
+        long tid = virtualTid(pid, javaId);
+        if (javaId <= 0 || javaId >= 1_000_000_000L || tasks.containsKey(tid)
+                || virtualLanes.merge(pid, 1, Integer::sum) > MAX_VIRTUAL_LANES) {
+            return;
+        }
+        Task task = new Task(pid, tid, nanos);
+        task.virtual = true;
+        task.javaId = javaId;
+        task.daemon = true;
+        task.javaName = name;
+        task.inJvm = true;
+        tasks.put(tid, task);
+        describe(nanos, task);
+    }
+
+    /**
+     * Where a virtual thread is ({@code where}: runnable, mounted, parked, pinned; see the tracer's VirtualThreads),
+     * on which carrier of the same process (checked by the caller), and what it waits on.
+     */
+    synchronized void virtualState(long nanos, long pid, long javaId, String where, String javaState, long carrierTid,
+            String on, String lock, long ownerTid, String owner) {
+        Task task = tasks.get(virtualTid(pid, javaId));
+        if (task == null || task.ended || !task.virtual) {
+            return;
+        }
+        Task carrier = carrierTid == 0 ? null : tasks.get(carrierTid);
+        mount(nanos, task, carrier != null && carrier.pid == pid && !carrier.virtual ? carrier : null);
+        task.where = where;
+        task.waits(javaState, on, lock, ownerTid, owner);
+        update(nanos, task);
+    }
+
+    private void mount(long nanos, Task task, Task carrier) {
+        Task previous = task.carrier == 0 ? null : tasks.get(task.carrier);
+        task.carrier = carrier == null ? 0 : carrier.tid;
+        if (previous != null && previous != carrier && previous.mounted == task.tid) {
+            previous.mounted = 0;
+            update(nanos, previous);
+        }
+        if (carrier != null && carrier.mounted != task.tid) {
+            Task displaced = tasks.get(carrier.mounted);
+            if (displaced != null && displaced.carrier == carrier.tid) {
+                displaced.carrier = 0;
+            }
+            carrier.mounted = task.tid;
+            update(nanos, carrier);
+        }
+    }
+
+    synchronized void virtualEnd(long nanos, long pid, long javaId) {
+        Task task = tasks.get(virtualTid(pid, javaId));
+        if (task != null && task.virtual && !task.ended) {
+            mount(nanos, task, null);
+            threadEnd(nanos, task.tid, 0);
+        }
+    }
+
+    /** How many virtual threads process {@code pid} has, and how many of them have lanes; at most every 50 ms. */
+    synchronized void virtualThreads(long nanos, long pid, int live, int lanes, int mounted, int parked, int pinned) {
+        line(nanos, "virtual-threads", "\"pid\":" + pid + ",\"virtualThreads\":{\"live\":" + live + ",\"lanes\":"
+                + lanes + ",\"mounted\":" + mounted + ",\"parked\":" + parked + ",\"pinned\":" + pinned + "}");
     }
 
     synchronized void deadlock(long nanos, long pid, String message, List<String[]> members) {
@@ -223,8 +347,25 @@ final class TraceRecorder {
 
     /** Sends what was recorded since the last call as one frame. */
     void flush(long nanos) {
+        flush(nanos, false);
+    }
+
+    /** The last flush of a run: nothing is held back any more. */
+    void finish(long nanos) {
+        flush(nanos, true);
+    }
+
+    private void flush(long nanos, boolean last) {
         String text;
         synchronized (this) {
+            for (Task task : List.copyOf(tasks.values())) {
+                if (task.held != null && (last || nanos - task.firstNanos >= HOLD_NANOS)) {
+                    release(task);
+                }
+                if (last && task.virtual && !task.ended) {
+                    virtualEnd(nanos, task.pid, task.javaId); // its JVM ended before its tracer saw it end
+                }
+            }
             markJvmInternals(nanos);
             confirmIo(nanos);
             if (batch.length() == 0) {
@@ -238,7 +379,8 @@ final class TraceRecorder {
 
     private void markJvmInternals(long nanos) {
         for (Task task : tasks.values()) {
-            if (!task.ended && !task.system && !task.javaMain && task.javaId < 0 && agentProcesses.contains(task.pid)
+            if (!task.ended && task.held == null && !task.system && !task.javaMain && task.javaId < 0
+                    && agentProcesses.contains(task.pid)
                     && nanos - task.firstNanos > UNNAMED_GRACE_NANOS) {
                 task.system = true;
                 describe(nanos, task);
@@ -258,7 +400,7 @@ final class TraceRecorder {
         String name = task.javaName != null ? task.javaName : task.osName == null ? "" : task.osName;
         String description = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"name\":" + Json.string(name)
                 + (task.javaId >= 0 ? ",\"javaId\":" + task.javaId + ",\"daemon\":" + task.daemon : "")
-                + ",\"virtual\":false,\"system\":" + task.system;
+                + ",\"virtual\":" + task.virtual + ",\"system\":" + task.system;
         if (!description.equals(task.description)) {
             task.description = description;
             line(Math.max(nanos, task.lastNanos), "thread", description);
@@ -266,7 +408,7 @@ final class TraceRecorder {
     }
 
     private void update(long nanos, Task task) {
-        String state = task.combinedState();
+        String state = task.virtual ? virtualState(task) : task.combinedState();
         if (state == null) {
             return;
         }
@@ -287,6 +429,34 @@ final class TraceRecorder {
         emitState(since > 0 && !state.equals("running") && !state.equals("ready") ? since : nanos, task, state);
     }
 
+    /**
+     * A virtual thread's state: while mounted, its carrier's (running on the carrier's CPU, or ready); pinned when it
+     * blocks or parks without leaving its carrier; otherwise what its JVM said.
+     */
+    private String virtualState(Task task) {
+        Task carrier = task.carrier == 0 ? null : tasks.get(task.carrier);
+        task.cpu = -1;
+        return switch (task.where) {
+            case "runnable" -> "ready";
+            case "parked" -> "sleep".equals(task.on) ? "sleeping" : "waiting";
+            case "pinned" -> "monitor".equals(task.on) ? "blocked" : "sleep".equals(task.on) ? "sleeping" : "waiting";
+            case "mounted" -> {
+                if (carrier == null || carrier.ended) {
+                    yield "unknown";
+                }
+                task.cpu = carrier.os == 'R' ? carrier.cpu : -1;
+                task.cpuMs = carrier.cpuMs;
+                yield switch (carrier.os) {
+                    case 'R' -> "running";
+                    case 'r' -> "ready";
+                    case 'D' -> "io";
+                    default -> "unknown";
+                };
+            }
+            default -> null;
+        };
+    }
+
     private void emitState(long nanos, Task task, String state) {
         boolean java = task.javaState != null && !task.javaState.isEmpty();
         boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
@@ -297,7 +467,10 @@ final class TraceRecorder {
                 + (state.equals("sleeping") && "sleep".equals(task.on) ? ",\"on\":\"sleep\"" : "")
                 + (waitsOnSomething && !task.lock.isEmpty() ? ",\"lock\":" + Json.string(task.lock) : "")
                 + (waitsOnSomething && task.ownerTid > 0 ? ",\"ownerTid\":" + task.ownerTid : "")
-                + (waitsOnSomething && !task.owner.isEmpty() ? ",\"owner\":" + Json.string(task.owner) : "");
+                + (waitsOnSomething && !task.owner.isEmpty() ? ",\"owner\":" + Json.string(task.owner) : "")
+                + (task.virtual && task.carrier != 0 ? ",\"carrierTid\":" + task.carrier : "")
+                + (task.virtual && "pinned".equals(task.where) ? ",\"pinned\":true" : "")
+                + (task.mounted != 0 ? ",\"mounted\":" + task.mounted : "");
         // The CPU number matters only while running; elsewhere a migration is not a new slice.
         String signature = state.equals("running") ? fields : fields.replaceFirst(",\"cpu\":\\d+", "");
         if (signature.equals(task.signature)) {
@@ -317,6 +490,10 @@ final class TraceRecorder {
 
     private static String number(String text) {
         return text == null || text.isEmpty() ? "null" : text;
+    }
+
+    /** One sample of a task by the kernel, held back with its time. */
+    private record Sample(long nanos, char state, int cpu, long cpuMs) {
     }
 
     /** One OS thread and, if it runs Java, its Java thread. */
@@ -352,11 +529,28 @@ final class TraceRecorder {
         String signature;
         /** When the kernel put a Java-RUNNABLE thread to sleep and the agent has not explained it yet; 0 if not. */
         long ioSince;
+        /** A virtual thread's lane (no OS thread): {@link #where} it is, and its {@link #carrier} while mounted. */
+        boolean virtual;
+        String where = "";
+        long carrier;
+        /** A carrier's: the lane of the virtual thread mounted on it, 0 if none. */
+        long mounted;
+        /** The kernel's samples of a new JVM thread while its tracer has not named it yet; null once drawn. */
+        List<Sample> held;
 
         Task(long pid, long tid, long nanos) {
             this.pid = pid;
             this.tid = tid;
             this.firstNanos = nanos;
+        }
+
+        /** What its JVM says of it: its Java state and, when it waits, on what, and who holds that. */
+        void waits(String javaState, String on, String lock, long ownerTid, String owner) {
+            this.javaState = javaState;
+            this.on = on;
+            this.lock = lock;
+            this.ownerTid = ownerTid;
+            this.owner = owner;
         }
 
         /** What the learner sees: the kernel decides running/ready; Java explains why a thread does not run. */

@@ -17,8 +17,10 @@ import java.util.Map;
  * <p>JVMs the program starts ({@code java} from PATH, {@code java.home}/bin/java, any launcher) do load the agent:
  * the environment all of them inherit carries {@code JAVA_TOOL_OPTIONS=-XX:VMOptionsFile=<file>}. That file is empty
  * while the program's JVM starts; {@code ThreadlabMain} writes the agent option into it before the program runs.
- * Every traced JVM opens HotSpot's attach socket at start-up, through which the tracer takes its thread dumps.
  * (A program that deletes the file can no longer start JVMs: they fail on the missing options file.)
+ *
+ * <p>No traced JVM starts HotSpot's attach listener: it is a Java thread, and would take a Java thread id that the
+ * program's own threads get without tracing (the tracer's thread gives its id back, see the tracer's ThreadIds).
  */
 final class TracedJvm {
     private static final String TRACER_CLASSES = "/opt/sandbox/lib/tracer/threadlab-tracer.jar";
@@ -32,7 +34,6 @@ final class TracedJvm {
     private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=/opt/sandbox/program.jsa -Xshare:auto"
             + " -Xlog:cds=off,cds+dynamic=off";
     private static final String AGENT = "-javaagent:" + TRACER_CLASSES;
-    private static final String ATTACH_AT_START = "-XX:+StartAttachListener";
     private static final Path OPTIONS_FILE = Path.of("/tmp/.threadlab-jvm-options");
     private static final String TOOL_OPTIONS = "-XX:VMOptionsFile=" + OPTIONS_FILE;
 
@@ -45,7 +46,7 @@ final class TracedJvm {
      */
     static List<String> arguments(String classpath, String mainClass) {
         List<String> arguments = new ArrayList<>(List.of(SHARED_ARCHIVE.split(" ")));
-        arguments.addAll(List.of(ATTACH_AT_START, "-cp", TRACER_CLASSES + ":" + classpath, MAIN, mainClass));
+        arguments.addAll(List.of("-cp", TRACER_CLASSES + ":" + classpath, MAIN, mainClass));
         return List.copyOf(arguments);
     }
 
@@ -55,14 +56,12 @@ final class TracedJvm {
      * folders, and must be the start of the class path it is used with).
      */
     static List<String> rehearsalArguments(String classpath, Path archive) {
-        return List.of("-XX:ArchiveClassesAtExit=" + archive, ATTACH_AT_START, "-cp", TRACER_CLASSES + ":" + classpath,
-                MAIN, REHEARSAL);
+        return List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", TRACER_CLASSES + ":" + classpath, MAIN, REHEARSAL);
     }
 
     /** The program JVM's command line as the learner wrote it: without the tracer's option, class path and main. */
     static String asWritten(String commandLine) {
         return commandLine.replace(" " + SHARED_ARCHIVE + " ", " ")
-                .replace(" " + ATTACH_AT_START + " ", " ")
                 .replace(" " + TRACER_CLASSES + ":", " ")
                 .replace(" " + MAIN + " ", " ");
     }
@@ -75,7 +74,7 @@ final class TracedJvm {
         Files.setPosixFilePermissions(OPTIONS_FILE, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         environment.put("JAVA_TOOL_OPTIONS", TOOL_OPTIONS);
         environment.put("THREADLAB_TRACE_OPTIONS_FILE", OPTIONS_FILE.toString());
-        environment.put("THREADLAB_TRACE_CHILD_OPTIONS", AGENT + " " + ATTACH_AT_START);
+        environment.put("THREADLAB_TRACE_CHILD_OPTIONS", AGENT);
         environment.put("THREADLAB_TRACE_SOCKET", socket.toString());
         environment.put("THREADLAB_TRACE_HZ", Integer.toString(sampleHz));
     }

@@ -36,9 +36,11 @@ import java.util.regex.Pattern;
  *
  * <p>Lines sent (tab separated), after the hello that {@link TracerThread} sent: {@code T tracerTid}, {@code J nanos tid javaId daemon system name},
  * {@code S nanos tid javaState on lock ownerTid ownerName}, {@code Q nanos tid}, {@code D nanos count message} followed by
- * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle.
+ * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle, and for virtual threads
+ * (see {@link VirtualSampler}) {@code V nanos javaId name}, {@code W nanos javaId where javaState carrierTid on lock ownerTid
+ * ownerName}, {@code X nanos javaId} and {@code A nanos live lanes mounted parked pinned}.
  */
-final class JavaThreadTracer implements Runnable {
+final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final long SLOW_TICK_NANOS = 10_000_000;
     /** After a Java state change, sample every 2 ms for this long; a steady program is sampled every 10 ms. */
     private static final long FAST_FOR_NANOS = 200_000_000;
@@ -48,10 +50,16 @@ final class JavaThreadTracer implements Runnable {
     /** A deadlock's message names every thread of the cycle, what it waits for and holds: never cut short. */
     private static final int MAX_DEADLOCK_MESSAGE = 8000;
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
+    /** The class of the platform threads that carry virtual threads (JDK 21). */
+    private static final String CARRIER_CLASS = "jdk.internal.misc.CarrierThread";
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
 
     private final long fastTickNanos;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /**
+     * Made when a thread first waits, not at start: the management classes take milliseconds to load, and the first
+     * sample (which names the threads) must not wait for them.
+     */
+    private ThreadMXBean threads;
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
@@ -65,6 +73,9 @@ final class JavaThreadTracer implements Runnable {
     private Thread[] buffer = new Thread[64];
     private final long pid = ProcessHandle.current().pid();
     private long selfTid;
+    /** Made when the first carrier thread appears: a JVM without virtual threads never looks for them. */
+    private VirtualSampler virtualSampler;
+    private boolean carriersSeen;
 
     JavaThreadTracer(OutputStream channel) {
         this.channel = channel;
@@ -106,7 +117,7 @@ final class JavaThreadTracer implements Runnable {
             buffer = new Thread[buffer.length * 2];
         }
         Set<Long> seen = new HashSet<>();
-        List<Traced> waiting = new ArrayList<>();
+        List<Traced> current = new ArrayList<>(count);
         boolean unmapped = false;
         for (int i = 0; i < count; i++) {
             Thread thread = buffer[i];
@@ -120,17 +131,26 @@ final class JavaThreadTracer implements Runnable {
             if (t == null) {
                 t = new Traced(thread, now);
                 traced.put(id, t);
+                carriersSeen |= thread.getClass().getName().equals(CARRIER_CLASS);
             }
+            unmapped |= t.tid == 0;
+            current.add(t);
+        }
+        // Paired before their states are read, so a new thread's name and first state go out in the same sample.
+        if (unmapped) {
+            mapUnpaired(now);
+        }
+        List<Traced> waiting = new ArrayList<>();
+        for (Traced t : current) {
             if (t.tid == 0) {
-                unmapped = true;
                 continue;
             }
-            String name = thread.getName();
+            String name = t.thread.getName();
             if (!name.equals(t.name)) {
                 t.name = name;
                 describe(now, t);
             }
-            Thread.State state = thread.getState();
+            Thread.State state = t.thread.getState();
             if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
                 waiting.add(t);
             } else if (state != t.state) {
@@ -139,9 +159,6 @@ final class JavaThreadTracer implements Runnable {
                 t.ownerId = -1;
                 report(now, t, "");
             }
-        }
-        if (unmapped) {
-            mapUnpaired(now);
         }
         int onLocks = waiting.isEmpty() ? 0 : reportWaiting(now, waiting);
         for (Iterator<Traced> it = traced.values().iterator(); it.hasNext(); ) {
@@ -152,6 +169,14 @@ final class JavaThreadTracer implements Runnable {
                 }
                 it.remove();
             }
+        }
+        if (carriersSeen && virtualSampler == null) {
+            VirtualThreads virtualThreads = VirtualThreads.find();
+            carriersSeen = virtualThreads != null;
+            virtualSampler = virtualThreads == null ? null : new VirtualSampler(virtualThreads, out, this);
+        }
+        if (virtualSampler != null && virtualSampler.sample(now)) {
+            lastChange = now;
         }
         if (onLocks >= 2 && now - lastDeadlockCheck >= DEADLOCK_CHECK_NANOS) {
             lastDeadlockCheck = now;
@@ -169,7 +194,7 @@ final class JavaThreadTracer implements Runnable {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = waiting.get(i).javaId;
         }
-        ThreadInfo[] infos = threads.getThreadInfo(ids, 0);
+        ThreadInfo[] infos = mxBean().getThreadInfo(ids, 0);
         for (int i = 0; i < ids.length; i++) {
             ThreadInfo info = infos[i];
             Traced t = waiting.get(i);
@@ -301,12 +326,12 @@ final class JavaThreadTracer implements Runnable {
 
     /** Reports a deadlock once it has been seen twice in a row, so a lock hand-over in flight is not mistaken. */
     private void checkDeadlock(long now) {
-        long[] ids = threads.findDeadlockedThreads();
+        long[] ids = mxBean().findDeadlockedThreads();
         if (ids == null) {
             previousDeadlock = null;
             return;
         }
-        ThreadInfo[] infos = threads.getThreadInfo(ids, true, true);
+        ThreadInfo[] infos = mxBean().getThreadInfo(ids, true, true);
         StringBuilder message = new StringBuilder("Deadlock: ");
         StringBuilder members = new StringBuilder();
         for (int i = 0; i < infos.length; i++) {
@@ -343,6 +368,25 @@ final class JavaThreadTracer implements Runnable {
                     .append(members);
         }
         previousDeadlock = text;
+    }
+
+    /** What the sampler knows of a carrier: its OS thread and, when it waits, on what (a pinned virtual thread's). */
+    @Override
+    public VirtualSampler.Carrier of(Thread carrier) {
+        Traced t = carrier == null ? null : traced.get(carrier.getId());
+        if (t == null || t.tid == 0) {
+            return null;
+        }
+        Traced owner = t.ownerId < 0 ? null : traced.get(t.ownerId);
+        return new VirtualSampler.Carrier(t.tid, t.state, waitKind(t.state, t.lock), t.lock,
+                owner == null ? 0 : owner.tid, owner == null ? "" : owner.name);
+    }
+
+    private ThreadMXBean mxBean() {
+        if (threads == null) {
+            threads = ManagementFactory.getThreadMXBean();
+        }
+        return threads;
     }
 
     private String tidOf(long javaId) {

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Not a learner's program: the sandbox image's build runs it once, traced like a lesson's program, so that its JVM
  * archives the classes such a run loads (AppCDS, see the Dockerfile): the tracer's, the trace socket's, and the
  * concurrency library's that the lessons use. What it does is what lessons do, briefly: threads, a pool, locks,
- * latches, futures and a contended monitor.
+ * latches, futures, a contended monitor and virtual threads.
  */
 public final class Rehearsal {
     private static final Object MONITOR = new Object();
@@ -40,6 +40,7 @@ public final class Rehearsal {
         pool.awaitTermination(5, TimeUnit.SECONDS);
         total.addAndGet(CompletableFuture.supplyAsync(() -> 10).thenApply(value -> value * 2).join());
         total.addAndGet(handOver());
+        total.addAndGet(virtualThreads());
         ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
         counts.merge("rehearsal", total.get(), Integer::sum);
         System.out.printf("%s: %d%n", Thread.currentThread().getName(), counts.get("rehearsal"));
@@ -50,6 +51,28 @@ public final class Rehearsal {
             Thread.sleep(15);
         }
         return part;
+    }
+
+    /**
+     * Two virtual threads that sleep long enough for the tracer's virtual-thread sampler to see them (this class is
+     * compiled for Java 17, so the Java 21 API is called reflectively).
+     */
+    private static int virtualThreads() throws Exception {
+        java.lang.reflect.Method start = Thread.class.getMethod("startVirtualThread", Runnable.class);
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            started.add((Thread) start.invoke(null, (Runnable) () -> {
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread thread : started) {
+            thread.join();
+        }
+        return started.size();
     }
 
     /** One thread waits on a condition and a latch for another. */

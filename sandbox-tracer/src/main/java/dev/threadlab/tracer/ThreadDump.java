@@ -1,40 +1,29 @@
 package dev.threadlab.tracer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
- * Takes this JVM's thread dump ({@code jcmd <pid> Thread.print}) through HotSpot's attach socket, which every traced
- * JVM opens at start-up ({@code -XX:+StartAttachListener}).
+ * Takes this JVM's thread dump ({@code jcmd Thread.print}) through the in-process diagnostic command MBean: the only
+ * public way to learn the OS thread of a Java thread whose OS name no longer matches (renamed by another thread).
+ * Rarely needed ({@link NativeNames} pairs the rest), and costly the first time (the platform MBean server, about
+ * 0.5 s of CPU), which is why it is only the fallback.
  *
- * <p>Why not {@code com.sun.management.internal.DiagnosticCommandImpl}, the in-process route: it is not exported, and
- * opening it needs either {@code Instrumentation} (a Java agent) or {@code --add-exports}; both turn off the CDS
- * archive's pre-resolved module graph, which costs 10-40 ms of every JVM start. The public route, the platform MBean
- * server, costs about 0.5 s.
+ * <p>Why not the attach socket ({@code -XX:+StartAttachListener}), used before: the listener is a Java thread started
+ * with the JVM, so it took a Java thread id that the program's first thread gets without tracing.
  */
 final class ThreadDump {
-    /** Attach protocol 1: version, command, then exactly three arguments, each ending in NUL. */
-    private static final byte[] REQUEST = "1\0jcmd\0Thread.print\0\0\0".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] SIGNATURE = {String[].class.getName()};
 
-    private final UnixDomainSocketAddress socket =
-            UnixDomainSocketAddress.of("/tmp/.java_pid" + ProcessHandle.current().pid());
-
-    /** The dump's text, or null if the JVM does not answer (no attach listener yet, or attach disabled). */
+    /** The dump's text, or null if the JVM does not answer. */
     String take() {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(socket);
-            channel.write(ByteBuffer.wrap(REQUEST));
-            InputStream in = Channels.newInputStream(channel);
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // The first line is the command's result code.
-            return answer.startsWith("0\n") ? answer.substring(2) : null;
-        } catch (IOException | RuntimeException noAnswer) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "threadPrint",
+                    new Object[] {new String[0]}, SIGNATURE);
+            return text instanceof String dump ? dump : null;
+        } catch (JMException | RuntimeException noAnswer) {
             return null;
         }
     }

@@ -43,6 +43,7 @@ final class TracerThread implements Runnable {
         }
         // A named class, not a lambda: the first lambda of a JVM costs milliseconds of bootstrap.
         Thread thread = new Thread(new TracerThread(channel), NAME);
+        ThreadIds.giveBack(thread);
         thread.setDaemon(true);
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();

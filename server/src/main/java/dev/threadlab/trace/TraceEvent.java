@@ -12,9 +12,12 @@ import java.util.List;
  * <li>{@code process} (again when its name or command changes): pid, ppid, name, command</li>
  * <li>{@code process-end}: pid</li>
  * <li>{@code thread} (again when its name or Java identity becomes known): pid, tid, name, javaId, daemon,
- * virtual, system (JVM-internal)</li>
+ * virtual, system (JVM-internal). A virtual thread's tid is negative: it has no OS thread</li>
  * <li>{@code state}: pid, tid, state (running, ready, blocked, waiting, sleeping, io, stopped, unknown: a JVM's thread off the CPU before its JVM said why), cpu, javaState, on
- * (monitor, sleep, join, wait, park), lock, ownerTid, owner, cpuMs</li>
+ * (monitor, sleep, join, wait, park), lock, ownerTid, owner, cpuMs; a virtual thread's also carrierTid (while mounted)
+ * and pinned (parked or blocked without leaving its carrier); a carrier's also mounted (the virtual thread's tid)</li>
+ * <li>{@code virtual-threads}: pid, virtualThreads (how many are alive, how many have lanes, and how many are
+ * mounted, parked and pinned)</li>
  * <li>{@code thread-end}: pid, tid, cpuMs</li>
  * <li>{@code deadlock}: pid, message, threads</li>
  * <li>{@code note}: message (e.g. the trace was coarsened)</li>
@@ -25,7 +28,7 @@ import java.util.List;
 public record TraceEvent(String kind, long t, Long pid, Long ppid, Long tid, String name, String command, Long javaId,
         Boolean daemon, Boolean virtual, Boolean system, String state, Integer cpu, String javaState, String on,
         String lock, Long ownerTid, String owner, Long cpuMs, String message, List<DeadlockedThread> threads,
-        Integer cpus, Integer sampleHz) {
+        Integer cpus, Integer sampleHz, Long carrierTid, Boolean pinned, Long mounted, VirtualCounts virtualThreads) {
 
     public static final String META = "meta";
     public static final String PROCESS = "process";
@@ -34,14 +37,19 @@ public record TraceEvent(String kind, long t, Long pid, Long ppid, Long tid, Str
     public static final String STATE = "state";
     public static final String THREAD_END = "thread-end";
     public static final String DEADLOCK = "deadlock";
+    public static final String VIRTUAL_THREADS = "virtual-threads";
     public static final String NOTE = "note";
 
     /** One thread of a deadlock cycle: what it waits for, who holds that, and what it holds itself. */
     public record DeadlockedThread(Long tid, String name, String waitsFor, Long ownerTid, String owner, List<String> holds) {
     }
 
+    /** A process's virtual threads: alive, with a lane of their own, and mounted, parked or pinned among the alive. */
+    public record VirtualCounts(int live, int lanes, int mounted, int parked, int pinned) {
+    }
+
     static TraceEvent note(long t, String message) {
         return new TraceEvent(NOTE, t, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, message, null, null, null);
+                null, null, null, null, message, null, null, null, null, null, null, null);
     }
 }

@@ -16,7 +16,7 @@ public class TraceParser {
     private static final Logger LOG = Logger.getLogger(TraceParser.class);
     private static final int MAX_LINE = 16 * 1024;
     private static final Set<String> KINDS = Set.of(TraceEvent.META, TraceEvent.PROCESS, TraceEvent.PROCESS_END,
-            TraceEvent.THREAD, TraceEvent.STATE, TraceEvent.THREAD_END, TraceEvent.DEADLOCK);
+            TraceEvent.THREAD, TraceEvent.STATE, TraceEvent.THREAD_END, TraceEvent.DEADLOCK, TraceEvent.VIRTUAL_THREADS);
 
     private final ObjectMapper json;
 

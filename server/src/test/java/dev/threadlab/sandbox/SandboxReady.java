@@ -20,6 +20,18 @@ public final class SandboxReady {
     }
 
     /**
+     * The image is ready and the machine at rest: the warm pool is full and the compile service up. Right after the
+     * image is built, their start-up (several seconds of CPU) would decide whether a 100 ms program's tracer gets a
+     * CPU at all.
+     */
+    public static void awaitAtRest(SandboxImage image, WarmPool pool, CompileService compiler)
+            throws InterruptedException {
+        await(image);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .until(() -> compiler.state().up() && pool.state().ready() == pool.state().target());
+    }
+
+    /**
      * Sandbox containers that still exist (running or not), other than those waiting in the warm pool. A run's
      * container is removed just after its outcome is published, so this waits up to 10 s for them to go.
      */

@@ -3,7 +3,6 @@ package dev.threadlab.trace;
 import static dev.threadlab.run.RunApi.awaitEnd;
 import static dev.threadlab.run.RunApi.program;
 import static dev.threadlab.run.RunApi.submit;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +14,6 @@ import dev.threadlab.sandbox.SandboxReady;
 import dev.threadlab.sandbox.WarmPool;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,15 +37,9 @@ class JavaThreadsFromTheStartTest {
     @Inject
     CompileService compiler;
 
-    /**
-     * On a machine at rest: right after the image is built, the pool's and the compile service's start-up (several
-     * seconds of CPU) would decide whether a 100 ms program gets a CPU for its tracer at all.
-     */
     @BeforeEach
     void sandboxIsReadyAndAtRest() throws InterruptedException {
-        SandboxReady.await(image);
-        await().atMost(Duration.ofSeconds(90)).until(() -> compiler.state().up()
-                && pool.state().ready() == pool.state().target());
+        SandboxReady.awaitAtRest(image, pool, compiler);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.threadlab.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TraceRecorderTest {
+    private static final long MS = 1_000_000;
+    private static final long PID = 10;
+
+    private final List<String> lines = new ArrayList<>();
+    private final TraceRecorder recorder = new TraceRecorder(batch -> lines.addAll(Arrays.asList(batch.split("\n"))), 0);
+
+    @Test
+    void aNewJvmThreadIsDrawnWithItsJavaNameFromItsFirstSample() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.thread(MS, PID, 11, "java");
+        recorder.osState(MS, 11, 'R', 0, 0);
+        recorder.osState(2 * MS, 11, 'S', -1, 1);
+        recorder.flush(3 * MS);
+        assertFalse(lines.stream().anyMatch(l -> l.contains("\"tid\":11")), "held while its tracer names it: " + lines);
+
+        recorder.javaThread(5 * MS, PID, 11, 1, false, false, "main");
+        recorder.javaState(5 * MS, PID, 11, "WAITING", "park", "java.util.concurrent.CountDownLatch$Sync@1", -1, "");
+        recorder.flush(6 * MS);
+        List<String> mine = lines.stream().filter(l -> l.contains("\"tid\":11")).toList();
+        assertTrue(mine.get(0).startsWith("{\"kind\":\"thread\",\"t\":1000,") && mine.get(0).contains("\"name\":\"main\""),
+                mine.toString());
+        assertTrue(mine.stream().noneMatch(l -> l.contains("\"name\":\"java\"")), mine.toString());
+        assertTrue(mine.get(1).contains("\"state\":\"running\""), mine.toString());
+        assertTrue(mine.get(mine.size() - 1).contains("\"state\":\"waiting\""), mine.toString());
+    }
+
+    @Test
+    void aThreadItsTracerNeverNamesIsDrawnUnderItsOsNameAfterTheHold() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.thread(MS, PID, 11, "java");
+        recorder.osState(MS, 11, 'R', 0, 0);
+        recorder.flush(100 * MS);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"tid\":11")), lines.toString());
+        recorder.flush(400 * MS);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"thread\",\"t\":1000,") && l.contains("\"tid\":11")),
+                lines.toString());
+    }
+
+    @Test
+    void aVirtualThreadRunsOnItsCarriersCpuAndSleepsOffIt() {
+        long vtid = TraceRecorder.virtualTid(PID, 20);
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.javaThread(MS, PID, 12, 15, true, false, "ForkJoinPool-1-worker-1");
+        recorder.virtualThread(2 * MS, PID, 20, "sleeper");
+        recorder.virtualState(2 * MS, PID, 20, "mounted", "RUNNABLE", 12, "", "", -1, "");
+        recorder.osState(3 * MS, 12, 'R', 1, 0);
+        recorder.virtualState(4 * MS, PID, 20, "parked", "TIMED_WAITING", 0, "sleep", "", -1, "");
+        recorder.processEnd(9 * MS, PID);
+        recorder.flush(10 * MS);
+
+        assertTrue(lines.contains("{\"kind\":\"thread\",\"t\":2000,\"pid\":10,\"tid\":" + vtid
+                + ",\"name\":\"sleeper\",\"javaId\":20,\"daemon\":true,\"virtual\":true,\"system\":false}"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"tid\":" + vtid + ",\"state\":\"running\",\"cpu\":1")
+                && l.contains("\"carrierTid\":12")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"tid\":12,\"state\":\"running\"")
+                && l.contains("\"mounted\":" + vtid)), "the carrier names what it runs: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"tid\":" + vtid + ",\"state\":\"sleeping\"")
+                && l.contains("\"on\":\"sleep\"") && !l.contains("carrierTid")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"tid\":12,\"state\":\"running\"") && !l.contains("mounted")),
+                "unmounted, the carrier runs nothing: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"thread-end\",\"t\":9000") && l.contains("" + vtid)),
+                "it ends with its JVM: " + lines);
+    }
+
+    @Test
+    void aTracerCannotGiveAProcessMoreVirtualLanesThanTheCap() {
+        for (int i = 1; i <= TraceRecorder.MAX_VIRTUAL_LANES + 5; i++) {
+            recorder.virtualThread(MS, PID, i, "v" + i);
+        }
+        recorder.flush(2 * MS);
+        assertEquals(TraceRecorder.MAX_VIRTUAL_LANES, lines.stream().filter(l -> l.contains("\"virtual\":true")).count());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.threadlab.tracer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class VirtualSamplerTest {
+    @Test
+    void whatAParkedThreadWaitsInComesFromTheTopOfItsStack() {
+        assertEquals("sleep", VirtualSampler.waitOf(new StackTraceElement("java.lang.Thread", "sleepNanos", null, 0)));
+        assertEquals("join", VirtualSampler.waitOf(new StackTraceElement("java.lang.Thread", "join", null, 0)));
+        assertEquals("wait", VirtualSampler.waitOf(new StackTraceElement("java.lang.Object", "wait0", null, 0)));
+        assertNull(VirtualSampler.waitOf(new StackTraceElement("java.util.concurrent.locks.LockSupport", "park", null, 0)));
+    }
+
+    @Test
+    void rawStatesMapToTheProtocolsWordsAndJavaStates() {
+        assertEquals("mounted", VirtualThreads.word(VirtualThreads.RUNNING));
+        assertEquals("pinned", VirtualThreads.word(VirtualThreads.TIMED_PINNED));
+        assertEquals("parked", VirtualThreads.word(VirtualThreads.PARKED));
+        assertEquals("runnable", VirtualThreads.word(VirtualThreads.UNPARKED));
+        assertEquals(Thread.State.TIMED_WAITING, VirtualThreads.javaState(VirtualThreads.TIMED_PARKED));
+        assertEquals(Thread.State.WAITING, VirtualThreads.javaState(VirtualThreads.PINNED));
+    }
+
+    @Test
+    void onAJdkWithoutVirtualThreadsNothingIsFound() {
+        // The build's JDK is 17: no java.lang.VirtualThread, so the tracer samples platform threads only.
+        if (Runtime.version().feature() < 21) {
+            assertNull(VirtualThreads.find());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.threadlab.trace;
+
+import static dev.threadlab.run.RunApi.awaitEnd;
+import static dev.threadlab.run.RunApi.program;
+import static dev.threadlab.run.RunApi.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.threadlab.sandbox.CompileService;
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxReady;
+import dev.threadlab.sandbox.WarmPool;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Virtual threads appear as themselves: a lane each, running on their carrier's CPU while mounted, sleeping or
+ * parked while unmounted, pinned when they wait without leaving the carrier (JDK 21 pins a virtual thread that
+ * sleeps inside {@code synchronized}). And tracing leaves the Java thread ids the program sees as they are.
+ */
+@QuarkusTest
+class VirtualThreadsTraceTest {
+
+    @Inject
+    SandboxImage image;
+
+    @Inject
+    WarmPool pool;
+
+    @Inject
+    CompileService compiler;
+
+    @BeforeEach
+    void sandboxIsReadyAndAtRest() throws InterruptedException {
+        SandboxReady.awaitAtRest(image, pool, compiler);
+    }
+
+    @Test
+    void fourVirtualThreadsSleepingAreShownAsVirtualThreadsWithTheirCarriers() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Thread[] sleepers = new Thread[4];
+                        for (int i = 0; i < 4; i++) {
+                            sleepers[i] = Thread.ofVirtual().name("sleeper-" + i).start(() -> {
+                                try { Thread.sleep(300); } catch (InterruptedException e) { }
+                                long end = System.nanoTime() + 50_000_000L;
+                                while (System.nanoTime() < end) { }
+                            });
+                        }
+                        for (Thread sleeper : sleepers) { sleeper.join(); }
+                    }
+                }
+                """);
+        for (int i = 0; i < 4; i++) {
+            String name = "sleeper-" + i;
+            long tid = trace.tid(name);
+            assertTrue(tid < 0, "a virtual thread has no OS thread: " + tid);
+            JsonNode description = description(trace, tid);
+            assertTrue(description.path("virtual").asBoolean(), description.toString());
+            assertTrue(description.path("javaId").asLong() > 0, description.toString());
+            List<JsonNode> sleeping = trace.states(tid, "sleeping");
+            assertTrue(sleeping.stream().anyMatch(s -> s.path("on").asText().equals("sleep")
+                    && s.path("javaState").asText().equals("TIMED_WAITING") && !s.has("carrierTid")),
+                    name + " sleeps unmounted: " + events(trace, tid));
+            long slept = trace.intervals(tid, "sleeping").stream().mapToLong(s -> s[1] - s[0]).sum();
+            assertTrue(slept > 200_000, name + " slept for only " + slept + " us: " + events(trace, tid));
+            List<JsonNode> running = trace.states(tid, "running");
+            assertFalse(running.isEmpty(), name + " ran: " + events(trace, tid));
+            for (JsonNode state : running) {
+                long carrier = state.path("carrierTid").asLong();
+                assertTrue(trace.name(carrier).startsWith("ForkJoinPool-1-worker-"), state + " on " + trace.name(carrier));
+                assertTrue(state.has("cpu"), "running on its carrier's CPU: " + state);
+                assertTrue(trace.events.stream().anyMatch(e -> e.path("kind").asText().equals("state")
+                        && e.path("tid").asLong() == carrier && e.path("mounted").asLong() == tid),
+                        "the carrier's lane names " + name + " while it runs it");
+            }
+        }
+        assertTrue(trace.events.stream().anyMatch(e -> e.path("kind").asText().equals("virtual-threads")
+                && e.path("virtualThreads").path("live").asInt() == 4), "the virtual threads are counted");
+    }
+
+    @Test
+    void aVirtualThreadSleepingInsideSynchronizedIsPinnedToItsCarrier() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                public class Main {
+                    static final Object LOCK = new Object();
+                    public static void main(String[] args) throws Exception {
+                        Thread pinned = Thread.ofVirtual().name("pinned").start(() -> {
+                            synchronized (LOCK) {
+                                try { Thread.sleep(300); } catch (InterruptedException e) { }
+                            }
+                        });
+                        pinned.join();
+                    }
+                }
+                """);
+        long tid = trace.tid("pinned");
+        List<JsonNode> sleeping = trace.states(tid, "sleeping");
+        assertTrue(sleeping.stream().anyMatch(s -> s.path("pinned").asBoolean() && s.path("on").asText().equals("sleep")
+                && trace.name(s.path("carrierTid").asLong()).startsWith("ForkJoinPool-1-worker-")),
+                "asleep without leaving its carrier: " + events(trace, tid));
+        long pinnedMicros = trace.intervals(tid, "sleeping").stream().mapToLong(s -> s[1] - s[0]).sum();
+        assertTrue(pinnedMicros > 200_000, "pinned for only " + pinnedMicros + " us: " + events(trace, tid));
+    }
+
+    @Test
+    void tracingLeavesTheJavaThreadIdsAsTheyAre() throws Exception {
+        String source = """
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        Thread worker = new Thread(() -> { });
+                        worker.start();
+                        worker.join();
+                        System.out.println(Thread.currentThread().getId() + " " + worker.getId()
+                                + " " + Thread.ofVirtual().start(() -> { }).threadId());
+                    }
+                }
+                """;
+        Map<String, Object> traced = awaitEnd(submit(program(source)));
+        Map<String, Object> untracedRequest = program(source);
+        untracedRequest.put("trace", false);
+        Map<String, Object> untraced = awaitEnd(submit(untracedRequest));
+        assertEquals("FINISHED", traced.get("status"), traced.toString());
+        assertEquals("FINISHED", untraced.get("status"), untraced.toString());
+        assertEquals(untraced.get("stdout"), traced.get("stdout"));
+    }
+
+    private static JsonNode description(Trace trace, long tid) {
+        return trace.events.stream().filter(e -> e.path("kind").asText().equals("thread") && e.path("tid").asLong() == tid)
+                .reduce((first, last) -> last).orElseThrow();
+    }
+
+    private static List<JsonNode> events(Trace trace, long tid) {
+        return trace.events.stream().filter(e -> e.path("tid").asLong() == tid).toList();
+    }
+}
