@@ -1,7 +1,7 @@
 // The run's scheduling trace as the timeline needs it: processes, their threads, and each thread's state slices.
 // Built incrementally from the {"type":"trace"} batches of the run's WebSocket (event contract: TraceEvent.java).
 
-export const STATES = ['running', 'ready', 'blocked', 'waiting', 'sleeping', 'io', 'stopped', 'unknown'];
+export const STATES = ['running', 'ready', 'blocked', 'waiting', 'sleeping', 'io', 'stopped', 'starting', 'unknown'];
 
 export class TraceModel {
   constructor() {

@@ -125,16 +125,28 @@ final class AgentHub implements Runnable {
     }
 
     /**
-     * "H pid": the process this connection speaks for, or -1 if it may not. Every traced JVM says hello before any of
-     * its program's code runs (see the tracer's TracerThread), so the first claim on a process is its own tracer's.
+     * "H pid mainTid mainJavaId": the process this connection speaks for, or -1 if it may not. Every traced JVM says
+     * hello before any of its program's code runs (see the tracer's TracerThread), so the first claim on a process is
+     * its own tracer's; it names the thread that is about to run {@code main}, which is known from then on even if
+     * the program ends before the tracer's first sample.
      */
     private long hello(String[] f, int order) throws InterruptedException {
-        if (!f[0].equals("H") || f.length != 2) {
+        long received = System.nanoTime();
+        if (!f[0].equals("H") || f.length != 4) {
             return -1;
         }
         long pid = Long.parseLong(f[1]);
         // Readers run in parallel: the connection accepted first wins, whichever reader gets here first.
-        return ofProgram(pid) && speakers.merge(pid, order, Math::min) == order ? pid : -1;
+        if (!ofProgram(pid) || speakers.merge(pid, order, Math::min) != order) {
+            return -1;
+        }
+        long mainTid = Long.parseLong(f[2]);
+        recorder.jvmStarted(received, pid);
+        if (ownThread(pid, mainTid)) {
+            recorder.javaThread(received, pid, mainTid, Long.parseLong(f[3]), false, false, "main");
+            recorder.javaState(received, pid, mainTid, "RUNNABLE", "", "", -1, "");
+        }
+        return pid;
     }
 
     private boolean ofProgram(long pid) throws InterruptedException {

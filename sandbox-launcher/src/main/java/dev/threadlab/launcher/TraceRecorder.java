@@ -51,6 +51,8 @@ final class TraceRecorder {
     final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
     final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
     private final Set<Long> jvmProcesses = new java.util.HashSet<>();
+    /** When each JVM's tracer said hello: before that the JVM was starting, and none of its Java code had run. */
+    private final Map<Long, Long> jvmStarts = new HashMap<>();
     /** Virtual-thread lanes per process: the tracer that reports them runs in the learner's JVM, so they are capped. */
     private final Map<Long, Integer> virtualLanes = new HashMap<>();
     static final int MAX_VIRTUAL_LANES = 1024;
@@ -109,10 +111,31 @@ final class TraceRecorder {
 
     /** Draws a held thread: its description from its first sample, then the samples held so far, in order. */
     private void release(Task task) {
+        release(task, null);
+    }
+
+    /**
+     * Draws a held thread with its JVM's first report of its state ({@code first}, or null if none): that state is
+     * also what it was in since it last ran. A thread cannot change its Java state without running, so the samples
+     * after its last one on a CPU (and after its JVM started) were spent in the wait its JVM then reported.
+     */
+    private void release(Task task, Wait first) {
         List<Sample> held = task.held;
         task.held = null;
         describe(task.firstNanos, task);
-        for (Sample sample : held) {
+        Long started = jvmStarts.get(task.pid);
+        int lastOnCpu = -1;
+        for (int i = 0; i < held.size(); i++) {
+            char state = held.get(i).state();
+            if (state == 'R' || state == 'r' || started == null || held.get(i).nanos() < started) {
+                lastOnCpu = i;
+            }
+        }
+        for (int i = 0; i < held.size(); i++) {
+            if (i == lastOnCpu + 1 && first != null) {
+                task.waits(first);
+            }
+            Sample sample = held.get(i);
             applyOsState(sample.nanos(), task, sample.state(), sample.cpu(), sample.cpuMs());
         }
     }
@@ -184,6 +207,10 @@ final class TraceRecorder {
     }
 
     private void applyOsState(long nanos, Task task, char state, int cpu, long cpuMs) {
+        Long started = jvmStarts.get(task.pid);
+        task.ran |= state == 'R' || cpuMs > 0;
+        // Before its JVM said hello, or (a thread of the program) before it first ran: no Java code of it has run.
+        task.jvmStarting = started != null && (nanos < started || !task.ran && task.tid != task.pid && !task.javaMain);
         task.os = state;
         task.cpu = cpu;
         task.cpuMs = cpuMs;
@@ -207,6 +234,11 @@ final class TraceRecorder {
         applicationThreads.remove(tid);
         line(Math.max(nanos, task.lastNanos), "thread-end", "\"pid\":" + task.pid + ",\"tid\":" + tid
                 + ",\"cpuMs\":" + task.cpuMs);
+    }
+
+    /** The tracer of JVM {@code pid} said hello: its Java code runs from {@code nanos} on. */
+    synchronized void jvmStarted(long nanos, long pid) {
+        jvmStarts.putIfAbsent(pid, nanos);
     }
 
     /** An agent reported from {@code pid}; its own sampling thread is not part of the program. */
@@ -236,11 +268,10 @@ final class TraceRecorder {
         if (!system) {
             applicationThreads.add(tid);
         }
-        if (task.held != null) {
-            release(task);
-        } else {
+        if (task.held == null) {
             describe(nanos, task);
         }
+        // A held thread stays held until its first state, which follows in the same report.
     }
 
     /** A Java thread's state, as the tracer of process {@code pid} saw it; only for that process's own threads. */
@@ -249,10 +280,11 @@ final class TraceRecorder {
         if (task == null || task.ended || task.pid != pid) {
             return;
         }
+        Wait wait = new Wait(state, on, lock, ownerTid, owner);
         if (task.held != null) {
-            release(task);
+            release(task, wait);
         }
-        task.waits(state, on, lock, ownerTid, owner);
+        task.waits(wait);
         update(nanos, task);
     }
 
@@ -291,7 +323,7 @@ final class TraceRecorder {
         Task carrier = carrierTid == 0 ? null : tasks.get(carrierTid);
         mount(nanos, task, carrier != null && carrier.pid == pid && !carrier.virtual ? carrier : null);
         task.where = where;
-        task.waits(javaState, on, lock, ownerTid, owner);
+        task.waits(new Wait(javaState, on, lock, ownerTid, owner));
         update(nanos, task);
     }
 
@@ -492,6 +524,10 @@ final class TraceRecorder {
         return text == null || text.isEmpty() ? "null" : text;
     }
 
+    /** What a JVM says of one of its threads: its Java state and, when it waits, on what, and who holds that. */
+    private record Wait(String javaState, String on, String lock, long ownerTid, String owner) {
+    }
+
     /** One sample of a task by the kernel, held back with its time. */
     private record Sample(long nanos, char state, int cpu, long cpuMs) {
     }
@@ -516,6 +552,13 @@ final class TraceRecorder {
          * Java thread is not: it carries its creator's name ("java") until it names itself.
          */
         boolean jvmInternal;
+        /**
+         * Sampled before its JVM's tracer said hello (the JVM was still starting: loading, linking, initialising), or
+         * before the thread first ran (its JVM was still setting it up).
+         */
+        boolean jvmStarting;
+        /** Seen on a CPU, or with CPU time, at least once. */
+        boolean ran;
         boolean ended;
         char os;
         int cpu = -1;
@@ -544,13 +587,12 @@ final class TraceRecorder {
             this.firstNanos = nanos;
         }
 
-        /** What its JVM says of it: its Java state and, when it waits, on what, and who holds that. */
-        void waits(String javaState, String on, String lock, long ownerTid, String owner) {
-            this.javaState = javaState;
-            this.on = on;
-            this.lock = lock;
-            this.ownerTid = ownerTid;
-            this.owner = owner;
+        void waits(Wait wait) {
+            this.javaState = wait.javaState();
+            this.on = wait.on();
+            this.lock = wait.lock();
+            this.ownerTid = wait.ownerTid();
+            this.owner = wait.owner();
         }
 
         /** What the learner sees: the kernel decides running/ready; Java explains why a thread does not run. */
@@ -558,18 +600,21 @@ final class TraceRecorder {
             return switch (os) {
                 case 'R' -> "running";
                 case 'r' -> "ready";
-                case 'D' -> "io";
+                case 'D' -> jvmStarting ? "starting" : "io";
                 case 'T', 't' -> "stopped";
                 case 'Z', 'X', 0 -> null;
                 default -> switch (Objects.requireNonNullElse(javaState, "")) {
                     case "BLOCKED" -> "blocked";
                     case "WAITING", "TIMED_WAITING" -> "sleep".equals(on) ? "sleeping" : "waiting";
                     // After main returns, the JVM's main thread (renamed DestroyJavaVM) waits in native code for the
-                    // last non-daemon thread: Java calls it RUNNABLE, but it is waiting, not doing I/O.
+                    // last non-daemon thread: Java calls it RUNNABLE (or main's thread TERMINATED), but it is
+                    // waiting, not doing I/O.
                     case "RUNNABLE" -> "DestroyJavaVM".equals(javaName) ? "waiting" : "io";
+                    case "TERMINATED" -> "waiting";
                     // Off the CPU, and its JVM has not said why yet: latch waits and monitor waits look the same
-                    // to the kernel as sleeping, so saying "sleeping" would be a guess.
-                    default -> inJvm && !jvmInternal ? "unknown" : "sleeping";
+                    // to the kernel as sleeping, so saying "sleeping" would be a guess. Before the JVM has started
+                    // (its tracer's hello), no Java code has run: the thread is the JVM starting up.
+                    default -> !inJvm || jvmInternal ? "sleeping" : jvmStarting ? "starting" : "unknown";
                 };
             };
         }

@@ -37,6 +37,40 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aThreadOffTheCpuUntilItsFirstReportWasInTheWaitItsJvmReports() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.jvmStarted(MS, PID);
+        recorder.thread(2 * MS, PID, 12, "java");
+        recorder.osState(2 * MS, 12, 'R', 0, 0);
+        recorder.osState(4 * MS, 12, 'S', -1, 0);
+        recorder.osState(6 * MS, 12, 'S', -1, 0);
+        recorder.javaThread(8 * MS, PID, 12, 20, false, false, "waiter");
+        recorder.javaState(8 * MS, PID, 12, "WAITING", "park", "java.util.concurrent.CountDownLatch$Sync@1", -1, "");
+        recorder.flush(9 * MS);
+        List<String> states = lines.stream().filter(l -> l.contains("\"tid\":12,\"state\"")).toList();
+        assertTrue(states.get(0).contains("\"running\""), states.toString());
+        assertTrue(states.get(1).startsWith("{\"kind\":\"state\",\"t\":4000,") && states.get(1).contains("\"waiting\"")
+                && states.get(1).contains("CountDownLatch"), "it ran, then waited on the latch: " + states);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"unknown\"")), lines.toString());
+    }
+
+    @Test
+    void offTheCpuBeforeItsJvmSaidHelloTheMainThreadIsTheJvmStarting() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.thread(MS, PID, 11, "java");
+        recorder.osState(MS, 11, 'S', -1, 0);
+        recorder.jvmStarted(40 * MS, PID);
+        recorder.javaThread(40 * MS, PID, 11, 1, false, false, "main");
+        recorder.javaState(40 * MS, PID, 11, "RUNNABLE", "", "", -1, "");
+        recorder.osState(41 * MS, 11, 'R', 0, 5);
+        recorder.flush(42 * MS);
+        List<String> states = lines.stream().filter(l -> l.contains("\"tid\":11,\"state\"")).toList();
+        assertTrue(states.get(0).startsWith("{\"kind\":\"state\",\"t\":1000,") && states.get(0).contains("\"starting\""),
+                states.toString());
+        assertTrue(states.get(states.size() - 1).contains("\"running\""), states.toString());
+    }
+
+    @Test
     void aThreadItsTracerNeverNamesIsDrawnUnderItsOsNameAfterTheHold() {
         recorder.process(MS, PID, 1, "java", "java Main");
         recorder.thread(MS, PID, 11, "java");

@@ -55,10 +55,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
 
     private final long fastTickNanos;
-    /**
-     * Made when a thread first waits, not at start: the management classes take milliseconds to load, and the first
-     * sample (which names the threads) must not wait for them.
-     */
+    /** Made after the first sample: the management classes take milliseconds to load, and the first sample must not wait. */
     private ThreadMXBean threads;
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
@@ -90,6 +87,12 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             selfTid = Long.parseLong(self.substring(self.lastIndexOf('/') + 1));
             out.append("T\t").append(selfTid).append('\n');
             long next = System.nanoTime();
+            sample(next);
+            flush();
+            // Loaded right after the first sample, while the program's main is still starting up, rather than at the
+            // program's first wait: loading takes about 30 ms (measured in the sandbox image), during which nothing
+            // is sampled, and threads a program starts in its first milliseconds would be missed then.
+            mxBean();
             while (true) {
                 long now = System.nanoTime();
                 sample(now);
@@ -107,7 +110,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         }
     }
 
-    private void sample(long now) {
+    private void sample(long now) throws IOException {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
@@ -157,8 +160,15 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                 t.state = state;
                 t.lock = "";
                 t.ownerId = -1;
+                t.on = "";
                 report(now, t, "");
             }
+        }
+        if (threads == null && !waiting.isEmpty()) {
+            // The first waits of the JVM: their states go out now, the locks' owners once the management classes
+            // have loaded (about 30 ms, measured in the sandbox image).
+            reportBeforeManagement(now, waiting);
+            flush();
         }
         int onLocks = waiting.isEmpty() ? 0 : reportWaiting(now, waiting);
         for (Iterator<Traced> it = traced.values().iterator(); it.hasNext(); ) {
@@ -206,15 +216,38 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             if (ownerId >= 0 && info.getThreadState() != Thread.State.TIMED_WAITING) {
                 onLocks++;
             }
-            if (info.getThreadState() == t.state && lock.equals(t.lock) && ownerId == t.ownerId) {
+            String on = waitKind(info.getThreadState(), lock);
+            if (info.getThreadState() == t.state && lock.equals(t.lock) && ownerId == t.ownerId && on.equals(t.on)) {
                 continue;
             }
             t.state = info.getThreadState();
             t.lock = lock;
             t.ownerId = ownerId;
-            report(now, t, waitKind(info.getThreadState(), lock));
+            t.on = on;
+            report(now, t, on);
         }
         return onLocks;
+    }
+
+    /**
+     * What {@code Thread.getState()} and the park blocker say, without the management classes: no owner yet. A
+     * thread blocked on a monitor waits for them, which name the monitor and its owner.
+     */
+    private void reportBeforeManagement(long now, List<Traced> waiting) {
+        for (Traced t : waiting) {
+            Thread.State state = t.thread.getState();
+            if (state == Thread.State.BLOCKED) {
+                continue;
+            }
+            Object blocker = LockSupport.getBlocker(t.thread);
+            t.state = state;
+            t.lock = blocker == null ? "" : blocker.getClass().getName() + "@"
+                    + Integer.toHexString(System.identityHashCode(blocker));
+            t.ownerId = -1;
+            // Without the lock's name a sleep cannot be told from a timed wait or join: said only once known.
+            t.on = blocker != null ? "park" : "";
+            report(now, t, t.on);
+        }
     }
 
     /** What a waiting thread waits on, from its state and the class of the object it waits for. */
@@ -421,6 +454,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         String name;
         Thread.State state;
         String lock = "";
+        String on = "";
         long ownerId = -1;
 
         final long firstSeen;

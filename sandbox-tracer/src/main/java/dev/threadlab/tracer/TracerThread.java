@@ -7,10 +7,12 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Connects this JVM to the launcher's trace socket and starts the {@link JavaThreadTracer} on its own daemon thread.
- * The connection and its hello ({@code H pid}) are made here, on the thread that starts the JVM's program (before
+ * The connection and its hello ({@code H pid tid javaId}, naming the thread that runs {@code main}) are made here, on the thread that starts the JVM's program (before
  * {@code main}, or in the agent's {@code premain}): the launcher takes one hello per process, so this one, made before
  * any of the program's code runs, is the one it believes, and a later connection claiming the same process is refused.
  * A class of its own, so that the program's main thread loads only this small class and the tracer's code is loaded
@@ -37,7 +39,11 @@ final class TracerThread implements Runnable {
             SocketChannel connection = SocketChannel.open(StandardProtocolFamily.UNIX);
             connection.connect(UnixDomainSocketAddress.of(socket));
             channel = Channels.newOutputStream(connection);
-            channel.write(("H\t" + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+            // The hello names this thread too (the one that runs main): so main is known even if the program ends
+            // before the tracer's first sample.
+            String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
+            channel.write(("H\t" + ProcessHandle.current().pid() + "\t" + self.substring(self.lastIndexOf('/') + 1) + "\t"
+                    + Thread.currentThread().getId() + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException noLauncher) {
             return; // tracing is best effort and never disturbs the program
         }
