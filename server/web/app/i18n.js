@@ -30,7 +30,7 @@ const MESSAGES = {
     cpuLegend: 'Each colour is one thread; hover a slice to see which. Gaps: the CPU ran something else, or nothing.',
     edgeLegend: '┆▸ waits for the lock held by', cpuNumberLegend: 'number on a running slice: the CPU',
     running_state: 'running on a CPU', ready_state: 'ready, waiting for a CPU', blocked_state: 'blocked on a lock',
-    waiting_state: 'waiting (wait, join, park)', sleeping_state: 'sleeping', io_state: 'waiting for I/O', stopped_state: 'stopped', starting_state: 'starting (no Java code of it has run yet)', unknown_state: 'not known yet',
+    waiting_state: 'waiting (wait, join, park)', sleeping_state: 'sleeping', io_state: 'waiting for I/O', stopped_state: 'stopped', paused_state: 'paused by the JVM (garbage collection)', starting_state: 'starting (no Java code of it has run yet)', unknown_state: 'not known yet',
     // For a logged-in learner: drafts on the server, the last kept run, Submit, an exercise's due date.
     draftReplaced: 'This draft was also changed in another tab; your version was saved over it.', dismiss: 'Dismiss',
     lastRun: 'Last run {time}', logInToSubmit: 'Log in to submit', submitNeedsLogin: 'Grading needs an account: log in first',
@@ -65,7 +65,7 @@ const MESSAGES = {
     cpuLegend: '每种颜色代表一个线程，鼠标悬停可查看是哪个线程。空白处：CPU 在运行别的程序，或处于空闲。',
     edgeLegend: '┆▸ 正在等待被它持有的锁', cpuNumberLegend: '运行片段上的数字：CPU 编号',
     running_state: '在 CPU 上运行', ready_state: '就绪，等待 CPU', blocked_state: '阻塞在锁上',
-    waiting_state: '等待（wait、join、park）', sleeping_state: '休眠', io_state: '等待 I/O', stopped_state: '已暂停', starting_state: '启动中（尚未执行其 Java 代码）', unknown_state: '尚未知晓',
+    waiting_state: '等待（wait、join、park）', sleeping_state: '休眠', io_state: '等待 I/O', stopped_state: '已暂停', paused_state: '被 JVM 暂停（垃圾回收）', starting_state: '启动中（尚未执行其 Java 代码）', unknown_state: '尚未知晓',
     draftReplaced: '这份草稿也在另一个标签页中改过；已用你的版本覆盖。', dismiss: '关闭',
     lastRun: '上次运行 {time}', logInToSubmit: '登录后提交', submitNeedsLogin: '评分需要账户：请先登录',
     deadline: '截止时间 {due}（{className}）', lateWindow: '此后至 {until} 按 {percent}% 计分，再往后为 0', noLate: '逾期不计分',

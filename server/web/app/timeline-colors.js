@@ -9,12 +9,13 @@ export const STATE_COLORS = {
   sleeping: '#9fb0c8',
   io: '#8e5fc2',
   stopped: '#4a5262',
+  paused: '#a0522d',
   starting: '#c9d8c5',
   unknown: '#d9d9d9',
 };
 
 export const STATE_LABELS = Object.fromEntries(
-  ['running', 'ready', 'blocked', 'waiting', 'sleeping', 'io', 'stopped', 'starting', 'unknown'].map((state) => [state, t(`${state}_state`)]));
+  ['running', 'ready', 'blocked', 'waiting', 'sleeping', 'io', 'stopped', 'paused', 'starting', 'unknown'].map((state) => [state, t(`${state}_state`)]));
 
 const THREAD_PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7',
   '#9c755f', '#2f6690', '#8cd17d', '#d37295'];

@@ -31,6 +31,7 @@ function sliceText(thread, slice, model) {
   if (slice.owner || slice.ownerTid) rows.push(`Held by: ${escape(slice.owner || '')}${slice.ownerTid ? ` (tid ${slice.ownerTid})` : ''}`);
   if (slice.cpu != null && slice.state === 'running') rows.push(`CPU: ${slice.cpu}`);
   if (slice.carrierTid != null) rows.push(`Carrier: ${escape(threadTitle(model.threads.get(slice.carrierTid) || { tid: slice.carrierTid }))}`);
+  if (slice.cause) rows.push(`Paused by: ${escape(slice.cause)}`);
   if (slice.pinned) rows.push('Pinned: it waits without leaving its carrier, which waits with it');
   if (slice.mounted != null) rows.push(`Runs virtual thread: ${escape(threadTitle(model.threads.get(slice.mounted) || { tid: slice.mounted }))}`);
   return rows.join('<br>') + '<br>' + timeLine(slice, model) + `CPU time of the thread: ${thread.cpuMs} ms`;

@@ -1,7 +1,7 @@
 // The run's scheduling trace as the timeline needs it: processes, their threads, and each thread's state slices.
 // Built incrementally from the {"type":"trace"} batches of the run's WebSocket (event contract: TraceEvent.java).
 
-export const STATES = ['running', 'ready', 'blocked', 'waiting', 'sleeping', 'io', 'stopped', 'starting', 'unknown'];
+export const STATES = ['running', 'ready', 'blocked', 'waiting', 'sleeping', 'io', 'stopped', 'paused', 'starting', 'unknown'];
 
 export class TraceModel {
   constructor() {
@@ -75,7 +75,7 @@ export class TraceModel {
         closeSlice(thread, e.t);
         thread.slices.push({
           start: e.t, end: null, state: e.state, cpu: e.cpu, javaState: e.javaState, on: e.on, lock: e.lock,
-          ownerTid: e.ownerTid, owner: e.owner, carrierTid: e.carrierTid, pinned: e.pinned, mounted: e.mounted,
+          ownerTid: e.ownerTid, owner: e.owner, carrierTid: e.carrierTid, pinned: e.pinned, mounted: e.mounted, cause: e.cause,
         });
         if (e.mounted != null) thread.carrier = true;
         if (e.cpuMs != null) thread.cpuMs = e.cpuMs;

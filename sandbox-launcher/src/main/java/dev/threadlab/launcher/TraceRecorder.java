@@ -40,6 +40,10 @@ final class TraceRecorder {
      * thread is first sampled (the JVM boots first); a thread started later is named within one tracer tick (2 ms).
      */
     private static final long HOLD_NANOS = 300_000_000;
+    /** A collection's start and end come in whole milliseconds of the JVM's uptime. */
+    private static final long PAUSE_SLACK_NANOS = 2_000_000;
+    /** A longer pause is not believed (the program's JVM may say anything), nor waited for. */
+    private static final long MAX_PAUSE_NANOS = 2_000_000_000L;
 
     /** Where finished batches go: the trace frames on stdout, or nowhere while the sampler warms up. */
     private final Consumer<String> batches;
@@ -51,6 +55,8 @@ final class TraceRecorder {
     final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
     final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
     private final Set<Long> jvmProcesses = new java.util.HashSet<>();
+    /** When each JVM's tracer last sampled (its K lines). */
+    private final Map<Long, Long> tracerSamples = new HashMap<>();
     /** When each JVM's tracer said hello: before that the JVM was starting, and none of its Java code had run. */
     private final Map<Long, Long> jvmStarts = new HashMap<>();
     /** Virtual-thread lanes per process: the tracer that reports them runs in the learner's JVM, so they are capped. */
@@ -449,7 +455,7 @@ final class TraceRecorder {
             if (since == 0) {
                 task.ioSince = nanos;
             }
-            if (nanos - task.ioSince < IO_CONFIRM_NANOS) {
+            if (nanos - task.ioSince < IO_CONFIRM_NANOS || mayBePaused(nanos, task)) {
                 return;
             }
         }
@@ -459,6 +465,41 @@ final class TraceRecorder {
             emitState(since, task, "waiting");
         }
         emitState(since > 0 && !state.equals("running") && !state.equals("ready") ? since : nanos, task, state);
+    }
+
+    /**
+     * Whether a thread asleep since {@code task.ioSince} while Java calls it RUNNABLE may be stopped by a collection
+     * rather than doing I/O: its JVM's tracer has not yet sampled since then (the tracer is stopped by a collection
+     * too, and its first sample after one reports it, see {@link #pause}). Never longer than {@link #MAX_PAUSE_NANOS}.
+     */
+    private boolean mayBePaused(long nanos, Task task) {
+        Long sampled = tracerSamples.get(task.pid);
+        return sampled != null && sampled <= task.ioSince && nanos - task.ioSince < MAX_PAUSE_NANOS;
+    }
+
+    /** The tracer of JVM {@code pid} sampled at {@code nanos}: the JVM was not stopped then. */
+    synchronized void tracerSampled(long pid, long nanos) {
+        tracerSamples.merge(pid, nanos, Math::max);
+    }
+
+    /**
+     * A stop-the-world collection of JVM {@code pid} (times in whole milliseconds, so widened by
+     * {@link #PAUSE_SLACK_NANOS}). Its threads that the kernel saw asleep from within it while Java called them
+     * RUNNABLE were stopped by the JVM, not waiting for I/O: they are drawn as paused from when they stopped. The
+     * tracer is the learner's: a pause it reports can only relabel its own JVM's threads, and not beyond its length cap.
+     */
+    synchronized void pause(long pid, long start, long end, String collector) {
+        if (end < start || end - start > MAX_PAUSE_NANOS) {
+            return;
+        }
+        for (Task task : tasks.values()) {
+            if (task.pid == pid && !task.ended && task.ioSince > 0 && task.ioSince >= start - PAUSE_SLACK_NANOS
+                    && task.ioSince <= end + PAUSE_SLACK_NANOS) {
+                task.pausedBy = collector;
+                emitState(task.ioSince, task, "paused");
+                task.ioSince = 0;
+            }
+        }
     }
 
     /**
@@ -502,7 +543,8 @@ final class TraceRecorder {
                 + (waitsOnSomething && !task.owner.isEmpty() ? ",\"owner\":" + Json.string(task.owner) : "")
                 + (task.virtual && task.carrier != 0 ? ",\"carrierTid\":" + task.carrier : "")
                 + (task.virtual && "pinned".equals(task.where) ? ",\"pinned\":true" : "")
-                + (task.mounted != 0 ? ",\"mounted\":" + task.mounted : "");
+                + (task.mounted != 0 ? ",\"mounted\":" + task.mounted : "")
+                + (state.equals("paused") ? ",\"on\":\"gc\",\"cause\":" + Json.string(task.pausedBy) : "");
         // The CPU number matters only while running; elsewhere a migration is not a new slice.
         String signature = state.equals("running") ? fields : fields.replaceFirst(",\"cpu\":\\d+", "");
         if (signature.equals(task.signature)) {
@@ -559,6 +601,8 @@ final class TraceRecorder {
         boolean jvmStarting;
         /** Seen on a CPU, or with CPU time, at least once. */
         boolean ran;
+        /** The collector that last paused it. */
+        String pausedBy = "";
         boolean ended;
         char os;
         int cpu = -1;

@@ -109,6 +109,29 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aRunnableThreadAsleepIsIoOnlyOnceItsJvmRanSinceAndPausedWithinACollection() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.javaThread(MS, PID, 11, 1, false, false, "main");
+        recorder.javaState(MS, PID, 11, "RUNNABLE", "", "", -1, "");
+        recorder.tracerSampled(PID, 2 * MS);
+        recorder.osState(3 * MS, 11, 'R', 0, 0);
+        recorder.osState(10 * MS, 11, 'S', -1, 5);
+        recorder.osState(60 * MS, 11, 'S', -1, 5);
+        recorder.flush(61 * MS);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"io\"")), "its JVM has not run since: " + lines);
+        recorder.pause(PID, 9 * MS, 70 * MS, "G1 Young Generation");
+        recorder.tracerSampled(PID, 71 * MS);
+        recorder.osState(72 * MS, 11, 'S', -1, 5);
+        recorder.tracerSampled(PID, 100 * MS);
+        recorder.osState(110 * MS, 11, 'S', -1, 5);
+        recorder.flush(111 * MS);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":10000,") && l.contains("\"paused\"")
+                && l.contains("\"on\":\"gc\",\"cause\":\"G1 Young Generation\"")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":72000,") && l.contains("\"io\"")),
+                "asleep after the pause while its JVM ran on: I/O " + lines);
+    }
+
+    @Test
     void aTracerCannotGiveAProcessMoreVirtualLanesThanTheCap() {
         for (int i = 1; i <= TraceRecorder.MAX_VIRTUAL_LANES + 5; i++) {
             recorder.virtualThread(MS, PID, i, "v" + i);

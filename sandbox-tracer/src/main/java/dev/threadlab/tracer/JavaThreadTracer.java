@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  * {@code S nanos tid javaState on lock ownerTid ownerName}, {@code Q nanos tid}, {@code D nanos count message} followed by
  * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle, and for virtual threads
  * (see {@link VirtualSampler}) {@code V nanos javaId name}, {@code W nanos javaId where javaState carrierTid on lock ownerTid
- * ownerName}, {@code X nanos javaId} and {@code A nanos live lanes mounted parked pinned}.
+ * ownerName}, {@code X nanos javaId} and {@code A nanos live lanes mounted parked pinned}; and {@code P start end
+ * collector} per stop-the-world collection ({@link GcPauses}), {@code K nanos} after samples ({@link #mark}).
  */
 final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final long SLOW_TICK_NANOS = 10_000_000;
@@ -50,6 +51,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     /** A deadlock's message names every thread of the cycle, what it waits for and holds: never cut short. */
     private static final int MAX_DEADLOCK_MESSAGE = 8000;
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
+    private static final long MARK_NANOS = 5_000_000;
+    private static final long MARK_WAIT_NANOS = 200_000_000;
     /** The class of the platform threads that carry virtual threads (JDK 21). */
     private static final String CARRIER_CLASS = "jdk.internal.misc.CarrierThread";
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
@@ -57,6 +60,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private final long fastTickNanos;
     /** Made after the first sample: the management classes take milliseconds to load, and the first sample must not wait. */
     private ThreadMXBean threads;
+    private GcPauses gcPauses;
+    private long lastMark;
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
@@ -93,9 +98,14 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             // program's first wait: loading takes about 30 ms (measured in the sandbox image), during which nothing
             // is sampled, and threads a program starts in its first milliseconds would be missed then.
             mxBean();
+            gcPauses = GcPauses.listen();
             while (true) {
                 long now = System.nanoTime();
+                boolean behind = gcPauses.behind();
                 sample(now);
+                gcPauses.drainInto(out);
+                gcPauses.poll(out);
+                mark(now, behind);
                 flush();
                 next += now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
                 long wait = next - System.nanoTime();
@@ -413,6 +423,21 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         Traced owner = t.ownerId < 0 ? null : traced.get(t.ownerId);
         return new VirtualSampler.Carrier(t.tid, t.state, waitKind(t.state, t.lock), t.lock,
                 owner == null ? 0 : owner.tid, owner == null ? "" : owner.name);
+    }
+
+    /**
+     * {@code K nanos}, at most every {@value #MARK_NANOS} ns: this JVM ran Java code at that time, so a thread asleep
+     * before then while Java calls it RUNNABLE was not stopped by a collection that has not been reported. Held back
+     * while a collection's notification is still on its way (for at most {@value #MARK_WAIT_NANOS} ns).
+     */
+    private void mark(long now, boolean collectionUnreported) {
+        if (collectionUnreported && now - lastMark < MARK_WAIT_NANOS) {
+            return;
+        }
+        if (now - lastMark >= MARK_NANOS) {
+            lastMark = now;
+            out.append("K\t").append(now).append('\n');
+        }
     }
 
     private ThreadMXBean mxBean() {

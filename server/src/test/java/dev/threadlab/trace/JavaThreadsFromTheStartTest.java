@@ -173,6 +173,38 @@ class JavaThreadsFromTheStartTest {
         assertTrue(((String) result.get("stderr")).contains("philosopher-hypatia"), "the console shows the cycle");
     }
 
+    @Test
+    void garbageCollectionPausesArePausesNotIo() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.Random;
+
+                public class Main {
+                    public static void main(String[] args) {
+                        // 120 MB kept alive and churned: every collection copies or compacts a lot.
+                        List<byte[]> kept = new ArrayList<>();
+                        for (int i = 0; i < 120; i++) { kept.add(new byte[1 << 20]); }
+                        Random random = new Random(1);
+                        long end = System.nanoTime() + 1_500_000_000L;
+                        while (System.nanoTime() < end) {
+                            kept.set(random.nextInt(kept.size()), new byte[1 << 20]);
+                        }
+                        System.out.println(kept.size());
+                    }
+                }
+                """);
+        long main = trace.tid("main");
+        long paused = trace.intervals(main, "paused").stream().mapToLong(p -> p[1] - p[0]).sum();
+        long io = trace.intervals(main, "io").stream().mapToLong(p -> p[1] - p[0]).sum();
+        assertTrue(paused > 10_000, "main was paused for only " + paused + " us; io " + io + " us");
+        assertTrue(io < paused / 4, "pauses drawn as I/O: " + io + " us of io against " + paused + " us paused");
+        for (JsonNode state : trace.states(main, "paused")) {
+            assertEquals("gc", state.path("on").asText(), state.toString());
+            assertFalse(state.path("cause").asText().isEmpty(), "names the collector: " + state);
+        }
+    }
+
     /** A thread of the program is never drawn as sleeping unless Java said it sleeps (the JVM's own are left out). */
     private static void assertNoGuessedSleep(Trace trace) {
         // Whether each thread is the JVM's own, by its last description (a new thread is first seen under its
