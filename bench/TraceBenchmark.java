@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * prints medians as a Markdown table:
  * - hello world: run duration (program start to exit, as the server reports it);
  * - a CPU-bound program with 4 threads: run duration and the work time the program measures itself;
+ * - a queue with 100 producer and 100 consumer threads: the same two;
+ * - stored trace sizes: hello world, the queue, and 10 000 virtual threads (the virtual-threads lesson's kind);
  * - a trace-heavy program (100 threads contending one lock for 8 s): the stored trace's size.
  */
 public final class TraceBenchmark {
@@ -49,6 +51,58 @@ public final class TraceBenchmark {
                     }
                     for (Thread w : workers) w.join();
                     System.out.println("work-ms " + (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+            """;
+
+    /** 100 producers and 100 consumers on one bounded queue, each item a little work: contention on every hand-over. */
+    static final String QUEUE = """
+            import java.util.concurrent.ArrayBlockingQueue;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.atomic.AtomicLong;
+
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    long start = System.nanoTime();
+                    BlockingQueue<Long> queue = new ArrayBlockingQueue<>(64);
+                    AtomicLong total = new AtomicLong();
+                    Thread[] threads = new Thread[200];
+                    for (int i = 0; i < 100; i++) {
+                        long seed = i;
+                        threads[i] = new Thread(() -> {
+                            try {
+                                for (int k = 0; k < 2000; k++) { queue.put(seed * 31 + k); }
+                            } catch (InterruptedException e) { }
+                        }, "producer-" + i);
+                        threads[100 + i] = new Thread(() -> {
+                            try {
+                                for (int k = 0; k < 2000; k++) {
+                                    long x = queue.take();
+                                    for (int n = 0; n < 20_000; n++) { x = x * 6364136223846793005L + 1442695040888963407L; }
+                                    total.addAndGet(x & 1);
+                                }
+                            } catch (InterruptedException e) { }
+                        }, "consumer-" + i);
+                    }
+                    for (Thread t : threads) t.start();
+                    for (Thread t : threads) t.join();
+                    System.out.println("work-ms " + (System.nanoTime() - start) / 1_000_000 + " odd " + total.get());
+                }
+            }
+            """;
+
+    /** The virtual-threads lesson's kind of program: 10 000 virtual threads, each sleeping a moment. */
+    static final String VIRTUAL = """
+            import java.util.concurrent.Executors;
+
+            public class Main {
+                public static void main(String[] args) throws Exception {
+                    try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                        for (int i = 0; i < 10_000; i++) {
+                            executor.submit(() -> { Thread.sleep(200); return 0; });
+                        }
+                    }
+                    System.out.println("done");
                 }
             }
             """;
@@ -90,8 +144,16 @@ public final class TraceBenchmark {
         List<Long> cpuOff = new ArrayList<>();
         List<Long> workOn = new ArrayList<>();
         List<Long> workOff = new ArrayList<>();
+        List<Long> queueOn = new ArrayList<>();
+        List<Long> queueOff = new ArrayList<>();
+        List<Long> queueWorkOn = new ArrayList<>();
+        List<Long> queueWorkOff = new ArrayList<>();
+        List<Long> helloTraceBytes = new ArrayList<>();
+        List<Long> queueTraceBytes = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
-            helloOn.add(run(server, HELLO, true).durationMs);
+            Result on = run(server, HELLO, true);
+            helloOn.add(on.durationMs);
+            helloTraceBytes.add((long) get(server + "/api/runs/" + on.id + "/trace?format=events").length());
             helloOff.add(run(server, HELLO, false).durationMs);
         }
         for (int i = 0; i < repetitions; i++) {
@@ -102,6 +164,17 @@ public final class TraceBenchmark {
             workOn.add(on.workMs);
             workOff.add(off.workMs);
         }
+        for (int i = 0; i < repetitions; i++) {
+            Result on = run(server, QUEUE, true);
+            Result off = run(server, QUEUE, false);
+            queueOn.add(on.durationMs);
+            queueOff.add(off.durationMs);
+            queueWorkOn.add(on.workMs);
+            queueWorkOff.add(off.workMs);
+            queueTraceBytes.add((long) get(server + "/api/runs/" + on.id + "/trace?format=events").length());
+        }
+        Result virtual = run(server, VIRTUAL, true);
+        String virtualEvents = get(server + "/api/runs/" + virtual.id + "/trace?format=events");
         Result heavy = run(server, TRACE_HEAVY, true);
         String events = get(server + "/api/runs/" + heavy.id + "/trace?format=events");
         String chrome = get(server + "/api/runs/" + heavy.id + "/trace");
@@ -111,14 +184,21 @@ public final class TraceBenchmark {
         row("Hello world, run duration", helloOff, helloOn, false, "≤ 100 ms");
         row("4 CPU-bound threads, run duration", cpuOff, cpuOn, true, "≤ 10 %");
         row("4 CPU-bound threads, work time measured by the program", workOff, workOn, true, "≤ 10 %");
+        row("200-thread queue, run duration", queueOff, queueOn, true, "≤ 10 %");
+        row("200-thread queue, work time measured by the program", queueWorkOff, queueWorkOn, true, "≤ 10 %");
         System.out.println();
+        System.out.printf(Locale.ROOT, "Stored trace (events, median): hello world %.3f MB, 200-thread queue %.2f MB; "
+                + "10 000 virtual threads (status %s, %d virtual lanes) %.2f MB; budget 5 MB%n",
+                median(helloTraceBytes) / 1048576.0, median(queueTraceBytes) / 1048576.0, virtual.status,
+                virtualEvents.split("\"virtual\":true").length - 1, virtualEvents.length() / 1048576.0);
         System.out.printf(Locale.ROOT, "Trace-heavy run (100 threads contending one lock for 8 s): status %s, stored trace %.2f MB"
                 + " as events (budget 5 MB), Chrome export %.2f MB, coarsening note: %s%n",
                 heavy.status, events.length() / 1048576.0, chrome.length() / 1048576.0,
                 events.contains("\"kind\":\"note\"") ? "yes" : "no");
         System.out.println();
         System.out.println("Raw durations (ms): hello off " + helloOff + ", on " + helloOn + "; cpu off " + cpuOff
-                + ", on " + cpuOn + "; work off " + workOff + ", on " + workOn);
+                + ", on " + cpuOn + "; work off " + workOff + ", on " + workOn + "; queue off " + queueOff + ", on "
+                + queueOn + "; queue work off " + queueWorkOff + ", on " + queueWorkOn);
     }
 
     private static void row(String label, List<Long> off, List<Long> on, boolean percent, String budget) {

@@ -80,7 +80,9 @@ final class TraceRecorder {
             for (Task task : tasks.values()) {
                 if (task.pid == pid && task.javaId < 0 && !task.ended && task.osName != null) {
                     classifyByOsName(task);
-                    describe(nanos, task);
+                    if (task.held == null) {
+                        describe(nanos, task);
+                    }
                 }
             }
         }
@@ -107,7 +109,9 @@ final class TraceRecorder {
         if (task.javaId < 0) {
             classifyByOsName(task);
         }
-        if (fresh && task.inJvm && !task.jvmInternal && task.javaId < 0) {
+        // Any process's new thread, not just a known JVM's: a JVM's process may still carry its launcher's name
+        // (setpriv) when its first threads are sampled.
+        if (fresh && !task.jvmInternal && task.tid != task.pid && task.javaId < 0) {
             task.held = new ArrayList<>();
         }
         if (task.held == null) {
@@ -266,7 +270,14 @@ final class TraceRecorder {
         if (excludedThreads.contains(tid) || tasks.containsKey(tid) && tasks.get(tid).pid != pid) {
             return;
         }
-        Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
+        Task task = tasks.get(tid);
+        if (task == null) {
+            // Named by its JVM before the kernel's first sample of it: held like one the sampler found first.
+            task = new Task(pid, tid, nanos);
+            task.held = new ArrayList<>();
+            tasks.put(tid, task);
+        }
+        task.inJvm = true;
         task.javaId = javaId;
         task.daemon = daemon;
         task.system = system;

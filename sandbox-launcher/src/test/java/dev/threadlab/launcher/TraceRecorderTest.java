@@ -87,6 +87,7 @@ class TraceRecorderTest {
         long vtid = TraceRecorder.virtualTid(PID, 20);
         recorder.process(MS, PID, 1, "java", "java Main");
         recorder.javaThread(MS, PID, 12, 15, true, false, "ForkJoinPool-1-worker-1");
+        recorder.javaState(MS, PID, 12, "RUNNABLE", "", "", -1, "");
         recorder.virtualThread(2 * MS, PID, 20, "sleeper");
         recorder.virtualState(2 * MS, PID, 20, "mounted", "RUNNABLE", 12, "", "", -1, "");
         recorder.osState(3 * MS, 12, 'R', 1, 0);

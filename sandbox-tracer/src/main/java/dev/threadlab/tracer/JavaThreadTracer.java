@@ -53,6 +53,20 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
     private static final long MARK_NANOS = 5_000_000;
     private static final long MARK_WAIT_NANOS = 200_000_000;
+    private static final long DETAILS_REFRESH_NANOS = 20_000_000;
+    /**
+     * Collections are watched from 100 ms after the tracer started: setting up the collectors' notifications loads
+     * the JMX classes (tens of milliseconds of CPU), which a hello world would otherwise pay for beside its own start.
+     */
+    private static final long GC_WATCH_AFTER_NANOS = 100_000_000;
+    /**
+     * A sample may cost at most 1/{@value} of the time until the next: with hundreds of threads a sample takes
+     * about a millisecond, and sampling those at 500 Hz took a third of a 200-thread queue program's speed (see the
+     * launcher's ProcSampler for the measurements).
+     */
+    private static final int COST_SHARE = 50;
+    /** One costly sample (loading classes, a deadlock check at a safepoint) must not stop sampling for long. */
+    private static final long MAX_TICK_NANOS = 50_000_000;
     /** The class of the platform threads that carry virtual threads (JDK 21). */
     private static final String CARRIER_CLASS = "jdk.internal.misc.CarrierThread";
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
@@ -98,16 +112,22 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             // program's first wait: loading takes about 30 ms (measured in the sandbox image), during which nothing
             // is sampled, and threads a program starts in its first milliseconds would be missed then.
             mxBean();
-            gcPauses = GcPauses.listen();
+            long started = next;
             while (true) {
                 long now = System.nanoTime();
-                boolean behind = gcPauses.behind();
+                if (gcPauses == null && now - started >= GC_WATCH_AFTER_NANOS) {
+                    gcPauses = GcPauses.listen();
+                }
+                boolean behind = gcPauses != null && gcPauses.behind();
                 sample(now);
-                gcPauses.drainInto(out);
-                gcPauses.poll(out);
+                if (gcPauses != null) {
+                    gcPauses.drainInto(out);
+                    gcPauses.poll(out);
+                }
                 mark(now, behind);
                 flush();
-                next += now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
+                long tick = now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
+                next += Math.max(tick, Math.min(MAX_TICK_NANOS, (System.nanoTime() - now) * COST_SHARE));
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -165,6 +185,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             }
             Thread.State state = t.thread.getState();
             if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+                t.observed = state;
                 waiting.add(t);
             } else if (state != t.state) {
                 t.state = state;
@@ -205,19 +226,33 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     }
 
     /**
-     * Depth-0 thread infos name the lock and its owner without stopping the JVM at a safepoint. Returns how many
-     * threads wait without a time-out for a lock that another thread owns (the only ones that can deadlock).
+     * Depth-0 thread infos name the lock and its owner without stopping the JVM at a safepoint. They are asked for a
+     * thread whose state or park blocker changed, and every {@value #DETAILS_REFRESH_NANOS} ns for one still in the
+     * same wait (its lock's owner may change): asking for all of them on every sample cost a 200-thread queue program
+     * a third of its speed. Returns how many threads wait without a time-out for a lock that another thread owns (the
+     * only ones that can deadlock).
      */
     private int reportWaiting(long now, List<Traced> waiting) {
         int onLocks = 0;
-        long[] ids = new long[waiting.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = waiting.get(i).javaId;
+        List<Traced> changed = new ArrayList<>();
+        for (Traced t : waiting) {
+            Object blocker = LockSupport.getBlocker(t.thread);
+            if (t.observed != t.state || blocker != t.blocker || now - t.detailsAt >= DETAILS_REFRESH_NANOS) {
+                t.blocker = blocker;
+                t.detailsAt = now;
+                changed.add(t);
+            } else if (t.ownerId >= 0 && t.state != Thread.State.TIMED_WAITING) {
+                onLocks++;
+            }
         }
-        ThreadInfo[] infos = mxBean().getThreadInfo(ids, 0);
+        long[] ids = new long[changed.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = changed.get(i).javaId;
+        }
+        ThreadInfo[] infos = ids.length == 0 ? new ThreadInfo[0] : mxBean().getThreadInfo(ids, 0);
         for (int i = 0; i < ids.length; i++) {
             ThreadInfo info = infos[i];
-            Traced t = waiting.get(i);
+            Traced t = changed.get(i);
             if (info == null) {
                 continue;
             }
@@ -481,6 +516,10 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         String lock = "";
         String on = "";
         long ownerId = -1;
+        /** The state this sample saw, the park blocker when details were last asked, and when. */
+        Thread.State observed;
+        Object blocker;
+        long detailsAt;
 
         final long firstSeen;
 
