@@ -138,41 +138,9 @@ public final class TraceBenchmark {
         run(server, HELLO, true); // warm up the server and the page cache
         run(server, HELLO, false);
 
-        List<Long> helloOn = new ArrayList<>();
-        List<Long> helloOff = new ArrayList<>();
-        List<Long> cpuOn = new ArrayList<>();
-        List<Long> cpuOff = new ArrayList<>();
-        List<Long> workOn = new ArrayList<>();
-        List<Long> workOff = new ArrayList<>();
-        List<Long> queueOn = new ArrayList<>();
-        List<Long> queueOff = new ArrayList<>();
-        List<Long> queueWorkOn = new ArrayList<>();
-        List<Long> queueWorkOff = new ArrayList<>();
-        List<Long> helloTraceBytes = new ArrayList<>();
-        List<Long> queueTraceBytes = new ArrayList<>();
-        for (int i = 0; i < repetitions; i++) {
-            Result on = run(server, HELLO, true);
-            helloOn.add(on.durationMs);
-            helloTraceBytes.add((long) get(server + "/api/runs/" + on.id + "/trace?format=events").length());
-            helloOff.add(run(server, HELLO, false).durationMs);
-        }
-        for (int i = 0; i < repetitions; i++) {
-            Result on = run(server, CPU_BOUND, true);
-            Result off = run(server, CPU_BOUND, false);
-            cpuOn.add(on.durationMs);
-            cpuOff.add(off.durationMs);
-            workOn.add(on.workMs);
-            workOff.add(off.workMs);
-        }
-        for (int i = 0; i < repetitions; i++) {
-            Result on = run(server, QUEUE, true);
-            Result off = run(server, QUEUE, false);
-            queueOn.add(on.durationMs);
-            queueOff.add(off.durationMs);
-            queueWorkOn.add(on.workMs);
-            queueWorkOff.add(off.workMs);
-            queueTraceBytes.add((long) get(server + "/api/runs/" + on.id + "/trace?format=events").length());
-        }
+        Pairs hello = Pairs.measure(server, HELLO, repetitions);
+        Pairs cpu = Pairs.measure(server, CPU_BOUND, repetitions);
+        Pairs queue = Pairs.measure(server, QUEUE, repetitions);
         Result virtual = run(server, VIRTUAL, true);
         String virtualEvents = get(server + "/api/runs/" + virtual.id + "/trace?format=events");
         Result heavy = run(server, TRACE_HEAVY, true);
@@ -181,24 +149,22 @@ public final class TraceBenchmark {
 
         System.out.println("| Measure | Trace off (median) | Trace on (median) | Added | Budget |");
         System.out.println("|---|---|---|---|---|");
-        row("Hello world, run duration", helloOff, helloOn, false, "≤ 100 ms");
-        row("4 CPU-bound threads, run duration", cpuOff, cpuOn, true, "≤ 10 %");
-        row("4 CPU-bound threads, work time measured by the program", workOff, workOn, true, "≤ 10 %");
-        row("200-thread queue, run duration", queueOff, queueOn, true, "≤ 10 %");
-        row("200-thread queue, work time measured by the program", queueWorkOff, queueWorkOn, true, "≤ 10 %");
+        row("Hello world, run duration", hello.durationOff, hello.durationOn, false, "≤ 100 ms");
+        row("4 CPU-bound threads, run duration", cpu.durationOff, cpu.durationOn, true, "≤ 10 %");
+        row("4 CPU-bound threads, work time measured by the program", cpu.workOff, cpu.workOn, true, "≤ 10 %");
+        row("200-thread queue, run duration", queue.durationOff, queue.durationOn, true, "≤ 10 %");
+        row("200-thread queue, work time measured by the program", queue.workOff, queue.workOn, true, "≤ 10 %");
         System.out.println();
         System.out.printf(Locale.ROOT, "Stored trace (events, median): hello world %.3f MB, 200-thread queue %.2f MB; "
                 + "10 000 virtual threads (status %s, %d virtual lanes) %.2f MB; budget 5 MB%n",
-                median(helloTraceBytes) / 1048576.0, median(queueTraceBytes) / 1048576.0, virtual.status,
+                median(hello.traceBytes) / 1048576.0, median(queue.traceBytes) / 1048576.0, virtual.status,
                 virtualEvents.split("\"virtual\":true").length - 1, virtualEvents.length() / 1048576.0);
         System.out.printf(Locale.ROOT, "Trace-heavy run (100 threads contending one lock for 8 s): status %s, stored trace %.2f MB"
                 + " as events (budget 5 MB), Chrome export %.2f MB, coarsening note: %s%n",
                 heavy.status, events.length() / 1048576.0, chrome.length() / 1048576.0,
                 events.contains("\"kind\":\"note\"") ? "yes" : "no");
         System.out.println();
-        System.out.println("Raw durations (ms): hello off " + helloOff + ", on " + helloOn + "; cpu off " + cpuOff
-                + ", on " + cpuOn + "; work off " + workOff + ", on " + workOn + "; queue off " + queueOff + ", on "
-                + queueOn + "; queue work off " + queueWorkOff + ", on " + queueWorkOn);
+        System.out.println("Raw durations (ms): hello " + hello + "; cpu " + cpu + "; queue " + queue);
     }
 
     private static void row(String label, List<Long> off, List<Long> on, boolean percent, String budget) {
@@ -215,6 +181,31 @@ public final class TraceBenchmark {
     }
 
     record Result(String id, String status, long durationMs, long workMs) {
+    }
+
+    /** One program run alternately with the trace on and off, so drift in the machine's speed hits both alike. */
+    record Pairs(List<Long> durationOn, List<Long> durationOff, List<Long> workOn, List<Long> workOff,
+            List<Long> traceBytes) {
+
+        static Pairs measure(String server, String source, int repetitions) throws Exception {
+            Pairs pairs = new Pairs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new ArrayList<>());
+            for (int i = 0; i < repetitions; i++) {
+                Result on = run(server, source, true);
+                Result off = run(server, source, false);
+                pairs.durationOn.add(on.durationMs);
+                pairs.durationOff.add(off.durationMs);
+                pairs.workOn.add(on.workMs);
+                pairs.workOff.add(off.workMs);
+                pairs.traceBytes.add((long) get(server + "/api/runs/" + on.id + "/trace?format=events").length());
+            }
+            return pairs;
+        }
+
+        @Override
+        public String toString() {
+            return "off " + durationOff + ", on " + durationOn + " (work off " + workOff + ", on " + workOn + ")";
+        }
     }
 
     private static Result run(String server, String source, boolean trace) throws Exception {

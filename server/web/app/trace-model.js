@@ -65,7 +65,7 @@ export class TraceModel {
       }
       case 'thread': {
         const thread = this.thread(e.pid, e.tid, e.t);
-        for (const key of ['name', 'javaId', 'daemon', 'virtual', 'system']) {
+        for (const key of ['name', 'javaId', 'daemon', 'virtual', 'carrier', 'system']) {
           if (e[key] != null) thread[key] = e[key];
         }
         break;
@@ -77,7 +77,6 @@ export class TraceModel {
           start: e.t, end: null, state: e.state, cpu: e.cpu, javaState: e.javaState, on: e.on, lock: e.lock,
           ownerTid: e.ownerTid, owner: e.owner, carrierTid: e.carrierTid, pinned: e.pinned, mounted: e.mounted, cause: e.cause,
         });
-        if (e.mounted != null) thread.carrier = true;
         if (e.cpuMs != null) thread.cpuMs = e.cpuMs;
         if (e.state === 'running' && e.cpu > this.maxCpu) this.maxCpu = e.cpu;
         break;

@@ -101,6 +101,9 @@ final class AgentHub implements Runnable {
                         if (ownThread(pid, tid)) {
                             recorder.javaThread(Long.parseLong(f[1]), pid, tid, Long.parseLong(f[3]),
                                     f[4].equals("1"), f[5].equals("1"), f[6]);
+                            if (f.length > 7 && f[7].equals("1")) {
+                                recorder.carrierThread(pid, tid);
+                            }
                         }
                     }
                     case "S" -> recorder.javaState(Long.parseLong(f[1]), pid, Long.parseLong(f[2]), f[3], f[4], f[5],

@@ -305,6 +305,17 @@ final class TraceRecorder {
         update(nanos, task);
     }
 
+    /** Thread {@code tid} of JVM {@code pid} carries virtual threads (its tracer said so: it is a CarrierThread). */
+    synchronized void carrierThread(long pid, long tid) {
+        Task task = tasks.get(tid);
+        if (task != null && task.pid == pid && !task.carries) {
+            task.carries = true;
+            if (task.held == null) {
+                describe(System.nanoTime(), task);
+            }
+        }
+    }
+
     /** The id of a virtual thread's lane: negative, unique per process and Java thread id. */
     static long virtualTid(long pid, long javaId) {
         return -(pid * 1_000_000_000L + javaId);
@@ -449,7 +460,7 @@ final class TraceRecorder {
         String name = task.javaName != null ? task.javaName : task.osName == null ? "" : task.osName;
         String description = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"name\":" + Json.string(name)
                 + (task.javaId >= 0 ? ",\"javaId\":" + task.javaId + ",\"daemon\":" + task.daemon : "")
-                + ",\"virtual\":" + task.virtual + ",\"system\":" + task.system;
+                + ",\"virtual\":" + task.virtual + (task.carries ? ",\"carrier\":true" : "") + ",\"system\":" + task.system;
         if (!description.equals(task.description)) {
             task.description = description;
             line(Math.max(nanos, task.lastNanos), "thread", description);
@@ -631,6 +642,8 @@ final class TraceRecorder {
         boolean virtual;
         String where = "";
         long carrier;
+        /** A carrier of virtual threads. */
+        boolean carries;
         /** A carrier's: the lane of the virtual thread mounted on it, 0 if none. */
         long mounted;
         /** The kernel's samples of a new JVM thread while its tracer has not named it yet; null once drawn. */

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * delayed, and without lambdas: the first lambda of a JVM costs milliseconds of bootstrap, which would delay the
  * first report.
  *
- * <p>Lines sent (tab separated), after the hello that {@link TracerThread} sent: {@code T tracerTid}, {@code J nanos tid javaId daemon system name},
+ * <p>Lines sent (tab separated), after the hello that {@link TracerThread} sent: {@code T tracerTid}, {@code J nanos tid javaId daemon system name carrier},
  * {@code S nanos tid javaState on lock ownerTid ownerName}, {@code Q nanos tid}, {@code D nanos count message} followed by
  * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle, and for virtual threads
  * (see {@link VirtualSampler}) {@code V nanos javaId name}, {@code W nanos javaId where javaState carrierTid on lock ownerTid
@@ -164,7 +164,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             if (t == null) {
                 t = new Traced(thread, now);
                 traced.put(id, t);
-                carriersSeen |= thread.getClass().getName().equals(CARRIER_CLASS);
+                carriersSeen |= t.carrier;
             }
             unmapped |= t.tid == 0;
             current.add(t);
@@ -326,7 +326,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private void describe(long now, Traced t) {
         out.append("J\t").append(now).append('\t').append(t.tid).append('\t').append(t.javaId).append('\t')
                 .append(t.daemon ? 1 : 0).append('\t').append(t.system ? 1 : 0).append('\t').append(clean(t.name))
-                .append('\n');
+                .append('\t').append(t.carrier ? 1 : 0).append('\n');
     }
 
     /**
@@ -510,6 +510,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         final long javaId;
         final boolean daemon;
         final boolean system;
+        /** A carrier of virtual threads. */
+        final boolean carrier;
         long tid;
         String name;
         Thread.State state;
@@ -532,6 +534,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             String groupName = group == null ? "" : group.getName();
             this.system = groupName.equals("system") || groupName.equals("InnocuousThreadGroup");
             this.name = thread.getName();
+            this.carrier = thread.getClass().getName().equals(CARRIER_CLASS);
         }
     }
 }

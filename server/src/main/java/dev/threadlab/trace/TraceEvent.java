@@ -12,7 +12,8 @@ import java.util.List;
  * <li>{@code process} (again when its name or command changes): pid, ppid, name, command</li>
  * <li>{@code process-end}: pid</li>
  * <li>{@code thread} (again when its name or Java identity becomes known): pid, tid, name, javaId, daemon,
- * virtual, system (JVM-internal). A virtual thread's tid is negative: it has no OS thread</li>
+ * virtual, carrier (it runs virtual threads), system (JVM-internal). A virtual thread's tid is negative: it has no
+ * OS thread</li>
  * <li>{@code state}: pid, tid, state (running, ready, blocked, waiting, sleeping, io, stopped, paused: stopped by a garbage collection of its JVM (on gc, cause: the collector), starting: a JVM's thread off the CPU while the JVM starts or before the thread first ran, when none of its Java code has run; unknown: a JVM's thread off the CPU before its JVM said why), cpu, javaState, on
  * (monitor, sleep, join, wait, park, gc), lock, ownerTid, owner, cpuMs; a virtual thread's also carrierTid (while mounted)
  * and pinned (parked or blocked without leaving its carrier); a carrier's also mounted (the virtual thread's tid)</li>
@@ -29,7 +30,7 @@ public record TraceEvent(String kind, long t, Long pid, Long ppid, Long tid, Str
         Boolean daemon, Boolean virtual, Boolean system, String state, Integer cpu, String javaState, String on,
         String lock, Long ownerTid, String owner, Long cpuMs, String message, List<DeadlockedThread> threads,
         Integer cpus, Integer sampleHz, Long carrierTid, Boolean pinned, Long mounted, VirtualCounts virtualThreads,
-        String cause) {
+        String cause, Boolean carrier) {
 
     public static final String META = "meta";
     public static final String PROCESS = "process";
@@ -51,6 +52,6 @@ public record TraceEvent(String kind, long t, Long pid, Long ppid, Long tid, Str
 
     static TraceEvent note(long t, String message) {
         return new TraceEvent(NOTE, t, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, message, null, null, null, null, null, null, null, null);
+                null, null, null, null, message, null, null, null, null, null, null, null, null, null);
     }
 }

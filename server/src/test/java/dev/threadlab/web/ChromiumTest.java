@@ -61,16 +61,20 @@ abstract class ChromiumTest {
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(submit));
     }
 
+    /** Copies a picture into docs/screenshots, where the README and the docs show it. */
+    static void keepInDocs(Path shot) throws IOException {
+        if (Files.isDirectory(DOCS)) {
+            Files.copy(shot, DOCS.resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     /** A picture of the window at a size that suits the README, kept in docs/screenshots too. */
     void pictureFor(String name, Dimension size, Runnable arrange) throws IOException {
         Dimension before = browser.manage().window().getSize();
         browser.manage().window().setSize(size);
         try {
             arrange.run();
-            Path shot = HeadlessChromium.screenshotPage(browser, name);
-            if (Files.isDirectory(DOCS)) {
-                Files.copy(shot, DOCS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            }
+            keepInDocs(HeadlessChromium.screenshotPage(browser, name));
         } finally {
             browser.manage().window().setSize(before);
         }

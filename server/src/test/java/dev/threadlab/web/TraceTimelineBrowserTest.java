@@ -48,6 +48,12 @@ class TraceTimelineBrowserTest extends ChromiumTest {
     @TestHTTPResource("/lessons/threads")
     URL lessonPage;
 
+    @TestHTTPResource("/lessons/virtual-threads?lang=en")
+    URL virtualThreadsLesson;
+
+    /** Which snippet of the page the helpers below look at. */
+    int snippetIndex;
+
     WebDriverWait wait;
 
     @BeforeEach
@@ -88,6 +94,28 @@ class TraceTimelineBrowserTest extends ChromiumTest {
         assertTrue(perThread.keySet().containsAll(List.of("cpu:worker-0", "cpu:worker-1", "cpu:worker-2")),
                 perThread.toString());
         HeadlessChromium.screenshot(browser, timeline, "trace-timeline-cpus");
+    }
+
+    @Test
+    void theVirtualThreadsLessonShowsVirtualThreadsAndTheirCarriers() throws Exception {
+        browser.get(virtualThreadsLesson.toString());
+        wait.until(d -> d.findElements(By.cssSelector("div.runnable .snippet, div.runnable button.run")).size() > 2);
+        // The lesson's example of three virtual threads that sleep, printing their carrier before and after.
+        snippetIndex = ((Long) script("return window.threadlab.snippets.findIndex("
+                + "s => JSON.stringify(s.editor.starter).includes('before sleep'))")).intValue();
+        assertTrue(snippetIndex >= 0, "the lesson has its three-virtual-threads example");
+        WebElement snippet = browser.findElements(By.cssSelector("div.runnable")).get(snippetIndex);
+        snippet.findElement(By.cssSelector("button.run")).click();
+        WebElement status = snippet.findElement(By.cssSelector(".status"));
+        wait.until(d -> status.getText().startsWith("Finished"));
+
+        List<String> labels = laneLabels();
+        assertTrue(labels.containsAll(List.of("v1 (virtual)", "v2 (virtual)", "v3 (virtual)")), labels.toString());
+        assertTrue(labels.stream().anyMatch(l -> l.startsWith("ForkJoinPool-1-worker-") && l.contains("carrier")),
+                "the carriers are named as such: " + labels);
+        assertTrue(drawnStates().getOrDefault("sleeping", 0L) >= 3, "the virtual threads sleep: " + drawnStates());
+        WebElement timeline = snippet.findElement(By.cssSelector("section.timeline"));
+        keepInDocs(HeadlessChromium.screenshot(browser, timeline, "trace-virtual-threads"));
     }
 
     @Test
@@ -163,6 +191,7 @@ class TraceTimelineBrowserTest extends ChromiumTest {
     }
 
     private WebElement open(String code) {
+        snippetIndex = 0;
         browser.get(lessonPage.toString());
         WebElement snippet = wait.until(d -> d.findElement(By.cssSelector(".snippet")));
         script("window.threadlab.snippets[0].setCode(arguments[0])", code);
@@ -170,30 +199,30 @@ class TraceTimelineBrowserTest extends ChromiumTest {
     }
 
     private long laneCount() {
-        return (Long) script("return window.threadlab.snippets[0].timeline.laneCount()");
+        return (Long) script("return window.threadlab.snippets[" + snippetIndex + "].timeline.laneCount()");
     }
 
     @SuppressWarnings("unchecked")
     private List<String> laneLabels() {
-        return (List<String>) script("return window.threadlab.snippets[0].timeline.visibleLanes().map(l => l.label)");
+        return (List<String>) script("return window.threadlab.snippets[" + snippetIndex + "].timeline.visibleLanes().map(l => l.label)");
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Long> drawnStates() {
-        return (Map<String, Long>) script("return window.threadlab.snippets[0].timeline.drawnStates()");
+        return (Map<String, Long>) script("return window.threadlab.snippets[" + snippetIndex + "].timeline.drawnStates()");
     }
 
     private long edgeCount() {
-        return (Long) script("return window.threadlab.snippets[0].timeline.edgeRefs.length");
+        return (Long) script("return window.threadlab.snippets[" + snippetIndex + "].timeline.edgeRefs.length");
     }
 
     /** Hovers (through the chart's own API) the first drawn slice in the given state; returns the tooltip's text. */
     private String showTooltipOfFirst(String state) {
         script("""
-                const timeline = window.threadlab.snippets[0].timeline;
+                const timeline = window.threadlab.snippets[arguments[1]].timeline;
                 const index = timeline.refs.findIndex(ref => ref.kind === 'slice' && ref.slice.state === arguments[0]);
                 timeline.chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: index });
-                """, state);
+                """, state, snippetIndex);
         return wait.until(d -> {
             String text = (String) script("""
                     const tip = [...document.querySelectorAll('.timeline-chart div')]
