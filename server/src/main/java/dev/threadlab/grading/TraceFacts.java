@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What trace checks look at, computed from one run's scheduling trace. Only the program's own threads count
- * (not the JVM's GC, compiler and other internal threads).
+ * What trace checks look at, computed from one run's scheduling trace. Only the program's own OS threads count
+ * (not the JVM's GC, compiler and other internal threads, nor virtual threads, which their carriers run).
  *
  * @param maxRunningAtOnce the most threads that were RUNNING on different CPUs together for at least 10 ms
  * @param workerThreads threads the program started besides each process's main thread (e.g. a pool's workers);
@@ -51,8 +51,11 @@ public record TraceFacts(int maxRunningAtOnce, int workerThreads, int childProce
             TraceEvent event = ordered.get(i);
             boolean state = TraceEvent.STATE.equals(event.kind());
             TraceEvent thread = threads.get(event.tid());
+            // Virtual threads' lanes are left out: only their JVM's tracer, which runs in the learner's program,
+            // says they exist (the kernel cannot confirm them), and what they do is done by their carriers, which
+            // count as the OS threads they are.
             boolean counted = (state || TraceEvent.THREAD_END.equals(event.kind()))
-                    && thread != null && !Boolean.TRUE.equals(thread.system());
+                    && thread != null && !Boolean.TRUE.equals(thread.system()) && !Boolean.TRUE.equals(thread.virtual());
             if (counted) {
                 TraceEvent previous = current.remove(event.tid());
                 if (previous != null && "blocked".equals(previous.state())) {

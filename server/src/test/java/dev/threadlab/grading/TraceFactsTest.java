@@ -52,6 +52,25 @@ class TraceFactsTest {
     }
 
     @Test
+    void virtualThreadsAreNotOsThreadsAndATracerCannotAddWorkersWithThem() {
+        TraceFacts facts = TraceFacts.of(events("""
+                {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
+                {"kind":"thread","t":0,"pid":10,"tid":11,"name":"main","system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":12,"name":"ForkJoinPool-1-worker-1","carrier":true,"system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":-10000000020,"name":"v1","virtual":true,"system":false}
+                {"kind":"thread","t":0,"pid":10,"tid":-10000000021,"name":"v2","virtual":true,"system":false}
+                {"kind":"state","t":0,"pid":10,"tid":12,"state":"running","cpu":0,"mounted":-10000000020}
+                {"kind":"state","t":0,"pid":10,"tid":-10000000020,"state":"running","cpu":0,"carrierTid":12}
+                {"kind":"state","t":0,"pid":10,"tid":-10000000021,"state":"running","cpu":1}
+                {"kind":"state","t":50000,"pid":10,"tid":-10000000021,"state":"blocked"}
+                {"kind":"state","t":90000,"pid":10,"tid":-10000000021,"state":"waiting"}
+                """), 100);
+        assertEquals(1, facts.workerThreads(), "the carrier only");
+        assertEquals(1, facts.maxRunningAtOnce(), "a virtual thread said to run on CPU 1 ran on no OS thread");
+        assertEquals(0, facts.longestBlockedMs());
+    }
+
+    @Test
     void aThreadMarkedJvmInternalLaterIsNotCounted() {
         TraceFacts facts = TraceFacts.of(events("""
                 {"kind":"process","t":0,"pid":10,"ppid":1,"name":"java"}
