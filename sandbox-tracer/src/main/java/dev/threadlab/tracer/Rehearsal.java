@@ -44,6 +44,10 @@ public final class Rehearsal {
         ConcurrentHashMap<String, Integer> counts = new ConcurrentHashMap<>();
         counts.merge("rehearsal", total.get(), Integer::sum);
         System.out.printf("%s: %d%n", Thread.currentThread().getName(), counts.get("rehearsal"));
+        // The tracer sets up its collection watch 100 ms after it starts (loading the JMX classes): let it finish,
+        // so that its classes are archived too, and because a JVM that dumps its archive while another thread still
+        // loads classes crashed once (SIGSEGV in InstanceKlass::can_be_verified_at_dumptime, JDK 21.0.13).
+        Thread.sleep(500);
     }
 
     private static int contend(int part) throws InterruptedException {
