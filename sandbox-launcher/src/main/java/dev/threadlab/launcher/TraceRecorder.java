@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -31,7 +30,7 @@ final class TraceRecorder {
             "Monitor Deflati", "Sweeper thread", "Notification Th", "Common-Cleaner", "Attach Listener", "VM Operation");
     /**
      * Java says RUNNABLE while the kernel says asleep: either real I/O, or the agent has not yet seen the thread
-     * block or wait (it polls every few ms). Wait this long for the agent before calling it I/O.
+     * block or wait (it polls every few ms). TraceTask.Wait this long for the agent before calling it I/O.
      */
     private static final long IO_CONFIRM_NANOS = 30_000_000;
     /**
@@ -49,7 +48,7 @@ final class TraceRecorder {
     private final Consumer<String> batches;
     private final long origin;
     private final StringBuilder batch = new StringBuilder();
-    private final Map<Long, Task> tasks = new HashMap<>();
+    private final Map<Long, TraceTask> tasks = new HashMap<>();
     /** Threads that run learner code: sampled at full rate even when idle. Read by the sampler without locking. */
     final Set<Long> applicationThreads = ConcurrentHashMap.newKeySet();
     final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
@@ -77,7 +76,7 @@ final class TraceRecorder {
                 + ",\"command\":" + Json.string(command));
         if (name.equals("java") && jvmProcesses.add(pid)) {
             // A process first seen before it exec'd java: its threads were classified as those of another program.
-            for (Task task : tasks.values()) {
+            for (TraceTask task : tasks.values()) {
                 if (task.pid == pid && task.javaId < 0 && !task.ended && task.osName != null) {
                     classifyByOsName(task);
                     if (task.held == null) {
@@ -90,7 +89,7 @@ final class TraceRecorder {
 
     synchronized void processEnd(long nanos, long pid) {
         // Virtual threads end with their JVM, whether or not its tracer saw them end.
-        for (Task task : List.copyOf(tasks.values())) {
+        for (TraceTask task : List.copyOf(tasks.values())) {
             if (task.virtual && task.pid == pid && !task.ended) {
                 virtualEnd(nanos, pid, task.javaId);
             }
@@ -104,7 +103,7 @@ final class TraceRecorder {
             return;
         }
         boolean fresh = !tasks.containsKey(tid);
-        Task task = tasks.computeIfAbsent(tid, id -> new Task(pid, tid, nanos));
+        TraceTask task = tasks.computeIfAbsent(tid, id -> new TraceTask(pid, tid, nanos));
         task.osName = osName;
         if (task.javaId < 0) {
             classifyByOsName(task);
@@ -120,7 +119,7 @@ final class TraceRecorder {
     }
 
     /** Draws a held thread: its description from its first sample, then the samples held so far, in order. */
-    private void release(Task task) {
+    private void release(TraceTask task) {
         release(task, null);
     }
 
@@ -129,8 +128,8 @@ final class TraceRecorder {
      * also what it was in since it last ran. A thread cannot change its Java state without running, so the samples
      * after its last one on a CPU (and after its JVM started) were spent in the wait its JVM then reported.
      */
-    private void release(Task task, Wait first) {
-        List<Sample> held = task.held;
+    private void release(TraceTask task, TraceTask.Wait first) {
+        List<TraceTask.Sample> held = task.held;
         task.held = null;
         describe(task.firstNanos, task);
         Long started = jvmStarts.get(task.pid);
@@ -145,7 +144,7 @@ final class TraceRecorder {
             if (i == lastOnCpu + 1 && first != null) {
                 task.waits(first);
             }
-            Sample sample = held.get(i);
+            TraceTask.Sample sample = held.get(i);
             applyOsState(sample.nanos(), task, sample.state(), sample.cpu(), sample.cpuMs());
         }
     }
@@ -155,7 +154,7 @@ final class TraceRecorder {
      * tracer's first report is not drawn with 15 JVM lanes. Decided again on every rename: a new thread carries its
      * creator's name ("java") until it names itself a moment later.
      */
-    private void classifyByOsName(Task task) {
+    private void classifyByOsName(TraceTask task) {
         // A thread still named "java" is the java launcher's, even before its process is known to be a JVM.
         boolean jvm = jvmProcesses.contains(task.pid) || task.osName.equals("java");
         // HotSpot names every thread it starts except the one that runs main: the launcher's first new thread.
@@ -179,7 +178,7 @@ final class TraceRecorder {
     /** The lowest thread id of a process other than its first thread's (which is the process id). */
     private long firstNewThread(long pid) {
         long first = Long.MAX_VALUE;
-        for (Task task : tasks.values()) {
+        for (TraceTask task : tasks.values()) {
             if (task.pid == pid && task.tid != pid && !task.virtual) {
                 first = Math.min(first, task.tid);
             }
@@ -205,18 +204,18 @@ final class TraceRecorder {
      * sleeping, {@code D} uninterruptible (I/O), {@code T} stopped.
      */
     synchronized void osState(long nanos, long tid, char state, int cpu, long cpuMs) {
-        Task task = tasks.get(tid);
+        TraceTask task = tasks.get(tid);
         if (task == null || task.ended) {
             return;
         }
         if (task.held != null) {
-            task.held.add(new Sample(nanos, state, cpu, cpuMs));
+            task.held.add(new TraceTask.Sample(nanos, state, cpu, cpuMs));
             return;
         }
         applyOsState(nanos, task, state, cpu, cpuMs);
     }
 
-    private void applyOsState(long nanos, Task task, char state, int cpu, long cpuMs) {
+    private void applyOsState(long nanos, TraceTask task, char state, int cpu, long cpuMs) {
         Long started = jvmStarts.get(task.pid);
         task.ran |= state == 'R' || cpuMs > 0;
         // Before its JVM said hello, or (a thread of the program) before it first ran: no Java code of it has run.
@@ -225,14 +224,14 @@ final class TraceRecorder {
         task.cpu = cpu;
         task.cpuMs = cpuMs;
         update(nanos, task);
-        Task mounted = task.mounted == 0 ? null : tasks.get(task.mounted);
+        TraceTask mounted = task.mounted == 0 ? null : tasks.get(task.mounted);
         if (mounted != null) {
             update(nanos, mounted);
         }
     }
 
     synchronized void threadEnd(long nanos, long tid, long cpuMs) {
-        Task task = tasks.get(tid);
+        TraceTask task = tasks.get(tid);
         if (task == null || task.ended) {
             return;
         }
@@ -255,7 +254,7 @@ final class TraceRecorder {
     synchronized void agentConnected(long pid, long agentTid) {
         agentProcesses.add(pid);
         excludedThreads.add(agentTid);
-        Task task = tasks.remove(agentTid);
+        TraceTask task = tasks.remove(agentTid);
         if (task != null && !task.ended) {
             // Seen before the agent said it was its own: keep it in the trace but as a JVM-internal thread.
             task.system = true;
@@ -270,10 +269,10 @@ final class TraceRecorder {
         if (excludedThreads.contains(tid) || tasks.containsKey(tid) && tasks.get(tid).pid != pid) {
             return;
         }
-        Task task = tasks.get(tid);
+        TraceTask task = tasks.get(tid);
         if (task == null) {
             // Named by its JVM before the kernel's first sample of it: held like one the sampler found first.
-            task = new Task(pid, tid, nanos);
+            task = new TraceTask(pid, tid, nanos);
             task.held = new ArrayList<>();
             tasks.put(tid, task);
         }
@@ -293,11 +292,11 @@ final class TraceRecorder {
 
     /** A Java thread's state, as the tracer of process {@code pid} saw it; only for that process's own threads. */
     synchronized void javaState(long nanos, long pid, long tid, String state, String on, String lock, long ownerTid, String owner) {
-        Task task = tasks.get(tid);
+        TraceTask task = tasks.get(tid);
         if (task == null || task.ended || task.pid != pid) {
             return;
         }
-        Wait wait = new Wait(state, on, lock, ownerTid, owner);
+        TraceTask.Wait wait = new TraceTask.Wait(state, on, lock, ownerTid, owner);
         if (task.held != null) {
             release(task, wait);
         }
@@ -307,7 +306,7 @@ final class TraceRecorder {
 
     /** Thread {@code tid} of JVM {@code pid} carries virtual threads (its tracer said so: it is a CarrierThread). */
     synchronized void carrierThread(long pid, long tid) {
-        Task task = tasks.get(tid);
+        TraceTask task = tasks.get(tid);
         if (task != null && task.pid == pid && !task.carries) {
             task.carries = true;
             if (task.held == null) {
@@ -328,7 +327,7 @@ final class TraceRecorder {
                 || virtualLanes.merge(pid, 1, Integer::sum) > MAX_VIRTUAL_LANES) {
             return;
         }
-        Task task = new Task(pid, tid, nanos);
+        TraceTask task = new TraceTask(pid, tid, nanos);
         task.virtual = true;
         task.javaId = javaId;
         task.daemon = true;
@@ -344,26 +343,26 @@ final class TraceRecorder {
      */
     synchronized void virtualState(long nanos, long pid, long javaId, String where, String javaState, long carrierTid,
             String on, String lock, long ownerTid, String owner) {
-        Task task = tasks.get(virtualTid(pid, javaId));
+        TraceTask task = tasks.get(virtualTid(pid, javaId));
         if (task == null || task.ended || !task.virtual) {
             return;
         }
-        Task carrier = carrierTid == 0 ? null : tasks.get(carrierTid);
+        TraceTask carrier = carrierTid == 0 ? null : tasks.get(carrierTid);
         mount(nanos, task, carrier != null && carrier.pid == pid && !carrier.virtual ? carrier : null);
         task.where = where;
-        task.waits(new Wait(javaState, on, lock, ownerTid, owner));
+        task.waits(new TraceTask.Wait(javaState, on, lock, ownerTid, owner));
         update(nanos, task);
     }
 
-    private void mount(long nanos, Task task, Task carrier) {
-        Task previous = task.carrier == 0 ? null : tasks.get(task.carrier);
+    private void mount(long nanos, TraceTask task, TraceTask carrier) {
+        TraceTask previous = task.carrier == 0 ? null : tasks.get(task.carrier);
         task.carrier = carrier == null ? 0 : carrier.tid;
         if (previous != null && previous != carrier && previous.mounted == task.tid) {
             previous.mounted = 0;
             update(nanos, previous);
         }
         if (carrier != null && carrier.mounted != task.tid) {
-            Task displaced = tasks.get(carrier.mounted);
+            TraceTask displaced = tasks.get(carrier.mounted);
             if (displaced != null && displaced.carrier == carrier.tid) {
                 displaced.carrier = 0;
             }
@@ -373,7 +372,7 @@ final class TraceRecorder {
     }
 
     synchronized void virtualEnd(long nanos, long pid, long javaId) {
-        Task task = tasks.get(virtualTid(pid, javaId));
+        TraceTask task = tasks.get(virtualTid(pid, javaId));
         if (task != null && task.virtual && !task.ended) {
             mount(nanos, task, null);
             threadEnd(nanos, task.tid, 0);
@@ -418,7 +417,7 @@ final class TraceRecorder {
     private void flush(long nanos, boolean last) {
         String text;
         synchronized (this) {
-            for (Task task : List.copyOf(tasks.values())) {
+            for (TraceTask task : List.copyOf(tasks.values())) {
                 if (task.held != null && (last || nanos - task.firstNanos >= HOLD_NANOS)) {
                     release(task);
                 }
@@ -438,7 +437,7 @@ final class TraceRecorder {
     }
 
     private void markJvmInternals(long nanos) {
-        for (Task task : tasks.values()) {
+        for (TraceTask task : tasks.values()) {
             if (!task.ended && task.held == null && !task.system && !task.javaMain && task.javaId < 0
                     && agentProcesses.contains(task.pid)
                     && nanos - task.firstNanos > UNNAMED_GRACE_NANOS) {
@@ -449,14 +448,14 @@ final class TraceRecorder {
     }
 
     private void confirmIo(long nanos) {
-        for (Task task : tasks.values()) {
+        for (TraceTask task : tasks.values()) {
             if (!task.ended && task.ioSince > 0 && nanos - task.ioSince >= IO_CONFIRM_NANOS) {
                 update(nanos, task);
             }
         }
     }
 
-    private void describe(long nanos, Task task) {
+    private void describe(long nanos, TraceTask task) {
         String name = task.javaName != null ? task.javaName : task.osName == null ? "" : task.osName;
         String description = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"name\":" + Json.string(name)
                 + (task.javaId >= 0 ? ",\"javaId\":" + task.javaId + ",\"daemon\":" + task.daemon : "")
@@ -467,7 +466,7 @@ final class TraceRecorder {
         }
     }
 
-    private void update(long nanos, Task task) {
+    private void update(long nanos, TraceTask task) {
         String state = task.virtual ? virtualState(task) : task.combinedState();
         if (state == null) {
             return;
@@ -494,7 +493,7 @@ final class TraceRecorder {
      * rather than doing I/O: its JVM's tracer has not yet sampled since then (the tracer is stopped by a collection
      * too, and its first sample after one reports it, see {@link #pause}). Never longer than {@link #MAX_PAUSE_NANOS}.
      */
-    private boolean mayBePaused(long nanos, Task task) {
+    private boolean mayBePaused(long nanos, TraceTask task) {
         Long sampled = tracerSamples.get(task.pid);
         return sampled != null && sampled <= task.ioSince && nanos - task.ioSince < MAX_PAUSE_NANOS;
     }
@@ -514,7 +513,7 @@ final class TraceRecorder {
         if (end < start || end - start > MAX_PAUSE_NANOS) {
             return;
         }
-        for (Task task : tasks.values()) {
+        for (TraceTask task : tasks.values()) {
             if (task.pid == pid && !task.ended && task.ioSince > 0 && task.ioSince >= start - PAUSE_SLACK_NANOS
                     && task.ioSince <= end + PAUSE_SLACK_NANOS) {
                 task.pausedBy = collector;
@@ -528,8 +527,8 @@ final class TraceRecorder {
      * A virtual thread's state: while mounted, its carrier's (running on the carrier's CPU, or ready); pinned when it
      * blocks or parks without leaving its carrier; otherwise what its JVM said.
      */
-    private String virtualState(Task task) {
-        Task carrier = task.carrier == 0 ? null : tasks.get(task.carrier);
+    private String virtualState(TraceTask task) {
+        TraceTask carrier = task.carrier == 0 ? null : tasks.get(task.carrier);
         task.cpu = -1;
         return switch (task.where) {
             case "runnable" -> "ready";
@@ -552,7 +551,7 @@ final class TraceRecorder {
         };
     }
 
-    private void emitState(long nanos, Task task, String state) {
+    private void emitState(long nanos, TraceTask task, String state) {
         boolean java = task.javaState != null && !task.javaState.isEmpty();
         boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
         String fields = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\""
@@ -586,105 +585,5 @@ final class TraceRecorder {
 
     private static String number(String text) {
         return text == null || text.isEmpty() ? "null" : text;
-    }
-
-    /** What a JVM says of one of its threads: its Java state and, when it waits, on what, and who holds that. */
-    private record Wait(String javaState, String on, String lock, long ownerTid, String owner) {
-    }
-
-    /** One sample of a task by the kernel, held back with its time. */
-    private record Sample(long nanos, char state, int cpu, long cpuMs) {
-    }
-
-    /** One OS thread and, if it runs Java, its Java thread. */
-    private static final class Task {
-        final long pid;
-        final long tid;
-        final long firstNanos;
-        long lastNanos;
-        String osName;
-        String javaName;
-        long javaId = -1;
-        boolean daemon;
-        boolean system;
-        /** The JVM thread that runs {@code main}, recognised by its OS name before the tracer reports it. */
-        boolean javaMain;
-        /** A thread of a JVM: until its tracer says what the thread does, its state is unknown, not guessed. */
-        boolean inJvm;
-        /**
-         * One of the JVM's own threads by its OS name (GC, JIT, the VM thread), or the launcher's first thread. A new
-         * Java thread is not: it carries its creator's name ("java") until it names itself.
-         */
-        boolean jvmInternal;
-        /**
-         * Sampled before its JVM's tracer said hello (the JVM was still starting: loading, linking, initialising), or
-         * before the thread first ran (its JVM was still setting it up).
-         */
-        boolean jvmStarting;
-        /** Seen on a CPU, or with CPU time, at least once. */
-        boolean ran;
-        /** The collector that last paused it. */
-        String pausedBy = "";
-        boolean ended;
-        char os;
-        int cpu = -1;
-        long cpuMs;
-        String javaState = "";
-        String on = "";
-        String lock = "";
-        long ownerTid = -1;
-        String owner = "";
-        String description;
-        String signature;
-        /** When the kernel put a Java-RUNNABLE thread to sleep and the agent has not explained it yet; 0 if not. */
-        long ioSince;
-        /** A virtual thread's lane (no OS thread): {@link #where} it is, and its {@link #carrier} while mounted. */
-        boolean virtual;
-        String where = "";
-        long carrier;
-        /** A carrier of virtual threads. */
-        boolean carries;
-        /** A carrier's: the lane of the virtual thread mounted on it, 0 if none. */
-        long mounted;
-        /** The kernel's samples of a new JVM thread while its tracer has not named it yet; null once drawn. */
-        List<Sample> held;
-
-        Task(long pid, long tid, long nanos) {
-            this.pid = pid;
-            this.tid = tid;
-            this.firstNanos = nanos;
-        }
-
-        void waits(Wait wait) {
-            this.javaState = wait.javaState();
-            this.on = wait.on();
-            this.lock = wait.lock();
-            this.ownerTid = wait.ownerTid();
-            this.owner = wait.owner();
-        }
-
-        /** What the learner sees: the kernel decides running/ready; Java explains why a thread does not run. */
-        String combinedState() {
-            return switch (os) {
-                case 'R' -> "running";
-                case 'r' -> "ready";
-                case 'D' -> jvmStarting ? "starting" : "io";
-                case 'T', 't' -> "stopped";
-                case 'Z', 'X', 0 -> null;
-                default -> switch (Objects.requireNonNullElse(javaState, "")) {
-                    case "BLOCKED" -> "blocked";
-                    case "WAITING", "TIMED_WAITING" -> "sleep".equals(on) ? "sleeping" : "waiting";
-                    // After main returns, the JVM's main thread (renamed DestroyJavaVM) waits in native code for the
-                    // last non-daemon thread: Java calls it RUNNABLE (or main's thread TERMINATED), but it is
-                    // waiting, not doing I/O.
-                    case "RUNNABLE" -> "DestroyJavaVM".equals(javaName) ? "waiting" : "io";
-                    case "TERMINATED" -> "waiting";
-                    // Off the CPU, and its JVM has not said why yet: latch waits and monitor waits look the same
-                    // to the kernel as sleeping, so saying "sleeping" would be a guess. Before the JVM has started
-                    // (its tracer's hello), no Java code has run: the thread is the JVM starting up.
-                    default -> !inJvm || jvmInternal ? "sleeping" : jvmStarting ? "starting" : "unknown";
-                };
-            };
-        }
     }
 }
