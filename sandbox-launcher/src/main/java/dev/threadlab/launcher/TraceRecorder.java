@@ -41,6 +41,12 @@ final class TraceRecorder {
     private static final long HOLD_NANOS = 300_000_000;
     /** A collection's start and end come in whole milliseconds of the JVM's uptime. */
     private static final long PAUSE_SLACK_NANOS = 2_000_000;
+    /**
+     * How long before a collection's recorded start a thread may have stopped for it: the collection starts only
+     * once every Java thread has reached a safepoint, which took tens of milliseconds on a loaded 2-CPU machine (a
+     * GC-heavy program's main thread showed up to 280 ms of I/O before this allowance).
+     */
+    private static final long SAFEPOINT_WAIT_NANOS = 100_000_000;
     /** A longer pause is not believed (the program's JVM may say anything), nor waited for. */
     private static final long MAX_PAUSE_NANOS = 2_000_000_000L;
 
@@ -490,12 +496,16 @@ final class TraceRecorder {
 
     /**
      * Whether a thread asleep since {@code task.ioSince} while Java calls it RUNNABLE may be stopped by a collection
-     * rather than doing I/O: its JVM's tracer has not yet sampled since then (the tracer is stopped by a collection
+     * rather than doing I/O: its JVM's tracer has not yet marked a sample since then (the tracer is stopped by a collection
      * too, and its first sample after one reports it, see {@link #pause}). Never longer than {@link #MAX_PAUSE_NANOS}.
      */
     private boolean mayBePaused(long nanos, TraceTask task) {
+        if (!jvmStarts.containsKey(task.pid)) {
+            return false; // not a traced JVM: nobody would report its collections
+        }
+        // A traced JVM whose tracer has not marked yet does not watch its collections yet (it starts 100 ms in).
         Long sampled = tracerSamples.get(task.pid);
-        return sampled != null && sampled <= task.ioSince && nanos - task.ioSince < MAX_PAUSE_NANOS;
+        return (sampled == null || sampled <= task.ioSince) && nanos - task.ioSince < MAX_PAUSE_NANOS;
     }
 
     /** The tracer of JVM {@code pid} sampled at {@code nanos}: the JVM was not stopped then. */
@@ -514,10 +524,16 @@ final class TraceRecorder {
             return;
         }
         for (TraceTask task : tasks.values()) {
-            if (task.pid == pid && !task.ended && task.ioSince > 0 && task.ioSince >= start - PAUSE_SLACK_NANOS
-                    && task.ioSince <= end + PAUSE_SLACK_NANOS) {
+            if (task.pid == pid && !task.ended && task.ioSince > 0 && task.ioSince <= end + PAUSE_SLACK_NANOS) {
+                // Asleep since shortly before: waiting for the collection to begin (the thread that needs memory,
+                // and every other, waits until all have stopped at a safepoint). Since long before: something else,
+                // and paused only from the collection's start.
+                long from = task.ioSince >= start - SAFEPOINT_WAIT_NANOS ? task.ioSince : start;
+                if (from > task.ioSince) {
+                    emitState(task.ioSince, task, "io");
+                }
                 task.pausedBy = collector;
-                emitState(task.ioSince, task, "paused");
+                emitState(from, task, "paused");
                 task.ioSince = 0;
             }
         }

@@ -112,6 +112,7 @@ class TraceRecorderTest {
     @Test
     void aRunnableThreadAsleepIsIoOnlyOnceItsJvmRanSinceAndPausedWithinACollection() {
         recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.jvmStarted(MS, PID);
         recorder.javaThread(MS, PID, 11, 1, false, false, "main");
         recorder.javaState(MS, PID, 11, "RUNNABLE", "", "", -1, "");
         recorder.tracerSampled(PID, 2 * MS);

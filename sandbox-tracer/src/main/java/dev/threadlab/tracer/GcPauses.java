@@ -53,6 +53,11 @@ final class GcPauses implements NotificationListener {
                     pauses.polled.put(collector.getName(), count);
                     pauses.collectors.add(collector);
                     emitter.addNotificationListener(pauses, null, null);
+                    // The collection just before the watch began: a thread may still be asleep since then.
+                    if (count > 0 && collector instanceof com.sun.management.GarbageCollectorMXBean withInfo
+                            && withInfo.getLastGcInfo() != null) {
+                        pauses.lines.add(pauses.line(withInfo.getLastGcInfo(), collector.getName()));
+                    }
                 }
             }
         } catch (RuntimeException unavailable) {

@@ -52,7 +52,11 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final int MAX_DEADLOCK_MESSAGE = 8000;
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
     private static final long MARK_NANOS = 5_000_000;
-    private static final long MARK_WAIT_NANOS = 200_000_000;
+    /**
+     * As long as the launcher believes a pause (2 s): with collections every few milliseconds the notifications fall
+     * behind for long stretches, and a mark sent after 200 ms let the launcher call most pauses I/O (seen in CI).
+     */
+    private static final long MARK_WAIT_NANOS = 2_000_000_000L;
     private static final long DETAILS_REFRESH_NANOS = 20_000_000;
     /**
      * Collections are watched from 100 ms after the tracer started: setting up the collectors' notifications loads
@@ -75,6 +79,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     /** Made after the first sample: the management classes take milliseconds to load, and the first sample must not wait. */
     private ThreadMXBean threads;
     private GcPauses gcPauses;
+    private long lastFreeMemory;
     private long lastMark;
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
@@ -115,7 +120,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             long started = next;
             while (true) {
                 long now = System.nanoTime();
-                if (gcPauses == null && now - started >= GC_WATCH_AFTER_NANOS) {
+                if (gcPauses == null && (now - started >= GC_WATCH_AFTER_NANOS || collectedSinceLastSample())) {
                     gcPauses = GcPauses.listen();
                 }
                 boolean behind = gcPauses != null && gcPauses.behind();
@@ -124,7 +129,10 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                     gcPauses.drainInto(out);
                     gcPauses.poll(out);
                 }
-                mark(now, behind);
+                if (gcPauses != null) {
+                    // Only once collections are watched can a mark vouch that none went unreported.
+                    mark(now, behind);
+                }
                 flush();
                 long tick = now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
                 next += Math.max(tick, Math.min(MAX_TICK_NANOS, (System.nanoTime() - now) * COST_SHARE));
@@ -473,6 +481,17 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             lastMark = now;
             out.append("K\t").append(now).append('\n');
         }
+    }
+
+    /**
+     * Whether the heap's free space grew since the last call: a collection ran (or the heap grew), so the watch on
+     * collections starts at once rather than 100 ms in, and a GC-heavy program's early collections are reported.
+     */
+    private boolean collectedSinceLastSample() {
+        long free = Runtime.getRuntime().freeMemory();
+        boolean grew = free > lastFreeMemory && lastFreeMemory > 0;
+        lastFreeMemory = free;
+        return grew;
     }
 
     private ThreadMXBean mxBean() {
