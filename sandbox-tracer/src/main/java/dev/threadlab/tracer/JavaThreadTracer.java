@@ -128,8 +128,6 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                 if (gcPauses != null) {
                     gcPauses.drainInto(out);
                     gcPauses.poll(out);
-                }
-                if (gcPauses != null) {
                     // Only once collections are watched can a mark vouch that none went unreported.
                     mark(now, behind);
                 }
@@ -294,13 +292,17 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             }
             Object blocker = LockSupport.getBlocker(t.thread);
             t.state = state;
-            t.lock = blocker == null ? "" : blocker.getClass().getName() + "@"
-                    + Integer.toHexString(System.identityHashCode(blocker));
+            t.lock = lockName(blocker);
             t.ownerId = -1;
             // Without the lock's name a sleep cannot be told from a timed wait or join: said only once known.
             t.on = blocker != null ? "park" : "";
             report(now, t, t.on);
         }
+    }
+
+    /** A lock as {@code ThreadInfo.getLockName()} names it ({@code class@identity hash}), or "" for none. */
+    static String lockName(Object lock) {
+        return lock == null ? "" : lock.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(lock));
     }
 
     /** What a waiting thread waits on, from its state and the class of the object it waits for. */

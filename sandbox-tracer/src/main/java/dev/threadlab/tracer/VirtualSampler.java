@@ -127,9 +127,7 @@ final class VirtualSampler {
             ownerTid = carrier.ownerTid();
             ownerName = carrier.ownerName();
         } else if (VirtualThreads.parked(state)) {
-            Object blocker = LockSupport.getBlocker(lane.thread);
-            lock = blocker == null ? "" : blocker.getClass().getName() + "@"
-                    + Integer.toHexString(System.identityHashCode(blocker));
+            lock = JavaThreadTracer.lockName(LockSupport.getBlocker(lane.thread));
             on = lane.state == state && lock.equals(lane.lock) ? lane.on : parkedOn(lane.thread);
         }
         long carrierTid = carrier == null ? 0 : carrier.tid();
