@@ -503,7 +503,7 @@ final class TraceRecorder {
         if (!jvmStarts.containsKey(task.pid)) {
             return false; // not a traced JVM: nobody would report its collections
         }
-        // A traced JVM whose tracer has not marked yet does not watch its collections yet (it starts 100 ms in).
+        // A traced JVM whose tracer has not marked yet does not watch its collections yet (it starts after its first sample).
         Long sampled = tracerSamples.get(task.pid);
         return (sampled == null || sampled <= task.ioSince) && nanos - task.ioSince < MAX_PAUSE_NANOS;
     }

@@ -59,11 +59,6 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final long MARK_WAIT_NANOS = 2_000_000_000L;
     private static final long DETAILS_REFRESH_NANOS = 20_000_000;
     /**
-     * Collections are watched from 100 ms after the tracer started: setting up the collectors' notifications loads
-     * the JMX classes (tens of milliseconds of CPU), which a hello world would otherwise pay for beside its own start.
-     */
-    private static final long GC_WATCH_AFTER_NANOS = 100_000_000;
-    /**
      * A sample may cost at most 1/{@value} of the time until the next: with hundreds of threads a sample takes
      * about a millisecond, and sampling those at 500 Hz took a third of a 200-thread queue program's speed (see the
      * launcher's ProcSampler for the measurements).
@@ -79,7 +74,6 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     /** Made after the first sample: the management classes take milliseconds to load, and the first sample must not wait. */
     private ThreadMXBean threads;
     private GcPauses gcPauses;
-    private long lastFreeMemory;
     private long lastMark;
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
@@ -117,20 +111,17 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             // program's first wait: loading takes about 30 ms (measured in the sandbox image), during which nothing
             // is sampled, and threads a program starts in its first milliseconds would be missed then.
             mxBean();
-            long started = next;
+            // Collections are watched from here on: one that went unwatched would be drawn as I/O, and a GC-heavy
+            // program collects within its first 100 ms (watching from 100 ms in left up to 250 ms of its pauses as
+            // I/O; setting up the notifications costs a hello world nothing measurable beside its noise).
+            gcPauses = GcPauses.listen();
             while (true) {
                 long now = System.nanoTime();
-                if (gcPauses == null && (now - started >= GC_WATCH_AFTER_NANOS || collectedSinceLastSample())) {
-                    gcPauses = GcPauses.listen();
-                }
-                boolean behind = gcPauses != null && gcPauses.behind();
+                boolean behind = gcPauses.behind();
                 sample(now);
-                if (gcPauses != null) {
-                    gcPauses.drainInto(out);
-                    gcPauses.poll(out);
-                    // Only once collections are watched can a mark vouch that none went unreported.
-                    mark(now, behind);
-                }
+                gcPauses.drainInto(out);
+                gcPauses.poll(out);
+                mark(now, behind);
                 flush();
                 long tick = now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
                 next += Math.max(tick, Math.min(MAX_TICK_NANOS, (System.nanoTime() - now) * COST_SHARE));
@@ -483,17 +474,6 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             lastMark = now;
             out.append("K\t").append(now).append('\n');
         }
-    }
-
-    /**
-     * Whether the heap's free space grew since the last call: a collection ran (or the heap grew), so the watch on
-     * collections starts at once rather than 100 ms in, and a GC-heavy program's early collections are reported.
-     */
-    private boolean collectedSinceLastSample() {
-        long free = Runtime.getRuntime().freeMemory();
-        boolean grew = free > lastFreeMemory && lastFreeMemory > 0;
-        lastFreeMemory = free;
-        return grew;
     }
 
     private ThreadMXBean mxBean() {
