@@ -134,6 +134,36 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aTracerCannotPauseThreadsOfAnotherProcessNorForLongerThanTwoSeconds() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.process(MS, 20, 1, "java", "java Other");
+        recorder.jvmStarted(MS, PID);
+        recorder.jvmStarted(MS, 20);
+        recorder.javaThread(MS, 20, 21, 1, false, false, "main");
+        recorder.javaState(MS, 20, 21, "RUNNABLE", "", "", -1, "");
+        recorder.osState(10 * MS, 21, 'S', -1, 0);
+        recorder.pause(PID, 5 * MS, 50 * MS, "forged");
+        recorder.pause(20, 5 * MS, 5 * MS + 3_000_000_000L, "too long");
+        recorder.tracerSampled(20, 60 * MS);
+        recorder.osState(70 * MS, 21, 'S', -1, 0);
+        recorder.flush(71 * MS);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"paused\"")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"tid\":21,\"state\":\"io\"")), lines.toString());
+    }
+
+    @Test
+    void aVirtualThreadCannotBeMountedOnAnotherProcessesThread() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.javaThread(MS, 20, 21, 15, true, false, "ForkJoinPool-1-worker-1");
+        recorder.javaState(MS, 20, 21, "RUNNABLE", "", "", -1, "");
+        recorder.virtualThread(2 * MS, PID, 30, "v");
+        recorder.virtualState(2 * MS, PID, 30, "mounted", "RUNNABLE", 21, "", "", -1, "");
+        recorder.osState(3 * MS, 21, 'R', 1, 0);
+        recorder.flush(4 * MS);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"mounted\"") || l.contains("\"carrierTid\"")), lines.toString());
+    }
+
+    @Test
     void aTracerCannotGiveAProcessMoreVirtualLanesThanTheCap() {
         for (int i = 1; i <= TraceRecorder.MAX_VIRTUAL_LANES + 5; i++) {
             recorder.virtualThread(MS, PID, i, "v" + i);
