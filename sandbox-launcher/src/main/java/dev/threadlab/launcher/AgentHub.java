@@ -110,7 +110,8 @@ final class AgentHub implements Runnable {
                             f[6].isEmpty() ? -1 : Long.parseLong(f[6]), f[7]);
                     case "D" -> deadlock(pid, f, lines);
                     case "K" -> recorder.tracerSampled(pid, Long.parseLong(f[1]));
-                    case "P" -> recorder.pause(pid, Long.parseLong(f[1]), Long.parseLong(f[2]), f[3]);
+                    case "P" -> recorder.pause(pid, Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], TraceRecorder.GC);
+                    case "Y" -> recorder.pause(pid, Long.parseLong(f[1]), Long.parseLong(f[2]), f[3], TraceRecorder.SAFEPOINT);
                     case "V" -> recorder.virtualThread(Long.parseLong(f[1]), pid, Long.parseLong(f[2]), f[3]);
                     case "W" -> virtualState(pid, f);
                     case "X" -> recorder.virtualEnd(Long.parseLong(f[1]), pid, Long.parseLong(f[2]));

@@ -47,6 +47,9 @@ final class TraceRecorder {
      * GC-heavy program's main thread showed up to 280 ms of I/O before this allowance).
      */
     private static final long SAFEPOINT_WAIT_NANOS = 100_000_000;
+    /** What stopped a paused thread: a garbage collection, or another of its JVM's safepoints. */
+    static final String GC = "gc";
+    static final String SAFEPOINT = "safepoint";
     /** A longer pause is not believed (the program's JVM may say anything), nor waited for. */
     private static final long MAX_PAUSE_NANOS = 2_000_000_000L;
 
@@ -514,12 +517,14 @@ final class TraceRecorder {
     }
 
     /**
-     * A stop-the-world collection of JVM {@code pid} (times in whole milliseconds, so widened by
-     * {@link #PAUSE_SLACK_NANOS}). Its threads that the kernel saw asleep from within it while Java called them
-     * RUNNABLE were stopped by the JVM, not waiting for I/O: they are drawn as paused from when they stopped. The
-     * tracer is the learner's: a pause it reports can only relabel its own JVM's threads, and not beyond its length cap.
+     * A stop-the-world collection ({@link #GC}) or another safepoint ({@link #SAFEPOINT}) of JVM {@code pid} (times
+     * from the collectors' records are in whole milliseconds, so widened by {@link #PAUSE_SLACK_NANOS}). Its threads
+     * that the kernel saw asleep from within it while Java called them RUNNABLE were stopped by the JVM, not waiting for
+     * I/O: they are drawn as paused from when they stopped, on {@code kind}, by {@code cause} (the collector or the
+     * JVM's operation). The tracer is the learner's: a pause it reports can only relabel its own JVM's threads, and not
+     * beyond its length cap.
      */
-    synchronized void pause(long pid, long start, long end, String collector) {
+    synchronized void pause(long pid, long start, long end, String cause, String kind) {
         if (end < start || end - start > MAX_PAUSE_NANOS) {
             return;
         }
@@ -532,7 +537,8 @@ final class TraceRecorder {
                 if (from > task.ioSince) {
                     emitState(task.ioSince, task, "io");
                 }
-                task.pausedBy = collector;
+                task.pausedBy = cause;
+                task.pausedOn = kind;
                 emitState(from, task, "paused");
                 task.ioSince = 0;
             }
@@ -568,11 +574,27 @@ final class TraceRecorder {
     }
 
     private void emitState(long nanos, TraceTask task, String state) {
+        String head = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\"";
+        String cpu = task.cpu >= 0 ? ",\"cpu\":" + task.cpu : "";
+        String rest = details(task, state);
+        // The CPU number matters only while running; elsewhere a migration is not a new slice. (Put together here
+        // rather than cut out with a regular expression: this runs for every thread on every sample, and compiling
+        // the expression each time was most of the sampler's cost with 200 threads.)
+        String signature = state.equals("running") ? head + cpu + rest : head + rest;
+        if (signature.equals(task.signature)) {
+            return;
+        }
+        task.signature = signature;
+        long at = Math.max(nanos, task.lastNanos);
+        task.lastNanos = at;
+        line(at, "state", head + cpu + rest + ",\"cpuMs\":" + task.cpuMs);
+    }
+
+    /** A state's fields after its CPU: what Java says the thread does, and what it waits for. */
+    private static String details(TraceTask task, String state) {
         boolean java = task.javaState != null && !task.javaState.isEmpty();
         boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
-        String fields = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\""
-                + (task.cpu >= 0 ? ",\"cpu\":" + task.cpu : "")
-                + (java ? ",\"javaState\":" + Json.string(task.javaState) : "")
+        return (java ? ",\"javaState\":" + Json.string(task.javaState) : "")
                 + (waitsOnSomething && !task.on.isEmpty() ? ",\"on\":" + Json.string(task.on) : "")
                 + (state.equals("sleeping") && "sleep".equals(task.on) ? ",\"on\":\"sleep\"" : "")
                 + (waitsOnSomething && !task.lock.isEmpty() ? ",\"lock\":" + Json.string(task.lock) : "")
@@ -581,16 +603,7 @@ final class TraceRecorder {
                 + (task.virtual && task.carrier != 0 ? ",\"carrierTid\":" + task.carrier : "")
                 + (task.virtual && "pinned".equals(task.where) ? ",\"pinned\":true" : "")
                 + (task.mounted != 0 ? ",\"mounted\":" + task.mounted : "")
-                + (state.equals("paused") ? ",\"on\":\"gc\",\"cause\":" + Json.string(task.pausedBy) : "");
-        // The CPU number matters only while running; elsewhere a migration is not a new slice.
-        String signature = state.equals("running") ? fields : fields.replaceFirst(",\"cpu\":\\d+", "");
-        if (signature.equals(task.signature)) {
-            return;
-        }
-        task.signature = signature;
-        long at = Math.max(nanos, task.lastNanos);
-        task.lastNanos = at;
-        line(at, "state", fields + ",\"cpuMs\":" + task.cpuMs);
+                + (state.equals("paused") ? ",\"on\":\"" + task.pausedOn + "\",\"cause\":" + Json.string(task.pausedBy) : "");
     }
 
     private void line(long nanos, String kind, String fields) {

@@ -32,6 +32,8 @@ final class TraceTask {
     boolean ran;
     /** The collector that last paused it. */
     String pausedBy = "";
+    /** {@link TraceRecorder#GC} or {@link TraceRecorder#SAFEPOINT}, with {@link #pausedBy}. */
+    String pausedOn = TraceRecorder.GC;
     boolean ended;
     char os;
     int cpu = -1;

@@ -33,7 +33,15 @@ final class TracedJvm {
      */
     private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=/opt/sandbox/program.jsa -Xshare:auto"
             + " -Xlog:cds=off,cds+dynamic=off";
-    private static final String AGENT = "-javaagent:" + TRACER_CLASSES;
+    /**
+     * HotSpot's own record of every safepoint (its operation, when it ended and how long it lasted), one line each into
+     * a file of the JVM's own ({@code %p} is its pid), which its tracer reads (the tracer's SafepointLog): the only
+     * record of safepoints other than collections. No rotation, so the file the tracer holds open stays the one written.
+     */
+    static final String SAFEPOINT_LOG = "-Xlog:safepoint=info:file=/tmp/.threadlab-safepoints-%p.log:uptimenanos:filecount=0";
+    /** The options every traced JVM gets before the program's own: the archive (the program's JVM) and the log. */
+    private static final String TRACED_OPTIONS = SHARED_ARCHIVE + " " + SAFEPOINT_LOG;
+    private static final String AGENT = "-javaagent:" + TRACER_CLASSES + " " + SAFEPOINT_LOG;
     private static final Path OPTIONS_FILE = Path.of("/tmp/.threadlab-jvm-options");
     private static final String TOOL_OPTIONS = "-XX:VMOptionsFile=" + OPTIONS_FILE;
 
@@ -45,7 +53,7 @@ final class TracedJvm {
      * classes a traced run loads from the image's archive (falling back silently to loading them without it).
      */
     static List<String> arguments(String classpath, String mainClass) {
-        List<String> arguments = new ArrayList<>(List.of(SHARED_ARCHIVE.split(" ")));
+        List<String> arguments = new ArrayList<>(List.of(TRACED_OPTIONS.split(" ")));
         arguments.addAll(List.of("-cp", TRACER_CLASSES + ":" + classpath, MAIN, mainClass));
         return List.copyOf(arguments);
     }
@@ -61,7 +69,7 @@ final class TracedJvm {
 
     /** The program JVM's command line as the learner wrote it: without the tracer's option, class path and main. */
     static String asWritten(String commandLine) {
-        return commandLine.replace(" " + SHARED_ARCHIVE + " ", " ")
+        return commandLine.replace(" " + TRACED_OPTIONS + " ", " ").replace(" " + SAFEPOINT_LOG + " ", " ")
                 .replace(" " + TRACER_CLASSES + ":", " ")
                 .replace(" " + MAIN + " ", " ");
     }

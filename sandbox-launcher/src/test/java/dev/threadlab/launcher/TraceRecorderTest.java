@@ -109,8 +109,8 @@ class TraceRecorderTest {
                 "it ends with its JVM: " + lines);
     }
 
-    @Test
-    void aRunnableThreadAsleepIsIoOnlyOnceItsJvmRanSinceAndPausedWithinACollection() {
+    /** The main thread of JVM {@link #PID} (tid 11), RUNNABLE for Java, ran at 3 ms and is asleep from 10 ms on. */
+    private void mainRunnableButAsleepFrom10Ms() {
         recorder.process(MS, PID, 1, "java", "java Main");
         recorder.jvmStarted(MS, PID);
         recorder.javaThread(MS, PID, 11, 1, false, false, "main");
@@ -118,10 +118,15 @@ class TraceRecorderTest {
         recorder.tracerSampled(PID, 2 * MS);
         recorder.osState(3 * MS, 11, 'R', 0, 0);
         recorder.osState(10 * MS, 11, 'S', -1, 5);
+    }
+
+    @Test
+    void aRunnableThreadAsleepIsIoOnlyOnceItsJvmRanSinceAndPausedWithinACollection() {
+        mainRunnableButAsleepFrom10Ms();
         recorder.osState(60 * MS, 11, 'S', -1, 5);
         recorder.flush(61 * MS);
         assertTrue(lines.stream().noneMatch(l -> l.contains("\"io\"")), "its JVM has not run since: " + lines);
-        recorder.pause(PID, 9 * MS, 70 * MS, "G1 Young Generation");
+        recorder.pause(PID, 9 * MS, 70 * MS, "G1 Young Generation", TraceRecorder.GC);
         recorder.tracerSampled(PID, 71 * MS);
         recorder.osState(72 * MS, 11, 'S', -1, 5);
         recorder.tracerSampled(PID, 100 * MS);
@@ -134,6 +139,18 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aThreadStoppedAtAnotherSafepointIsPausedOnTheSafepointNamingTheOperation() {
+        mainRunnableButAsleepFrom10Ms();
+        recorder.pause(PID, 9 * MS, 30 * MS, "ThreadDump", TraceRecorder.SAFEPOINT);
+        recorder.tracerSampled(PID, 31 * MS);
+        recorder.osState(32 * MS, 11, 'R', 0, 5);
+        recorder.flush(33 * MS);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":10000,") && l.contains("\"paused\"")
+                && l.contains("\"on\":\"safepoint\",\"cause\":\"ThreadDump\"")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"io\"")), lines.toString());
+    }
+
+    @Test
     void aTracerCannotPauseThreadsOfAnotherProcessNorForLongerThanTwoSeconds() {
         recorder.process(MS, PID, 1, "java", "java Main");
         recorder.process(MS, 20, 1, "java", "java Other");
@@ -142,8 +159,10 @@ class TraceRecorderTest {
         recorder.javaThread(MS, 20, 21, 1, false, false, "main");
         recorder.javaState(MS, 20, 21, "RUNNABLE", "", "", -1, "");
         recorder.osState(10 * MS, 21, 'S', -1, 0);
-        recorder.pause(PID, 5 * MS, 50 * MS, "forged");
-        recorder.pause(20, 5 * MS, 5 * MS + 3_000_000_000L, "too long");
+        recorder.pause(PID, 5 * MS, 50 * MS, "forged", TraceRecorder.GC);
+        recorder.pause(PID, 5 * MS, 50 * MS, "ThreadDump", TraceRecorder.SAFEPOINT);
+        recorder.pause(20, 5 * MS, 5 * MS + 3_000_000_000L, "too long", TraceRecorder.GC);
+        recorder.pause(20, 5 * MS, 5 * MS + 3_000_000_000L, "too long", TraceRecorder.SAFEPOINT);
         recorder.tracerSampled(20, 60 * MS);
         recorder.osState(70 * MS, 21, 'S', -1, 0);
         recorder.flush(71 * MS);

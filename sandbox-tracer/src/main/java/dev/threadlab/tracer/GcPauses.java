@@ -66,6 +66,11 @@ final class GcPauses implements NotificationListener {
         return pauses;
     }
 
+    /** {@link System#nanoTime()} at the JVM's uptime 0 (within a millisecond): where the JVM's own clocks start. */
+    long uptimeOrigin() {
+        return uptimeOrigin;
+    }
+
     @Override
     public void handleNotification(Notification notification, Object handback) {
         if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ import java.util.regex.Pattern;
  *
  * <p>Why not JFR: a JFR recording stream adds 0.5-1 s to start-up and delivers events about a second
  * late. This tracer polls {@code Thread.getState()} every 2 ms while threads change state (every 10 ms while nothing
- * changes), which needs no safepoint, and asks
- * {@link ThreadMXBean#getThreadInfo(long[], int)} with depth 0 (also no safepoint) only for threads that wait.
+ * changes), which needs no safepoint. A parked thread's wait is read from its park blocker ({@link LockOwners});
+ * {@link ThreadMXBean#getThreadInfo(long[], int)} with depth 0 (also no safepoint) is asked only for the other waits.
  * Java thread ids are matched to OS thread ids by the names HotSpot gives OS threads ({@link NativeNames}), in the same
  * sample that first sees a thread; only a thread that stays unmatched for {@value #DUMP_GRACE_NANOS} ns (renamed by
  * another thread) waits for the JVM's own thread dump ({@link ThreadDump}). Everything runs on one daemon thread ({@link TracerThread}) so the program's start is not
@@ -39,7 +40,8 @@ import java.util.regex.Pattern;
  * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle, and for virtual threads
  * (see {@link VirtualSampler}) {@code V nanos javaId name}, {@code W nanos javaId where javaState carrierTid on lock ownerTid
  * ownerName}, {@code X nanos javaId} and {@code A nanos live lanes mounted parked pinned}; and {@code P start end
- * collector} per stop-the-world collection ({@link GcPauses}), {@code K nanos} after samples ({@link #mark}).
+ * collector} per stop-the-world collection ({@link GcPauses}), {@code Y start end operation} per safepoint ({@link
+ * SafepointLog}), {@code K nanos} after samples ({@link #mark}).
  */
 final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final long SLOW_TICK_NANOS = 10_000_000;
@@ -58,6 +60,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
      */
     private static final long MARK_WAIT_NANOS = 2_000_000_000L;
     private static final long DETAILS_REFRESH_NANOS = 20_000_000;
+    /** A thread in {@code Object.wait}, {@code join} or {@code sleep} keeps its lock until its state changes. */
+    private static final long QUIET_REFRESH_NANOS = 200_000_000;
     /**
      * A sample may cost at most 1/{@value} of the time until the next: with hundreds of threads a sample takes
      * about a millisecond, and sampling those at 500 Hz took a third of a 200-thread queue program's speed (see the
@@ -74,9 +78,12 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     /** Made after the first sample: the management classes take milliseconds to load, and the first sample must not wait. */
     private ThreadMXBean threads;
     private GcPauses gcPauses;
+    private SafepointLog safepoints;
     private long lastMark;
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
+    /** The names of this sample's park blockers: a few locks and conditions, shared by many threads. */
+    private final Map<Object, String> lockNames = new IdentityHashMap<>();
     private final StringBuilder out = new StringBuilder();
     private final OutputStream channel;
     private long lastDump;
@@ -115,12 +122,14 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             // program collects within its first 100 ms (watching from 100 ms in left up to 250 ms of its pauses as
             // I/O; setting up the notifications costs a hello world nothing measurable beside its noise).
             gcPauses = GcPauses.listen();
+            safepoints = new SafepointLog(pid, gcPauses.uptimeOrigin());
             while (true) {
                 long now = System.nanoTime();
                 boolean behind = gcPauses.behind();
                 sample(now);
                 gcPauses.drainInto(out);
                 gcPauses.poll(out);
+                safepoints.drainInto(out);
                 mark(now, behind);
                 flush();
                 long tick = now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
@@ -223,18 +232,23 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     }
 
     /**
-     * Depth-0 thread infos name the lock and its owner without stopping the JVM at a safepoint. They are asked for a
-     * thread whose state or park blocker changed, and every {@value #DETAILS_REFRESH_NANOS} ns for one still in the
-     * same wait (its lock's owner may change): asking for all of them on every sample cost a 200-thread queue program
-     * a third of its speed. Returns how many threads wait without a time-out for a lock that another thread owns (the
-     * only ones that can deadlock).
+     * A thread parked on a blocker is described from the blocker itself: its name, and for a lock its owner
+     * ({@link LockOwners}). The others ask the JVM for depth-0 thread infos, which name the monitor and its owner
+     * without stopping the JVM at a safepoint: a thread blocked on a monitor on every state change and every {@value
+     * #DETAILS_REFRESH_NANOS} ns (its monitor's owner may change), one in {@code Object.wait}, {@code join} or
+     * {@code sleep} on every state change and every {@value #QUIET_REFRESH_NANOS} ns. Asking for every waiting thread
+     * on every sample cost a 200-thread queue program a third of its speed. Returns how many threads wait without a
+     * time-out for a lock that another thread owns (the only ones that can deadlock).
      */
     private int reportWaiting(long now, List<Traced> waiting) {
         int onLocks = 0;
         List<Traced> changed = new ArrayList<>();
+        lockNames.clear();
         for (Traced t : waiting) {
             Object blocker = LockSupport.getBlocker(t.thread);
-            if (t.observed != t.state || blocker != t.blocker || now - t.detailsAt >= DETAILS_REFRESH_NANOS) {
+            if (blocker != null && t.observed != Thread.State.BLOCKED && LockOwners.available()) {
+                onLocks += reportParked(now, t, blocker) ? 1 : 0;
+            } else if (t.observed != t.state || blocker != t.blocker || now - t.detailsAt >= refreshAfter(t.observed)) {
                 t.blocker = blocker;
                 t.detailsAt = now;
                 changed.add(t);
@@ -269,6 +283,35 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             report(now, t, on);
         }
         return onLocks;
+    }
+
+    private static long refreshAfter(Thread.State state) {
+        return state == Thread.State.BLOCKED ? DETAILS_REFRESH_NANOS : QUIET_REFRESH_NANOS;
+    }
+
+    /**
+     * Reports a parked thread's wait from its blocker, if it changed; returns whether it waits without a time-out for
+     * a lock that another thread owns.
+     */
+    private boolean reportParked(long now, Traced t, Object blocker) {
+        t.blocker = blocker;
+        t.detailsAt = now;
+        String lock = lockNames.get(blocker);
+        if (lock == null) {
+            lock = lockName(blocker);
+            lockNames.put(blocker, lock);
+        }
+        Thread owner = LockOwners.of(blocker);
+        long ownerId = owner == null ? -1 : owner.getId();
+        Thread.State state = t.observed;
+        if (state != t.state || !lock.equals(t.lock) || ownerId != t.ownerId) {
+            t.state = state;
+            t.lock = lock;
+            t.ownerId = ownerId;
+            t.on = waitKind(state, lock);
+            report(now, t, t.on);
+        }
+        return ownerId >= 0 && state != Thread.State.TIMED_WAITING;
     }
 
     /**
@@ -362,7 +405,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                 taken.add(t.tid);
             }
         }
-        Map<Long, Long> paired = NativeNames.pair(unpaired, NativeNames.ownTasks(), taken, pid);
+        Map<Long, Long> paired = NativeNames.pair(unpaired, NativeNames.ownTasks(taken), taken, pid);
         for (Map.Entry<Long, Long> pair : paired.entrySet()) {
             Traced t = traced.get(pair.getKey());
             t.tid = pair.getValue();

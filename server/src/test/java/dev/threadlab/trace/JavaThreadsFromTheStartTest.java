@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +204,56 @@ class JavaThreadsFromTheStartTest {
             assertEquals("gc", state.path("on").asText(), state.toString());
             assertFalse(state.path("cause").asText().isEmpty(), "names the collector: " + state);
         }
+    }
+
+    @Test
+    void threadsStoppedAtOtherSafepointsArePausedOnTheSafepointNotIo() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                public class Main {
+                    static volatile boolean stop;
+
+                    static long spin(int depth) {
+                        if (depth > 0) { return spin(depth - 1) + 1; }
+                        long x = 0;
+                        while (!stop) { x++; }
+                        return x;
+                    }
+
+                    public static void main(String[] args) throws Exception {
+                        Thread[] spinners = new Thread[3];
+                        for (int i = 0; i < spinners.length; i++) {
+                            spinners[i] = new Thread(() -> spin(300), "spinner-" + i);
+                            spinners[i].start();
+                        }
+                        // Every stack trace of all threads is taken at a safepoint: the spinners stand still meanwhile.
+                        long end = System.nanoTime() + 1_200_000_000L;
+                        int dumps = 0;
+                        while (System.nanoTime() < end) { Thread.getAllStackTraces(); dumps++; }
+                        stop = true;
+                        for (Thread t : spinners) { t.join(); }
+                        System.out.println(dumps > 0);
+                    }
+                }
+                """);
+        long paused = 0;
+        long atSafepoints = 0;
+        long io = 0;
+        for (int i = 0; i < 3; i++) {
+            long spinner = trace.tid("spinner-" + i);
+            paused += trace.intervals(spinner, "paused").stream().mapToLong(p -> p[1] - p[0]).sum();
+            io += trace.intervals(spinner, "io").stream().mapToLong(p -> p[1] - p[0]).sum();
+            for (JsonNode state : trace.states(spinner, "paused")) {
+                // The dumps allocate, so some pauses are collections.
+                assertTrue(Set.of("safepoint", "gc").contains(state.path("on").asText()), state.toString());
+                assertFalse(state.path("cause").asText().isEmpty(), "names the JVM's operation: " + state);
+                if (state.path("on").asText().equals("safepoint")) {
+                    atSafepoints++;
+                }
+            }
+        }
+        assertTrue(atSafepoints > 0, "no pause at a safepoint other than a collection: " + trace.events);
+        assertTrue(paused > 5_000, "the spinners were paused for only " + paused + " us; io " + io + " us");
+        assertTrue(io < paused / 4, "safepoints drawn as I/O: " + io + " us of io against " + paused + " us paused");
     }
 
     /** A thread of the program is never drawn as sleeping unless Java said it sleeps (the JVM's own are left out). */
