@@ -39,7 +39,7 @@ final class TraceRecorder {
      * thread is first sampled (the JVM boots first); a thread started later is named within one tracer tick (2 ms).
      */
     private static final long HOLD_NANOS = 300_000_000;
-    /** A collection's start and end come in whole milliseconds of the JVM's uptime. */
+    /** A pause's start and end are on the tracer's clock within half a millisecond (the JVM's uptime origin). */
     private static final long PAUSE_SLACK_NANOS = 2_000_000;
     /**
      * How long before a collection's recorded start a thread may have stopped for it: the collection starts only
@@ -83,14 +83,24 @@ final class TraceRecorder {
     synchronized void process(long nanos, long pid, long ppid, String name, String command) {
         line(nanos, "process", "\"pid\":" + pid + ",\"ppid\":" + ppid + ",\"name\":" + Json.string(name)
                 + ",\"command\":" + Json.string(command));
-        if (name.equals("java") && jvmProcesses.add(pid)) {
-            // A process first seen before it exec'd java: its threads were classified as those of another program.
-            for (TraceTask task : tasks.values()) {
-                if (task.pid == pid && task.javaId < 0 && !task.ended && task.osName != null) {
-                    classifyByOsName(task);
-                    if (task.held == null) {
-                        describe(nanos, task);
-                    }
+        if (name.equals("java")) {
+            knownJvm(nanos, pid);
+        }
+    }
+
+    /**
+     * Process {@code pid} runs java. If that is news (a process first seen before it exec'd java, as setpriv), its
+     * threads were classified as those of another program, and are again.
+     */
+    private void knownJvm(long nanos, long pid) {
+        if (!jvmProcesses.add(pid)) {
+            return;
+        }
+        for (TraceTask task : tasks.values()) {
+            if (task.pid == pid && task.javaId < 0 && !task.ended && task.osName != null) {
+                classifyByOsName(task);
+                if (task.held == null) {
+                    describe(nanos, task);
                 }
             }
         }
@@ -116,6 +126,12 @@ final class TraceRecorder {
         task.osName = osName;
         if (task.javaId < 0) {
             classifyByOsName(task);
+        }
+        if (tid == pid && osName.equals("java")) {
+            // The process exec'd java: known from its first thread's name as soon as the sampler sees it, where the
+            // process's own name is read again only every 80 ms, after a short program has ended (seen in a test:
+            // a hello world's HotSpot threads drawn as the program's own).
+            knownJvm(nanos, pid);
         }
         // Any process's new thread, not just a known JVM's: a JVM's process may still carry its launcher's name
         // (setpriv) when its first threads are sampled.
@@ -517,11 +533,10 @@ final class TraceRecorder {
     }
 
     /**
-     * A stop-the-world collection ({@link #GC}) or another safepoint ({@link #SAFEPOINT}) of JVM {@code pid} (times
-     * from the collectors' records are in whole milliseconds, so widened by {@link #PAUSE_SLACK_NANOS}). Its threads
-     * that the kernel saw asleep from within it while Java called them RUNNABLE were stopped by the JVM, not waiting for
-     * I/O: they are drawn as paused from when they stopped, on {@code kind}, by {@code cause} (the collector or the
-     * JVM's operation). The tracer is the learner's: a pause it reports can only relabel its own JVM's threads, and not
+     * A stop-the-world collection ({@link #GC}) or another safepoint ({@link #SAFEPOINT}) of JVM {@code pid} (widened
+     * by {@link #PAUSE_SLACK_NANOS}). Its threads that the kernel saw asleep from within it while Java called them
+     * RUNNABLE were stopped by the JVM, not waiting for I/O: they are drawn as paused from when they stopped, on
+     * {@code kind}, by {@code cause} (the JVM's operation). The tracer is the learner's: a pause it reports can only relabel its own JVM's threads, and not
      * beyond its length cap.
      */
     synchronized void pause(long pid, long start, long end, String cause, String kind) {

@@ -30,7 +30,7 @@ final class TraceTask {
     boolean jvmStarting;
     /** Seen on a CPU, or with CPU time, at least once. */
     boolean ran;
-    /** The collector that last paused it. */
+    /** The JVM operation (a collection or another safepoint) that last paused it. */
     String pausedBy = "";
     /** {@link TraceRecorder#GC} or {@link TraceRecorder#SAFEPOINT}, with {@link #pausedBy}. */
     String pausedOn = TraceRecorder.GC;

@@ -37,6 +37,19 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aProcessWhoseFirstThreadExecdJavaIsAJvmBeforeItsCommandIsReadAgain() {
+        recorder.process(MS, PID, 1, "setpriv", "setpriv --reuid=10001 java Main");
+        recorder.thread(MS, PID, 12, "VM Thread");
+        recorder.thread(2 * MS, PID, PID, "java");
+        recorder.flush(3 * MS);
+        List<String> vmThread = lines.stream().filter(l -> l.startsWith("{\"kind\":\"thread\"") && l.contains("\"tid\":12"))
+                .toList();
+        assertTrue(vmThread.get(vmThread.size() - 1).contains("\"system\":true"),
+                "HotSpot's thread is the JVM's own once the first thread is named java: " + lines);
+        assertTrue(recorder.applicationThreads.isEmpty(), recorder.applicationThreads.toString());
+    }
+
+    @Test
     void aThreadOffTheCpuUntilItsFirstReportWasInTheWaitItsJvmReports() {
         recorder.process(MS, PID, 1, "java", "java Main");
         recorder.jvmStarted(MS, PID);

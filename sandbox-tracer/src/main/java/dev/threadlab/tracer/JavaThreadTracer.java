@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  * one {@code d tid name waitsFor ownerTid ownerName held,held} line per thread of the cycle, and for virtual threads
  * (see {@link VirtualSampler}) {@code V nanos javaId name}, {@code W nanos javaId where javaState carrierTid on lock ownerTid
  * ownerName}, {@code X nanos javaId} and {@code A nanos live lanes mounted parked pinned}; and {@code P start end
- * collector} per stop-the-world collection ({@link GcPauses}), {@code Y start end operation} per safepoint ({@link
- * SafepointLog}), {@code K nanos} after samples ({@link #mark}).
+ * operation} per collection and {@code Y start end operation} per other safepoint ({@link SafepointLog}), and
+ * {@code K nanos} after samples ({@link #mark}).
  */
 final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final long SLOW_TICK_NANOS = 10_000_000;
@@ -54,11 +54,6 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final int MAX_DEADLOCK_MESSAGE = 8000;
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
     private static final long MARK_NANOS = 5_000_000;
-    /**
-     * As long as the launcher believes a pause (2 s): with collections every few milliseconds the notifications fall
-     * behind for long stretches, and a mark sent after 200 ms let the launcher call most pauses I/O (seen in CI).
-     */
-    private static final long MARK_WAIT_NANOS = 2_000_000_000L;
     private static final long DETAILS_REFRESH_NANOS = 20_000_000;
     /** A thread in {@code Object.wait}, {@code join} or {@code sleep} keeps its lock until its state changes. */
     private static final long QUIET_REFRESH_NANOS = 200_000_000;
@@ -77,7 +72,6 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private final long fastTickNanos;
     /** Made after the first sample: the management classes take milliseconds to load, and the first sample must not wait. */
     private ThreadMXBean threads;
-    private GcPauses gcPauses;
     private SafepointLog safepoints;
     private long lastMark;
     private final ThreadDump threadDump = new ThreadDump();
@@ -87,6 +81,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private final StringBuilder out = new StringBuilder();
     private final OutputStream channel;
     private long lastDump;
+    private long samples;
     private long lastNameScan;
     private long lastChange;
     private long lastDeadlockCheck;
@@ -118,19 +113,19 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             // program's first wait: loading takes about 30 ms (measured in the sandbox image), during which nothing
             // is sampled, and threads a program starts in its first milliseconds would be missed then.
             mxBean();
-            // Collections are watched from here on: one that went unwatched would be drawn as I/O, and a GC-heavy
-            // program collects within its first 100 ms (watching from 100 ms in left up to 250 ms of its pauses as
-            // I/O; setting up the notifications costs a hello world nothing measurable beside its noise).
-            gcPauses = GcPauses.listen();
-            safepoints = new SafepointLog(pid, gcPauses.uptimeOrigin());
+            // The log holds every safepoint since the JVM started, collections included, and costs nothing to watch:
+            // the collectors' notifications, used before, took management classes, reflection and their compilation
+            // in every traced JVM, and fell behind when collections came every few milliseconds.
+            safepoints = SafepointLog.of(pid);
+            long previous = 0;
             while (true) {
                 long now = System.nanoTime();
-                boolean behind = gcPauses.behind();
                 sample(now);
-                gcPauses.drainInto(out);
-                gcPauses.poll(out);
                 safepoints.drainInto(out);
-                mark(now, behind);
+                if (previous != 0) {
+                    mark(previous);
+                }
+                previous = now;
                 flush();
                 long tick = now - lastChange < FAST_FOR_NANOS ? fastTickNanos : Math.max(fastTickNanos, SLOW_TICK_NANOS);
                 next += Math.max(tick, Math.min(MAX_TICK_NANOS, (System.nanoTime() - now) * COST_SHARE));
@@ -155,7 +150,10 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         while ((count = root.enumerate(buffer, true)) == buffer.length) {
             buffer = new Thread[buffer.length * 2];
         }
-        Set<Long> seen = new HashSet<>();
+        // Marked rather than collected into a set: this loop runs for every thread on every sample, and whatever it
+        // calls soon gets compiled by the program's JIT compilers (measured: a 200-thread program's JVM spent about
+        // 100 ms more compiling when traced).
+        samples++;
         List<Traced> current = new ArrayList<>(count);
         boolean unmapped = false;
         for (int i = 0; i < count; i++) {
@@ -165,13 +163,13 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                 continue;
             }
             long id = thread.getId();
-            seen.add(id);
             Traced t = traced.get(id);
             if (t == null) {
                 t = new Traced(thread, now);
                 traced.put(id, t);
                 carriersSeen |= t.carrier;
             }
+            t.seenIn = samples;
             unmapped |= t.tid == 0;
             current.add(t);
         }
@@ -185,7 +183,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                 continue;
             }
             String name = t.thread.getName();
-            if (!name.equals(t.name)) {
+            // A rename sets a new String: the same object is the same name.
+            if (name != t.name && !name.equals(t.name)) {
                 t.name = name;
                 describe(now, t);
             }
@@ -210,7 +209,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         int onLocks = waiting.isEmpty() ? 0 : reportWaiting(now, waiting);
         for (Iterator<Traced> it = traced.values().iterator(); it.hasNext(); ) {
             Traced t = it.next();
-            if (!seen.contains(t.javaId)) {
+            if (t.seenIn != samples) {
                 if (t.tid != 0) {
                     out.append("Q\t").append(now).append('\t').append(t.tid).append('\n');
                 }
@@ -506,16 +505,14 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
 
     /**
      * {@code K nanos}, at most every {@value #MARK_NANOS} ns: this JVM ran Java code at that time, so a thread asleep
-     * before then while Java calls it RUNNABLE was not stopped by a collection that has not been reported. Held back
-     * while a collection's notification is still on its way (for at most {@value #MARK_WAIT_NANOS} ns).
+     * before then while Java calls it RUNNABLE was not stopped by a safepoint that has not been reported. Sent for
+     * the sample before the last one: HotSpot logs a safepoint just after it lets the threads go, so a line can be
+     * missing from the log for a moment after a safepoint ended, but not for a whole sample's tick.
      */
-    private void mark(long now, boolean collectionUnreported) {
-        if (collectionUnreported && now - lastMark < MARK_WAIT_NANOS) {
-            return;
-        }
-        if (now - lastMark >= MARK_NANOS) {
-            lastMark = now;
-            out.append("K\t").append(now).append('\n');
+    private void mark(long sampled) {
+        if (sampled - lastMark >= MARK_NANOS) {
+            lastMark = sampled;
+            out.append("K\t").append(sampled).append('\n');
         }
     }
 
@@ -568,6 +565,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         long detailsAt;
 
         final long firstSeen;
+        /** The last sample that saw it alive. */
+        long seenIn;
 
         Traced(Thread thread, long firstSeen) {
             this.thread = thread;

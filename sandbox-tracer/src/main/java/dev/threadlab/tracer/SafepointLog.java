@@ -2,6 +2,7 @@ package dev.threadlab.tracer;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,8 +16,7 @@ import java.util.regex.Pattern;
  * the tracer's too; the line is written as the threads resume, so the tracer's next sample finds it.
  *
  * <p>Sent as {@code Y start end operation}, or for a collection's operation ({@link #isCollection}) as {@code P start
- * end operation}, like {@link GcPauses}' reports: the log has every collection with its exact times, even while the
- * collectors' notifications fall behind. The launcher labels a stopped thread once, by whichever report comes first.
+ * end operation}: the log has every stop-the-world collection too, with its exact times, since the JVM started.
  * The file is the learner's (their JVM writes it), like everything this tracer says: the launcher caps what it
  * believes.
  */
@@ -35,6 +35,15 @@ final class SafepointLog {
     private final byte[] buffer = new byte[8192];
     private FileInputStream in;
     private boolean gone;
+
+    /**
+     * The log of JVM {@code pid} (this one), whose times count from the JVM's start: {@link System#nanoTime()} at
+     * uptime 0 is known within half a millisecond (the JVM's uptime is given in whole milliseconds).
+     */
+    static SafepointLog of(long pid) {
+        return new SafepointLog(pid, System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L
+                - 500_000);
+    }
 
     SafepointLog(long pid, long uptimeOrigin) {
         this.path = PATH.replace("%p", Long.toString(pid));

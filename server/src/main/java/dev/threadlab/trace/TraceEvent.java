@@ -14,7 +14,7 @@ import java.util.List;
  * <li>{@code thread} (again when its name or Java identity becomes known): pid, tid, name, javaId, daemon,
  * virtual, carrier (it runs virtual threads), system (JVM-internal). A virtual thread's tid is negative: it has no
  * OS thread</li>
- * <li>{@code state}: pid, tid, state (running, ready, blocked, waiting, sleeping, io, stopped, paused: stopped by a garbage collection of its JVM (on gc, cause: the collector or its operation) or at another of its safepoints (on safepoint, cause: the JVM operation), starting: a JVM's thread off the CPU while the JVM starts or before the thread first ran, when none of its Java code has run; unknown: a JVM's thread off the CPU before its JVM said why), cpu, javaState, on
+ * <li>{@code state}: pid, tid, state (running, ready, blocked, waiting, sleeping, io, stopped, paused: stopped by a garbage collection of its JVM (on gc, cause: its JVM operation) or at another of its safepoints (on safepoint, cause: the JVM operation), starting: a JVM's thread off the CPU while the JVM starts or before the thread first ran, when none of its Java code has run; unknown: a JVM's thread off the CPU before its JVM said why), cpu, javaState, on
  * (monitor, sleep, join, wait, park, gc), lock, ownerTid, owner, cpuMs; a virtual thread's also carrierTid (while mounted)
  * and pinned (parked or blocked without leaving its carrier); a carrier's also mounted (the virtual thread's tid)</li>
  * <li>{@code virtual-threads}: pid, virtualThreads (how many are alive, how many have lanes, and how many are
