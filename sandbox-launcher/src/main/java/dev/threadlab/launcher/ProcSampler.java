@@ -36,8 +36,9 @@ final class ProcSampler implements Runnable {
     /**
      * A pass may cost at most 1/{@value} of the time until the next: a 200-thread program costs about 1 ms a pass
      * (two reads of about 4 us per thread), so it is sampled every 50 ms rather than every 2 ms. Measured with the
-     * trace benchmark's 200-thread queue: at 500 Hz tracing slowed it by 42 %, at a 1/25 share by 26 %, at 1/50 it
-     * is within the noise; a program of 20 threads is still sampled at about 200 Hz.
+     * trace benchmark's 200-thread queue: at 500 Hz tracing slowed it by 42 %, at a 1/25 share by 26 %; at 1/50 the
+     * whole trace adds 12-20 % (docs/benchmarks/trace.md), and 1/100 was no better within the noise. A program of
+     * 20 threads is still sampled at about 200 Hz.
      */
     private static final int COST_SHARE = 50;
     /** One slow pass (a burst of new threads to open) must not stop sampling for long. */
