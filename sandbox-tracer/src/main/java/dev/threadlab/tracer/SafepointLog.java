@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * believes.
  */
 final class SafepointLog {
-    /** The log's path pattern, {@code %p} being the JVM's pid: the JVM expands it itself. */
+    /** The log's path pattern, {@code %p} being the JVM's pid, as the launcher's TracedJvm.SAFEPOINT_LOG names it. */
     static final String PATH = "/tmp/.threadlab-safepoints-%p.log";
     /** HotSpot's names of the operations that collect (JDK 21: G1*, GenCollect*, ParallelGC*, Z*, X*, Shenandoah*). */
     private static final Pattern COLLECTION = Pattern.compile("Collect|GC|^G1|^Shenandoah|^[XZ][A-Z]");
@@ -50,7 +50,7 @@ final class SafepointLog {
         this.uptimeOrigin = uptimeOrigin;
     }
 
-    /** Appends a {@code Y} line for every safepoint logged since the last call; nothing if there is no log. */
+    /** Appends a {@code P} or {@code Y} line for every safepoint logged since the last call; nothing without a log. */
     void drainInto(StringBuilder out) {
         if (gone || !open()) {
             return;

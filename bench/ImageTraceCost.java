@@ -1,0 +1,93 @@
+import dev.threadlab.protocol.Frame;
+import dev.threadlab.protocol.RunSpec;
+import dev.threadlab.protocol.ServerFrame;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the trace costs a program, without the server: runs a program straight in the sandbox image (docker run with
+ * the launcher's frames, the run's isolation flags, a warm launcher), alternately traced and untraced, and prints the
+ * work time the program reports ({@code work-ms N} on its output) with medians. The server, its warm pool and its
+ * compile service are left out, so what differs is only the launcher's sampler and the tracer in the program's JVM.
+ *
+ *   java -cp "sandbox-image/lib/launcher/*" bench/ImageTraceCost.java <image> <program> [repetitions]
+ *
+ * The image is the one the server built ({@code docker images threadlab-sandbox}) or one from sandbox-image/build.sh.
+ * The program is one of bench/TraceBenchmark.java's, by the name of its constant ({@code QUEUE}, {@code CPU_BOUND}),
+ * or a file; it must print "work-ms N". Run from the repository's root.
+ */
+public final class ImageTraceCost {
+    private static final Pattern WORK = Pattern.compile("work-ms (\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: java -cp \"sandbox-image/lib/launcher/*\" bench/ImageTraceCost.java <image> <program> [repetitions]");
+            System.exit(2);
+        }
+        String image = args[0];
+        String source;
+        try {
+            source = program(args[1]);
+        } catch (IllegalArgumentException unknown) {
+            System.err.println(unknown.getMessage());
+            System.exit(2);
+            return;
+        }
+        int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 11;
+        List<Long> off = new ArrayList<>();
+        List<Long> on = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            off.add(run(image, source, 0));
+            on.add(run(image, source, 500));
+        }
+        long medianOff = median(off);
+        long medianOn = median(on);
+        System.out.printf("work-ms off %s%nwork-ms on  %s%nmedian off %d ms, on %d ms, added %.1f %%%n", off, on,
+                medianOff, medianOn, 100.0 * (medianOn - medianOff) / medianOff);
+    }
+
+    private static long run(String image, String source, int sampleHz) throws Exception {
+        List<String> command = List.of("docker", "run", "-i", "--rm", "--init", "--network", "none", "-u", "0:0",
+                "--cap-drop", "ALL", "--cap-add", "SETUID", "--cap-add", "SETGID", "--cap-add", "KILL",
+                "--security-opt", "no-new-privileges", "--pids-limit", "1024", "-m", "1g", "--memory-swap", "1g",
+                "--tmpfs", "/work:rw,nosuid,nodev,noexec,size=256m,uid=10001,gid=10001,mode=0770",
+                "--tmpfs", "/tmp:rw,nosuid,nodev,noexec,size=256m,mode=1777", image, "--warm");
+        Process docker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = docker.getOutputStream()) {
+            in.write(Frame.encode(ServerFrame.SOURCE.code(), Frame.named("Main.java", source.getBytes(StandardCharsets.UTF_8))));
+            in.write(Frame.encode(ServerFrame.RUN_SPEC.code(), RunSpec.run("Main", sampleHz, List.of()).toJson()));
+            in.flush();
+            // The launcher reads stdin until the program ends (the program's own input): the output is read first.
+            Matcher work = WORK.matcher(new String(docker.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1));
+            docker.waitFor();
+            return work.find() ? Long.parseLong(work.group(1)) : -1;
+        }
+    }
+
+    /** A program of the trace benchmark, by its constant's name, or the text of a file. */
+    private static String program(String name) throws Exception {
+        if (Files.isRegularFile(Path.of(name))) {
+            return Files.readString(Path.of(name));
+        }
+        String benchmark = Files.readString(Path.of("bench/TraceBenchmark.java"));
+        Matcher block = Pattern.compile("static final String " + Pattern.quote(name) + " = \"\"\"\n(.*?)\"\"\";",
+                Pattern.DOTALL).matcher(benchmark);
+        if (!block.find()) {
+            throw new IllegalArgumentException("no program " + name + " in bench/TraceBenchmark.java, and no such file");
+        }
+        return block.group(1).stripIndent().translateEscapes();
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
