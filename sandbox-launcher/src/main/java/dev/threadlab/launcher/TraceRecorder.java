@@ -536,8 +536,8 @@ final class TraceRecorder {
      * A stop-the-world collection ({@link #GC}) or another safepoint ({@link #SAFEPOINT}) of JVM {@code pid} (widened
      * by {@link #PAUSE_SLACK_NANOS}). Its threads that the kernel saw asleep from within it while Java called them
      * RUNNABLE were stopped by the JVM, not waiting for I/O: they are drawn as paused from when they stopped, on
-     * {@code kind}, by {@code cause} (the JVM's operation). The tracer is the learner's: a pause it reports can only relabel its own JVM's threads, and not
-     * beyond its length cap.
+     * {@code kind}, by {@code cause} (the JVM's operation). The tracer is the learner's: a pause it reports can only
+     * relabel its own JVM's threads, and not beyond its length cap.
      */
     synchronized void pause(long pid, long start, long end, String cause, String kind) {
         if (end < start || end - start > MAX_PAUSE_NANOS) {
