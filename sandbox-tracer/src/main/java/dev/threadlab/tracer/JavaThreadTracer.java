@@ -251,7 +251,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                 t.blocker = blocker;
                 t.detailsAt = now;
                 changed.add(t);
-            } else if (t.ownerId >= 0 && t.state != Thread.State.TIMED_WAITING) {
+            } else if (onLock(t.state, t.ownerId)) {
                 onLocks++;
             }
         }
@@ -267,19 +267,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
                 continue;
             }
             String lock = info.getLockName() == null ? "" : info.getLockName();
-            long ownerId = info.getLockOwnerId();
-            if (ownerId >= 0 && info.getThreadState() != Thread.State.TIMED_WAITING) {
-                onLocks++;
-            }
-            String on = waitKind(info.getThreadState(), lock);
-            if (info.getThreadState() == t.state && lock.equals(t.lock) && ownerId == t.ownerId && on.equals(t.on)) {
-                continue;
-            }
-            t.state = info.getThreadState();
-            t.lock = lock;
-            t.ownerId = ownerId;
-            t.on = on;
-            report(now, t, on);
+            onLocks += waits(now, t, info.getThreadState(), lock, info.getLockOwnerId()) ? 1 : 0;
         }
         return onLocks;
     }
@@ -301,15 +289,27 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             lockNames.put(blocker, lock);
         }
         Thread owner = LockOwners.of(blocker);
-        long ownerId = owner == null ? -1 : owner.getId();
-        Thread.State state = t.observed;
-        if (state != t.state || !lock.equals(t.lock) || ownerId != t.ownerId) {
+        return waits(now, t, t.observed, lock, owner == null ? -1 : owner.getId());
+    }
+
+    /**
+     * Records a waiting thread's wait, from whichever source, and reports it if it changed; returns whether it waits
+     * without a time-out for a lock that another thread owns.
+     */
+    private boolean waits(long now, Traced t, Thread.State state, String lock, long ownerId) {
+        String on = waitKind(state, lock);
+        if (state != t.state || !lock.equals(t.lock) || ownerId != t.ownerId || !on.equals(t.on)) {
             t.state = state;
             t.lock = lock;
             t.ownerId = ownerId;
-            t.on = waitKind(state, lock);
-            report(now, t, t.on);
+            t.on = on;
+            report(now, t, on);
         }
+        return onLock(state, ownerId);
+    }
+
+    /** Whether a thread in this wait can be part of a deadlock: it waits, without a time-out, for an owned lock. */
+    private static boolean onLock(Thread.State state, long ownerId) {
         return ownerId >= 0 && state != Thread.State.TIMED_WAITING;
     }
 

@@ -35,15 +35,11 @@ final class NativeNames {
     private NativeNames() {
     }
 
-    /** The comm of every thread of this process, by tid, in tid order; empty if /proc cannot be read. */
-    static Map<Long, String> ownTasks() {
-        return ownTasks(Set.of());
-    }
-
     /**
-     * The comm of every thread of this process but those in {@code skip}, by tid, in tid order. The names of threads
-     * already paired are not read: reading one costs about 15 us, and a 200-thread program's JVM read all of them on
-     * every sample while its threads started (70-135 ms of CPU in a one-second run, measured in the sandbox image).
+     * The comm of every thread of this process but those in {@code skip}, by tid, in tid order; empty if /proc cannot
+     * be read. The names of threads already paired are not read: reading one costs about 15 us, and a 200-thread
+     * program's JVM read all of them on every sample while its threads started (70-135 ms of CPU in a one-second run,
+     * measured in the sandbox image).
      */
     static Map<Long, String> ownTasks(Set<Long> skip) {
         Map<Long, String> tasks = new TreeMap<>();

@@ -64,7 +64,7 @@ class NativeNamesTest {
             List<NativeNames.JavaThread> unpaired = threads.stream()
                     .map(t -> new NativeNames.JavaThread(t.getId(), t.getName())).toList();
             long start = System.nanoTime();
-            Map<Long, String> tasks = NativeNames.ownTasks();
+            Map<Long, String> tasks = NativeNames.ownTasks(Set.of());
             Map<Long, Long> paired = NativeNames.pair(unpaired, tasks, Set.of(), ProcessHandle.current().pid());
             long micros = (System.nanoTime() - start) / 1000;
             assertEquals(truth, paired, "names read in " + micros + " µs from " + tasks.size() + " threads");
