@@ -65,6 +65,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final int COST_SHARE = 50;
     /** One costly sample (loading classes, a deadlock check at a safepoint) must not stop sampling for long. */
     private static final long MAX_TICK_NANOS = 50_000_000;
+    private static final long LOCK_NAMES_NANOS = 1_000_000_000;
+    private static final int MAX_LOCK_NAMES = 1024;
     /** The class of the platform threads that carry virtual threads (JDK 21). */
     private static final String CARRIER_CLASS = "jdk.internal.misc.CarrierThread";
     private static final Pattern DUMP_HEADER = Pattern.compile("^\"(.*)\" #(\\d+) (?:daemon )?\\[(\\d+)\\]");
@@ -76,8 +78,13 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private long lastMark;
     private final ThreadDump threadDump = new ThreadDump();
     private final Map<Long, Traced> traced = new HashMap<>();
-    /** The names of this sample's park blockers: a few locks and conditions, shared by many threads. */
+    /**
+     * The names of park blockers, as they go out on a line: a few locks and conditions, shared by many threads, named
+     * once rather than on every sample (and, being the same strings, compared by identity). Emptied every {@value
+     * #LOCK_NAMES_NANOS} ns so that the tracer keeps no lock of the program reachable for long.
+     */
     private final Map<Object, String> lockNames = new IdentityHashMap<>();
+    private long lockNamesSince;
     private final StringBuilder out = new StringBuilder();
     private final OutputStream channel;
     private long lastDump;
@@ -88,6 +95,13 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private String reportedDeadlock;
     private String previousDeadlock;
     private Thread[] buffer = new Thread[64];
+    /** The last sample's threads in the JVM's order, and the arrays this sample fills (swapped after each sample). */
+    private Traced[] lastTraced = new Traced[64];
+    private int lastSeen;
+    /** How far this sample has come through the last one's threads. */
+    private int cursor;
+    private Traced[] seen = new Traced[64];
+    private Traced[] waitingBuffer = new Traced[64];
     private final long pid = ProcessHandle.current().pid();
     private long selfTid;
     /** Made when the first carrier thread appears: a JVM without virtual threads never looks for them. */
@@ -150,64 +164,78 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         while ((count = root.enumerate(buffer, true)) == buffer.length) {
             buffer = new Thread[buffer.length * 2];
         }
-        // Marked rather than collected into a set: this loop runs for every thread on every sample, and whatever it
-        // calls soon gets compiled by the program's JIT compilers (measured: a 200-thread program's JVM spent about
-        // 100 ms more compiling when traced).
+        // Marked rather than collected into a set, and found by position rather than by id: this loop runs for every
+        // thread on every sample, and whatever it calls soon gets compiled by the program's JIT compilers (measured: a
+        // 200-thread program's JVM spent about 100 ms more compiling when traced).
         samples++;
-        List<Traced> current = new ArrayList<>(count);
+        Traced[] current = seen.length >= count ? seen : new Traced[buffer.length];
+        int alive = 0;
+        int waitingCount = 0;
         boolean unmapped = false;
+        cursor = 0;
         for (int i = 0; i < count; i++) {
             Thread thread = buffer[i];
             buffer[i] = null;
             if (thread == Thread.currentThread()) {
                 continue;
             }
-            long id = thread.getId();
-            Traced t = traced.get(id);
+            Traced t = inLastSample(thread);
+            if (t == null) {
+                t = traced.get(thread.getId());
+            }
             if (t == null) {
                 t = new Traced(thread, now);
-                traced.put(id, t);
+                traced.put(t.javaId, t);
                 carriersSeen |= t.carrier;
             }
             t.seenIn = samples;
             unmapped |= t.tid == 0;
-            current.add(t);
+            current[alive++] = t;
         }
         // Paired before their states are read, so a new thread's name and first state go out in the same sample.
         if (unmapped) {
             mapUnpaired(now);
         }
-        List<Traced> waiting = new ArrayList<>();
-        for (Traced t : current) {
+        Traced[] waiting = waitingBuffer.length >= alive ? waitingBuffer : new Traced[current.length];
+        for (int i = 0; i < alive; i++) {
+            Traced t = current[i];
             if (t.tid == 0) {
                 continue;
             }
             String name = t.thread.getName();
             // A rename sets a new String: the same object is the same name.
             if (name != t.name && !name.equals(t.name)) {
-                t.name = name;
+                t.rename(name);
                 describe(now, t);
             }
             Thread.State state = t.thread.getState();
             if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
                 t.observed = state;
-                waiting.add(t);
+                waiting[waitingCount++] = t;
             } else if (state != t.state) {
                 t.state = state;
                 t.lock = "";
                 t.ownerId = -1;
+                t.owner = null;
                 t.on = "";
                 report(now, t, "");
             }
         }
-        if (threads == null && !waiting.isEmpty()) {
+        for (int i = alive; i < current.length && current[i] != null; i++) {
+            current[i] = null; // a thread that ended is not kept reachable
+        }
+        seen = lastTraced;
+        lastTraced = current;
+        lastSeen = alive;
+        waitingBuffer = waiting;
+        if (threads == null && waitingCount > 0) {
             // The first waits of the JVM: their states go out now, the locks' owners once the management classes
             // have loaded (about 30 ms, measured in the sandbox image).
-            reportBeforeManagement(now, waiting);
+            reportBeforeManagement(now, waiting, waitingCount);
             flush();
         }
-        int onLocks = waiting.isEmpty() ? 0 : reportWaiting(now, waiting);
-        for (Iterator<Traced> it = traced.values().iterator(); it.hasNext(); ) {
+        int onLocks = waitingCount == 0 ? 0 : reportWaiting(now, waiting, waitingCount);
+        for (Iterator<Traced> it = alive == traced.size() ? null : traced.values().iterator(); it != null && it.hasNext(); ) {
             Traced t = it.next();
             if (t.seenIn != samples) {
                 if (t.tid != 0) {
@@ -231,6 +259,25 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     }
 
     /**
+     * The thread as the last sample knew it, if it comes where it came then: the JVM lists threads in the order they
+     * started, so a sample's threads are the last one's, less those that ended, and then the new ones.
+     */
+    private Traced inLastSample(Thread thread) {
+        while (cursor < lastSeen) {
+            Traced candidate = lastTraced[cursor];
+            if (candidate.thread == thread) {
+                cursor++;
+                return candidate;
+            }
+            if (candidate.thread.isAlive()) {
+                return null; // not in the order expected: looked up by id
+            }
+            cursor++; // ended since the last sample
+        }
+        return null;
+    }
+
+    /**
      * A thread parked on a blocker is described from the blocker itself: its name, and for a lock its owner
      * ({@link LockOwners}). The others ask the JVM for depth-0 thread infos, which name the monitor and its owner
      * without stopping the JVM at a safepoint: a thread blocked on a monitor on every state change and every {@value
@@ -239,16 +286,28 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
      * on every sample cost a 200-thread queue program a third of its speed. Returns how many threads wait without a
      * time-out for a lock that another thread owns (the only ones that can deadlock).
      */
-    private int reportWaiting(long now, List<Traced> waiting) {
+    private int reportWaiting(long now, Traced[] waiting, int count) {
         int onLocks = 0;
         List<Traced> changed = new ArrayList<>();
-        lockNames.clear();
-        for (Traced t : waiting) {
+        if (lockNames.size() > MAX_LOCK_NAMES || now - lockNamesSince >= LOCK_NAMES_NANOS) {
+            lockNames.clear();
+            lockNamesSince = now;
+        }
+        for (int i = 0; i < count; i++) {
+            Traced t = waiting[i];
+            waiting[i] = null;
             Object blocker = LockSupport.getBlocker(t.thread);
             if (blocker != null && t.observed != Thread.State.BLOCKED && LockOwners.available()) {
-                onLocks += reportParked(now, t, blocker) ? 1 : 0;
+                Thread owner = LockOwners.of(blocker);
+                if (blocker == t.blocker && t.observed == t.state && owner == t.owner) {
+                    // The same wait as at the last sample: nothing to report, and no string to build.
+                    onLocks += onLock(t.state, t.ownerId) ? 1 : 0;
+                } else {
+                    onLocks += reportParked(now, t, blocker, owner) ? 1 : 0;
+                }
             } else if (t.observed != t.state || blocker != t.blocker || now - t.detailsAt >= refreshAfter(t.observed)) {
                 t.blocker = blocker;
+                t.owner = null;
                 t.detailsAt = now;
                 changed.add(t);
             } else if (onLock(t.state, t.ownerId)) {
@@ -266,7 +325,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             if (info == null) {
                 continue;
             }
-            String lock = info.getLockName() == null ? "" : info.getLockName();
+            String lock = clean(info.getLockName());
             onLocks += waits(now, t, info.getThreadState(), lock, info.getLockOwnerId()) ? 1 : 0;
         }
         return onLocks;
@@ -280,15 +339,15 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
      * Reports a parked thread's wait from its blocker, if it changed; returns whether it waits without a time-out for
      * a lock that another thread owns.
      */
-    private boolean reportParked(long now, Traced t, Object blocker) {
+    private boolean reportParked(long now, Traced t, Object blocker, Thread owner) {
         t.blocker = blocker;
         t.detailsAt = now;
+        t.owner = owner;
         String lock = lockNames.get(blocker);
         if (lock == null) {
-            lock = lockName(blocker);
+            lock = clean(lockName(blocker));
             lockNames.put(blocker, lock);
         }
-        Thread owner = LockOwners.of(blocker);
         return waits(now, t, t.observed, lock, owner == null ? -1 : owner.getId());
     }
 
@@ -298,7 +357,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
      */
     private boolean waits(long now, Traced t, Thread.State state, String lock, long ownerId) {
         String on = waitKind(state, lock);
-        if (state != t.state || !lock.equals(t.lock) || ownerId != t.ownerId || !on.equals(t.on)) {
+        if (state != t.state || (lock != t.lock && !lock.equals(t.lock)) || ownerId != t.ownerId
+                || (on != t.on && !on.equals(t.on))) {
             t.state = state;
             t.lock = lock;
             t.ownerId = ownerId;
@@ -317,16 +377,18 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
      * What {@code Thread.getState()} and the park blocker say, without the management classes: no owner yet. A
      * thread blocked on a monitor waits for them, which name the monitor and its owner.
      */
-    private void reportBeforeManagement(long now, List<Traced> waiting) {
-        for (Traced t : waiting) {
+    private void reportBeforeManagement(long now, Traced[] waiting, int count) {
+        for (int i = 0; i < count; i++) {
+            Traced t = waiting[i];
             Thread.State state = t.thread.getState();
             if (state == Thread.State.BLOCKED) {
                 continue;
             }
             Object blocker = LockSupport.getBlocker(t.thread);
             t.state = state;
-            t.lock = lockName(blocker);
+            t.lock = clean(lockName(blocker));
             t.ownerId = -1;
+            t.owner = null;
             // Without the lock's name a sleep cannot be told from a timed wait or join: said only once known.
             t.on = blocker != null ? "park" : "";
             report(now, t, t.on);
@@ -361,14 +423,16 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         }
         Traced owner = t.ownerId < 0 ? null : traced.get(t.ownerId);
         out.append("S\t").append(now).append('\t').append(t.tid).append('\t').append(t.state).append('\t')
-                .append(on).append('\t').append(clean(t.lock)).append('\t')
-                .append(owner == null || owner.tid == 0 ? "" : owner.tid).append('\t')
-                .append(owner == null ? "" : clean(owner.name)).append('\n');
+                .append(on).append('\t').append(t.lock).append('\t');
+        if (owner != null && owner.tid != 0) {
+            out.append(owner.tid);
+        }
+        out.append('\t').append(owner == null ? "" : owner.cleanName).append('\n');
     }
 
     private void describe(long now, Traced t) {
         out.append("J\t").append(now).append('\t').append(t.tid).append('\t').append(t.javaId).append('\t')
-                .append(t.daemon ? 1 : 0).append('\t').append(t.system ? 1 : 0).append('\t').append(clean(t.name))
+                .append(t.daemon ? 1 : 0).append('\t').append(t.system ? 1 : 0).append('\t').append(t.cleanName)
                 .append('\t').append(t.carrier ? 1 : 0).append('\n');
     }
 
@@ -408,7 +472,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         for (Map.Entry<Long, Long> pair : paired.entrySet()) {
             Traced t = traced.get(pair.getKey());
             t.tid = pair.getValue();
-            t.name = t.thread.getName();
+            t.rename(t.thread.getName());
             describe(now, t);
         }
         return paired.size() == unpaired.size();
@@ -439,7 +503,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             Traced t = traced.get(Long.parseLong(header.group(2)));
             if (t != null && t.tid == 0) {
                 t.tid = Long.parseLong(header.group(3));
-                t.name = t.thread.getName();
+                t.rename(t.thread.getName());
                 describe(now, t);
             }
         }
@@ -555,10 +619,15 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         final boolean carrier;
         long tid;
         String name;
+        /** The name as it goes out on a line (see {@link #clean}), made once for each new name. */
+        String cleanName;
         Thread.State state;
+        /** What it waits on, as it goes out on a line (see {@link #clean}). */
         String lock = "";
         String on = "";
         long ownerId = -1;
+        /** The owner of the lock it is parked on, as read from the lock. */
+        Thread owner;
         /** The state this sample saw, the park blocker when details were last asked, and when. */
         Thread.State observed;
         Object blocker;
@@ -568,6 +637,11 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         /** The last sample that saw it alive. */
         long seenIn;
 
+        void rename(String newName) {
+            name = newName;
+            cleanName = clean(newName);
+        }
+
         Traced(Thread thread, long firstSeen) {
             this.thread = thread;
             this.firstSeen = firstSeen;
@@ -576,7 +650,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             ThreadGroup group = thread.getThreadGroup();
             String groupName = group == null ? "" : group.getName();
             this.system = groupName.equals("system") || groupName.equals("InnocuousThreadGroup");
-            this.name = thread.getName();
+            rename(thread.getName());
             this.carrier = thread.getClass().getName().equals(CARRIER_CLASS);
         }
     }
