@@ -147,8 +147,8 @@ public final class TraceBenchmark {
         String events = get(server + "/api/runs/" + heavy.id + "/trace?format=events");
         String chrome = get(server + "/api/runs/" + heavy.id + "/trace");
 
-        System.out.println("| Measure | Trace off (median) | Trace on (median) | Added | Budget |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| Measure | Trace off (median) | Trace on (median) | Added | 95 % interval | Budget |");
+        System.out.println("|---|---|---|---|---|---|");
         row("Hello world, run duration", hello.durationOff, hello.durationOn, false, "≤ 100 ms");
         row("4 CPU-bound threads, run duration", cpu.durationOff, cpu.durationOn, true, "≤ 10 %");
         row("4 CPU-bound threads, work time measured by the program", cpu.workOff, cpu.workOn, true, "≤ 10 %");
@@ -170,8 +170,41 @@ public final class TraceBenchmark {
     private static void row(String label, List<Long> off, List<Long> on, boolean percent, String budget) {
         long a = median(off);
         long b = median(on);
-        String added = percent ? String.format(Locale.ROOT, "%+.1f %%", 100.0 * (b - a) / a) : (b - a) + " ms";
-        System.out.printf("| %s | %d ms | %d ms | %s | %s |%n", label, a, b, added, budget);
+        double[] interval = interval(off, on, percent);
+        String unit = percent ? " %" : " ms";
+        System.out.printf(Locale.ROOT, "| %s | %d ms | %d ms | %s | %+.1f to %+.1f%s | %s |%n", label, a, b,
+                format(added(a, b, percent), percent), interval[0], interval[1], unit, budget);
+    }
+
+    private static double added(long off, long on, boolean percent) {
+        return percent ? 100.0 * (on - off) / off : on - off;
+    }
+
+    private static String format(double added, boolean percent) {
+        return percent ? String.format(Locale.ROOT, "%+.1f %%", added) : Math.round(added) + " ms";
+    }
+
+    /**
+     * How sure the added cost is, given this machine's noise: the middle 95 % of the added cost over 2 000 bootstrap
+     * resamplings of both columns (with a fixed seed, so the same figures give the same interval). A budget inside the
+     * interval is neither met nor missed by these runs.
+     */
+    static double[] interval(List<Long> off, List<Long> on, boolean percent) {
+        java.util.Random random = new java.util.Random(42);
+        double[] added = new double[2000];
+        for (int i = 0; i < added.length; i++) {
+            added[i] = added(median(resample(off, random)), median(resample(on, random)), percent);
+        }
+        java.util.Arrays.sort(added);
+        return new double[] {added[(int) (added.length * 0.025)], added[(int) (added.length * 0.975) - 1]};
+    }
+
+    private static List<Long> resample(List<Long> values, java.util.Random random) {
+        List<Long> sample = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            sample.add(values.get(random.nextInt(values.size())));
+        }
+        return sample;
     }
 
     private static long median(List<Long> values) {
