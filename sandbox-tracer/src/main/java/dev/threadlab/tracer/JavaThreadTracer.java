@@ -65,6 +65,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private static final int COST_SHARE = 50;
     /** One costly sample (loading classes, a deadlock check at a safepoint) must not stop sampling for long. */
     private static final long MAX_TICK_NANOS = 50_000_000;
+    /** How long, and for how many locks, lock names are kept (see {@link #lockNames}). */
     private static final long LOCK_NAMES_NANOS = 1_000_000_000;
     private static final int MAX_LOCK_NAMES = 1024;
     /** The class of the platform threads that carry virtual threads (JDK 21). */
@@ -95,12 +96,13 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private String reportedDeadlock;
     private String previousDeadlock;
     private Thread[] buffer = new Thread[64];
-    /** The last sample's threads in the JVM's order, and the arrays this sample fills (swapped after each sample). */
+    /** The last sample's threads in the JVM's order, and how many. */
     private Traced[] lastTraced = new Traced[64];
     private int lastSeen;
     /** How far this sample has come through the last one's threads. */
     private int cursor;
-    private Traced[] seen = new Traced[64];
+    /** Arrays a sample fills, reused: its threads (then swapped with {@link #lastTraced}), and those that wait. */
+    private Traced[] spare = new Traced[64];
     private Traced[] waitingBuffer = new Traced[64];
     private final long pid = ProcessHandle.current().pid();
     private long selfTid;
@@ -168,7 +170,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         // thread on every sample, and whatever it calls soon gets compiled by the program's JIT compilers (measured: a
         // 200-thread program's JVM spent about 100 ms more compiling when traced).
         samples++;
-        Traced[] current = seen.length >= count ? seen : new Traced[buffer.length];
+        Traced[] current = spare.length >= count ? spare : new Traced[buffer.length];
         int alive = 0;
         int waitingCount = 0;
         boolean unmapped = false;
@@ -224,7 +226,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         for (int i = alive; i < current.length && current[i] != null; i++) {
             current[i] = null; // a thread that ended is not kept reachable
         }
-        seen = lastTraced;
+        spare = lastTraced;
         lastTraced = current;
         lastSeen = alive;
         waitingBuffer = waiting;
