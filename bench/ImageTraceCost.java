@@ -1,9 +1,10 @@
 import dev.threadlab.protocol.Frame;
+import dev.threadlab.protocol.FrameDecoder;
 import dev.threadlab.protocol.LauncherFrame;
+import dev.threadlab.protocol.ProtocolViolation;
 import dev.threadlab.protocol.RunSpec;
 import dev.threadlab.protocol.ServerFrame;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,17 +95,13 @@ public final class ImageTraceCost {
     }
 
     /** The program's output: the payloads of the launcher's STDOUT frames. */
-    private static String stdout(byte[] frames) {
-        ByteBuffer in = ByteBuffer.wrap(frames);
+    private static String stdout(byte[] frames) throws ProtocolViolation {
         StringBuilder text = new StringBuilder();
-        while (in.remaining() >= Frame.HEADER) {
-            byte kind = in.get();
-            byte[] payload = new byte[Math.min(in.getInt(), in.remaining())];
-            in.get(payload);
-            if (kind == LauncherFrame.STDOUT.code()) {
-                text.append(new String(payload, StandardCharsets.UTF_8));
+        FrameDecoder.forLauncherFrames(frame -> {
+            if (frame.kind() == LauncherFrame.STDOUT.code()) {
+                text.append(frame.text());
             }
-        }
+        }).accept(frames, 0, frames.length);
         return text.toString();
     }
 
