@@ -89,15 +89,14 @@ final class ProgramRun {
             TracedJvm.configure(builder.environment(), AGENT_SOCKET, sampleHz);
             recorder.meta(SandboxLauncher.cpuCount(), sampleHz);
             hub = new AgentHub(AGENT_SOCKET, recorder, deadlock::complete);
-            SandboxLauncher.daemon(hub, "agent-hub").start();
+            LowPriority.start(SandboxLauncher.daemon(hub, "agent-hub"));
         }
 
         void programStarted(Process program) {
             hub.programStarted(program.toHandle());
             sampler = new ProcSampler(recorder, program.pid(), sampleHz);
             samplerThread = SandboxLauncher.daemon(sampler, "proc-sampler");
-            samplerThread.setPriority(Thread.MAX_PRIORITY);
-            samplerThread.start();
+            LowPriority.start(samplerThread);
         }
 
         /** Takes a last sample, sends what is left, and closes the socket. */

@@ -69,7 +69,7 @@ public final class SandboxLauncher {
         input.readSetup(SOURCES, CLASSES, TEST_CLASSES);
         RunSpec spec = input.spec;
         if (warmUp == null && spec.traced() && spec.mode() == RunSpec.Mode.RUN) {
-            warmUp = daemon(ProcSampler::warmUp, "sampler-warm-up");
+            warmUp = daemon(SandboxLauncher::traceWarmUp, "trace-warm-up");
             warmUp.start();
         }
         if (warm) {
@@ -113,8 +113,13 @@ public final class SandboxLauncher {
         if (compiler) {
             Compilation.warmUp();
         }
-        ProcSampler.warmUp();
+        traceWarmUp();
         RunPathWarmUp.run();
+    }
+
+    private static void traceWarmUp() {
+        LowPriority.prepare();
+        ProcSampler.warmUp();
     }
 
     /**
