@@ -58,7 +58,10 @@ final class LowPriority {
         }
     }
 
-    /** Starts {@code thread} at the lower priority. */
+    /**
+     * Starts {@code thread} at the lower priority, and returns once it is started (or, if the caller is interrupted
+     * meanwhile, at once: the starter still starts it).
+     */
     static void start(Thread thread) {
         prepare();
         try {
@@ -67,7 +70,6 @@ final class LowPriority {
             throw new IllegalStateException("could not start " + thread.getName(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            thread.start();
         }
     }
 
