@@ -89,14 +89,15 @@ final class ProgramRun {
             TracedJvm.configure(builder.environment(), AGENT_SOCKET, sampleHz);
             recorder.meta(SandboxLauncher.cpuCount(), sampleHz);
             hub = new AgentHub(AGENT_SOCKET, recorder, deadlock::complete);
-            LowPriority.start(SandboxLauncher.daemon(hub, "agent-hub"));
+            SandboxLauncher.daemon(hub, "agent-hub").start();
         }
 
         void programStarted(Process program) {
             hub.programStarted(program.toHandle());
             sampler = new ProcSampler(recorder, program.pid(), sampleHz);
             samplerThread = SandboxLauncher.daemon(sampler, "proc-sampler");
-            LowPriority.start(samplerThread);
+            samplerThread.setPriority(Thread.MAX_PRIORITY);
+            samplerThread.start();
         }
 
         /** Takes a last sample, sends what is left, and closes the socket. */

@@ -69,7 +69,7 @@ public final class SandboxLauncher {
         input.readSetup(SOURCES, CLASSES, TEST_CLASSES);
         RunSpec spec = input.spec;
         if (warmUp == null && spec.traced() && spec.mode() == RunSpec.Mode.RUN) {
-            warmUp = daemon(SandboxLauncher::traceWarmUp, "trace-warm-up");
+            warmUp = daemon(ProcSampler::warmUp, "sampler-warm-up");
             warmUp.start();
         }
         if (warm) {
@@ -113,13 +113,8 @@ public final class SandboxLauncher {
         if (compiler) {
             Compilation.warmUp();
         }
-        traceWarmUp();
-        RunPathWarmUp.run();
-    }
-
-    private static void traceWarmUp() {
-        LowPriority.prepare();
         ProcSampler.warmUp();
+        RunPathWarmUp.run();
     }
 
     /**

@@ -169,50 +169,6 @@ class TraceRecordingTest {
         assertEquals(processes.keySet(), exportedProcesses, "one process per JVM in the exported trace");
     }
 
-    /**
-     * The launcher's trace threads (its /proc sampler and the readers of the tracers' lines) run at a lower priority
-     * than the program, so that they do not preempt it. The program's threads keep the default, and so does the tracer's
-     * thread inside the program's JVM (a lowered Java thread would hold up every safepoint of that JVM). The program
-     * reads the nice value of every thread in the container from /proc, on a thread of its own.
-     */
-    @Test
-    void theLaunchersTraceThreadsRunAtALowerPriorityThanTheProgram() {
-        Map<String, Object> result = awaitEnd(submit(program("""
-                import java.nio.file.*;
-                import java.util.*;
-
-                public class Main {
-                    public static void main(String[] args) throws Exception {
-                        Thread reader = new Thread(Main::readNiceValues, "learner-thread");
-                        reader.start();
-                        reader.join();
-                    }
-
-                    static void readNiceValues() {
-                        try { Thread.sleep(400); } catch (InterruptedException e) { return; }
-                        Set<String> lines = new TreeSet<>();
-                        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-                            for (Path process : processes) {
-                                try (DirectoryStream<Path> tasks = Files.newDirectoryStream(process.resolve("task"))) {
-                                    for (Path task : tasks) {
-                                        String stat = Files.readString(task.resolve("stat"));
-                                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                                        String nice = stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16];
-                                        if (List.of("learner-thread", "threadlab-trace", "proc-sampler", "agent-reader").contains(name)) {
-                                            lines.add(name + " " + nice);
-                                        }
-                                    }
-                                } catch (Exception ended) { }
-                            }
-                        } catch (Exception e) { throw new IllegalStateException(e); }
-                        lines.forEach(System.out::println);
-                    }
-                }
-                """)));
-        assertEquals("FINISHED", result.get("status"), result.toString());
-        assertEquals("agent-reader 10\nlearner-thread 0\nproc-sampler 10\nthreadlab-trace 0\n", result.get("stdout"));
-    }
-
     @Test
     void uncaughtExceptionOfATracedProgramReadsAsUnderPlainJava() {
         Map<String, Object> result = awaitEnd(submit(program("""
