@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * or a file; it must print "work-ms N". With {@code --cpu}, bench/trace-cost/CpuReport.java is compiled beside it and
  * prints at the JVM's exit where the container's CPU went (the whole container, the program's JVM, each thread still
  * alive); the means of those go out too, traced and untraced side by side. Run from the repository's root.
+ *
+ *   java -cp "sandbox-image/lib/launcher/*" bench/ImageTraceCost.java --compare <program> <repetitions> <image@hz>...
+ *
+ * compares variants in rounds instead (each round runs every variant once, in the order given): an image at a sample
+ * rate, 0 for untraced. The first is the reference the others' added time is against. For experiments with images
+ * that differ in more than the launcher's sample rate, such as bench/trace-cost/native-agent/'s.
  */
 public final class ImageTraceCost {
     private static final Pattern WORK = Pattern.compile("work-ms (\\d+)");
@@ -39,8 +45,13 @@ public final class ImageTraceCost {
     private static byte[] cpuReport;
 
     public static void main(String[] args) throws Exception {
+        if (args.length >= 4 && args[0].equals("--compare")) {
+            compare(program(args[1]), Integer.parseInt(args[2]), List.of(args).subList(3, args.length));
+            return;
+        }
         if (args.length < 2) {
-            System.err.println("usage: java -cp \"sandbox-image/lib/launcher/*\" bench/ImageTraceCost.java <image> <program> [repetitions] [--cpu]");
+            System.err.println("usage: java -cp \"sandbox-image/lib/launcher/*\" bench/ImageTraceCost.java <image> <program> [repetitions] [--cpu]\n"
+                    + "       java -cp \"sandbox-image/lib/launcher/*\" bench/ImageTraceCost.java --compare <program> <repetitions> <image@hz>...");
             System.exit(2);
         }
         String image = args[0];
@@ -69,6 +80,21 @@ public final class ImageTraceCost {
         System.out.printf("work-ms off %s%nwork-ms on  %s%nmedian off %d ms, on %d ms, added %.1f %%%n", off, on,
                 medianOff, medianOn, 100.0 * (medianOn - medianOff) / medianOff);
         printCpu();
+    }
+
+    /** Runs each variant ({@code image@hz}) once a round and prints each one's median work time. */
+    private static void compare(String source, int rounds, List<String> variants) throws Exception {
+        Map<String, List<Long>> times = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String variant : variants) {
+                int at = variant.lastIndexOf('@');
+                long work = run(variant.substring(0, at), source, Integer.parseInt(variant.substring(at + 1)));
+                times.computeIfAbsent(variant, key -> new ArrayList<>()).add(work);
+            }
+        }
+        long reference = median(times.get(variants.get(0)));
+        times.forEach((variant, work) -> System.out.printf("%-44s median %5d ms  added %+6.1f %%  %s%n", variant,
+                median(work), 100.0 * (median(work) - reference) / reference, work));
     }
 
     private static long run(String image, String source, int sampleHz) throws Exception {
