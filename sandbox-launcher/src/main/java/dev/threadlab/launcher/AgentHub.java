@@ -39,6 +39,7 @@ final class AgentHub implements Runnable {
     /** Which connection speaks for each process: the first accepted (the kernel queues connections in order). */
     private final Map<Long, Integer> speakers = new ConcurrentHashMap<>();
     private int connections;
+    private final List<Thread> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     AgentHub(Path path, TraceRecorder recorder, Consumer<String> onDeadlock) throws IOException {
         this.path = path;
@@ -64,7 +65,9 @@ final class AgentHub implements Runnable {
                     agent.close();
                     continue;
                 }
-                SandboxLauncher.daemon(() -> read(agent, order), "agent-reader").start();
+                Thread reader = SandboxLauncher.daemon(() -> read(agent, order), "agent-reader");
+                readers.add(reader);
+                reader.start();
             }
         } catch (IOException closed) {
             // The launcher is ending.
@@ -202,6 +205,22 @@ final class AgentHub implements Runnable {
         if (DeadlockCheck.confirmed(pid, members)) {
             recorder.deadlock(nanos, pid, message, members);
             onDeadlock.accept(message);
+        }
+    }
+
+    /**
+     * Waits, up to {@code maxNanos}, until every tracer's lines have been read to their end: a JVM's connection ends
+     * when it exits, and what it said last (a short program's every line, if its reader started late) belongs to the
+     * run. A grandchild that keeps its JVM running is not waited for beyond that.
+     */
+    void drain(long maxNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + maxNanos;
+        for (Thread reader : readers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            reader.join(Math.max(1, left / 1_000_000));
         }
     }
 

@@ -50,6 +50,7 @@ final class ProgramRun {
         out.join(300);
         err.join(300);
         if (tracing != null) {
+            tracing.drain();
             tracing.stop();
         }
         frames.finish(null, null, program.exitValue());
@@ -77,6 +78,8 @@ final class ProgramRun {
 
     /** The trace of one program: the tracers' socket, then the /proc sampler once the program runs. */
     private final class Tracing {
+        /** As long as the output pipes are waited for: a JVM that has exited has closed its connection already. */
+        private static final long DRAIN_MILLIS = 300;
         private final TraceRecorder recorder;
         private final AgentHub hub;
         private final int sampleHz;
@@ -98,6 +101,11 @@ final class ProgramRun {
             samplerThread = SandboxLauncher.daemon(sampler, "proc-sampler");
             samplerThread.setPriority(Thread.MAX_PRIORITY);
             samplerThread.start();
+        }
+
+        /** Once the program has ended: lets its tracers' last lines in (at most {@value #DRAIN_MILLIS} ms). */
+        void drain() throws InterruptedException {
+            hub.drain(DRAIN_MILLIS * 1_000_000L);
         }
 
         /** Takes a last sample, sends what is left, and closes the socket. */

@@ -39,7 +39,7 @@ final class TraceRecorder {
      * thread is first sampled (the JVM boots first); a thread started later is named within one tracer tick (2 ms).
      */
     private static final long HOLD_NANOS = 300_000_000;
-    /** A pause's start and end are on the tracer's clock within half a millisecond (the JVM's uptime origin). */
+    /** A pause's start and end are the JVM's own times on the tracer's clock (HotSpot's timenanos); this is room for a sample. */
     private static final long PAUSE_SLACK_NANOS = 2_000_000;
     /**
      * How long before a collection's recorded start a thread may have stopped for it: the collection starts only

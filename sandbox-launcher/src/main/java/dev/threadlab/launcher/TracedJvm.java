@@ -38,9 +38,16 @@ final class TracedJvm {
      * a file of the JVM's own ({@code %p} is its pid), which its tracer reads (the tracer's SafepointLog): the only
      * record of safepoints other than collections. No rotation, so the file the tracer holds open stays the one written.
      */
-    static final String SAFEPOINT_LOG = "-Xlog:safepoint=info:file=/tmp/.threadlab-safepoints-%p.log:uptimenanos:filecount=0";
-    /** The options every traced JVM gets before the program's own: the archive (the program's JVM) and the log. */
-    private static final String TRACED_OPTIONS = SHARED_ARCHIVE + " " + SAFEPOINT_LOG;
+    static final String SAFEPOINT_LOG = "-Xlog:safepoint=info:file=/tmp/.threadlab-safepoints-%p.log:timenanos:filecount=0";
+    /**
+     * The native tracer (the tracer module's src/main/c), which samples the program's JVM without running Java code
+     * on its hot path: the Java tracer's sampling, JIT compilation and class loading cost a 200-thread program 25-40 %
+     * of its speed, the native agent's within the noise of nothing (docs/benchmarks/trace.md). It asks the tracer's
+     * jar, on the class path below, for the rare parts, and hands over to the Java tracer if virtual threads appear.
+     */
+    private static final String NATIVE_AGENT = "-agentpath:/opt/sandbox/lib/tracer/libthreadlab-agent.so";
+    /** The options the program's JVM gets before the program's own: the archive, the log and the native tracer. */
+    private static final String TRACED_OPTIONS = SHARED_ARCHIVE + " " + SAFEPOINT_LOG + " " + NATIVE_AGENT;
     private static final String AGENT = "-javaagent:" + TRACER_CLASSES + " " + SAFEPOINT_LOG;
     private static final Path OPTIONS_FILE = Path.of("/tmp/.threadlab-jvm-options");
     private static final String TOOL_OPTIONS = "-XX:VMOptionsFile=" + OPTIONS_FILE;
@@ -64,6 +71,8 @@ final class TracedJvm {
      * folders, and must be the start of the class path it is used with).
      */
     static List<String> rehearsalArguments(String classpath, Path archive) {
+        // Without the native agent: CDS cannot dump with a native JVMTI agent loaded. The archive then holds the Java
+        // tracer's classes, which the native agent hands over to when virtual threads appear.
         return List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", TRACER_CLASSES + ":" + classpath, MAIN, REHEARSAL);
     }
 

@@ -43,15 +43,13 @@ import java.util.regex.Pattern;
  * operation} per collection and {@code Y start end operation} per other safepoint ({@link SafepointLog}), and
  * {@code K nanos} after samples ({@link #mark}).
  */
-final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
+final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers, DeadlockReport.Tids {
     private static final long SLOW_TICK_NANOS = 10_000_000;
     /** After a Java state change, sample every 2 ms for this long; a steady program is sampled every 10 ms. */
     private static final long FAST_FOR_NANOS = 200_000_000;
     private static final long DUMP_INTERVAL_NANOS = 20_000_000;
     /** How long a thread may stay unmatched by name before the (slow) thread dump is asked. */
     private static final long DUMP_GRACE_NANOS = 20_000_000;
-    /** A deadlock's message names every thread of the cycle, what it waits for and holds: never cut short. */
-    private static final int MAX_DEADLOCK_MESSAGE = 8000;
     private static final long DEADLOCK_CHECK_NANOS = 250_000_000;
     private static final long MARK_NANOS = 5_000_000;
     private static final long DETAILS_REFRESH_NANOS = 20_000_000;
@@ -93,8 +91,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private long lastNameScan;
     private long lastChange;
     private long lastDeadlockCheck;
-    private String reportedDeadlock;
-    private String previousDeadlock;
+    private final DeadlockReport deadlocks = new DeadlockReport();
     private Thread[] buffer = new Thread[64];
     /** The last sample's threads in the JVM's order, and how many. */
     private Traced[] lastTraced = new Traced[64];
@@ -110,8 +107,16 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
     private VirtualSampler virtualSampler;
     private boolean carriersSeen;
 
+    /** Threads whose OS thread the native agent had paired before this tracer took over from it, by Java id. */
+    private final Map<Long, Long> pairedBefore;
+
     JavaThreadTracer(OutputStream channel) {
+        this(channel, new HashMap<>());
+    }
+
+    JavaThreadTracer(OutputStream channel, Map<Long, Long> pairedBefore) {
         this.channel = channel;
+        this.pairedBefore = pairedBefore;
         String hz = System.getenv("THREADLAB_TRACE_HZ");
         this.fastTickNanos = 1_000_000_000L / Math.max(10, hz == null ? 500 : Integer.parseInt(hz));
     }
@@ -188,6 +193,11 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
             if (t == null) {
                 t = new Traced(thread, now);
                 traced.put(t.javaId, t);
+                Long tid = pairedBefore.isEmpty() ? null : pairedBefore.remove(t.javaId);
+                if (tid != null) {
+                    t.tid = tid;
+                    describe(now, t);
+                }
                 carriersSeen |= t.carrier;
             }
             t.seenIn = samples;
@@ -511,50 +521,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         }
     }
 
-    /** Reports a deadlock once it has been seen twice in a row, so a lock hand-over in flight is not mistaken. */
     private void checkDeadlock(long now) {
-        long[] ids = mxBean().findDeadlockedThreads();
-        if (ids == null) {
-            previousDeadlock = null;
-            return;
-        }
-        ThreadInfo[] infos = mxBean().getThreadInfo(ids, true, true);
-        StringBuilder message = new StringBuilder("Deadlock: ");
-        StringBuilder members = new StringBuilder();
-        for (int i = 0; i < infos.length; i++) {
-            ThreadInfo info = infos[i];
-            if (info == null || info.getThreadState() == Thread.State.TIMED_WAITING) {
-                previousDeadlock = null;
-                return; // a timed wait ends by itself
-            }
-            if (i > 0) {
-                message.append("; ");
-            }
-            message.append('"').append(info.getThreadName()).append("\" waits for ").append(info.getLockName())
-                    .append(" held by \"").append(info.getLockOwnerName()).append('"');
-            List<String> held = new ArrayList<>();
-            for (var monitor : info.getLockedMonitors()) {
-                held.add(monitor.getClassName() + "@" + Integer.toHexString(monitor.getIdentityHashCode()));
-            }
-            for (var synchronizer : info.getLockedSynchronizers()) {
-                held.add(synchronizer.getClassName() + "@" + Integer.toHexString(synchronizer.getIdentityHashCode()));
-            }
-            if (!held.isEmpty()) {
-                message.append(" and holds ").append(String.join(", ", held));
-            }
-            members.append("d\t").append(tidOf(info.getThreadId())).append('\t').append(clean(info.getThreadName()))
-                    .append('\t').append(clean(info.getLockName())).append('\t').append(tidOf(info.getLockOwnerId()))
-                    .append('\t').append(clean(info.getLockOwnerName())).append('\t')
-                    .append(clean(String.join(",", held))).append('\n');
-        }
-        String text = message.toString();
-        if (text.equals(previousDeadlock) && !text.equals(reportedDeadlock)) {
-            reportedDeadlock = text;
-            out.append("D\t").append(now).append('\t').append(infos.length).append('\t')
-                    .append(clean(text, MAX_DEADLOCK_MESSAGE)).append('\n')
-                    .append(members);
-        }
-        previousDeadlock = text;
+        out.append(deadlocks.check(mxBean(), this, now));
     }
 
     /** What the sampler knows of a carrier: its OS thread and, when it waits, on what (a pinned virtual thread's). */
@@ -589,7 +557,8 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         return threads;
     }
 
-    private String tidOf(long javaId) {
+    @Override
+    public String tidOf(long javaId) {
         Traced t = traced.get(javaId);
         return t == null || t.tid == 0 ? "" : Long.toString(t.tid);
     }
@@ -602,7 +571,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers {
         out.setLength(0);
     }
 
-    private static String clean(String text) {
+    static String clean(String text) {
         return clean(text, 200);
     }
 

@@ -2,14 +2,13 @@ package dev.threadlab.tracer;
 
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * This JVM's safepoints, from HotSpot's own safepoint log: every traced JVM starts with
- * {@code -Xlog:safepoint=info:file=/tmp/.threadlab-safepoints-%p.log:uptimenanos} (see the launcher's TracedJvm), and
+ * {@code -Xlog:safepoint=info:file=/tmp/.threadlab-safepoints-%p.log:timenanos} (see the launcher's TracedJvm), and
  * the JVM writes one line as each safepoint ends, naming its operation (a thread dump, a deoptimisation, a collection)
  * with its total length: {@code [1385985165ns] Safepoint "ThreadDump", Time since last: ... ns, Reaching safepoint:
  * ... ns, Cleanup: ... ns, At safepoint: ... ns, Total: 5517760 ns}. While one lasts, every Java thread stands still,
@@ -30,24 +29,24 @@ final class SafepointLog {
     private static final int MAX_LINE = 1000;
 
     private final String path;
-    private final long uptimeOrigin;
+    private final long origin;
     private final StringBuilder partial = new StringBuilder();
     private final byte[] buffer = new byte[8192];
     private FileInputStream in;
     private boolean gone;
 
     /**
-     * The log of JVM {@code pid} (this one), whose times count from the JVM's start: {@link System#nanoTime()} at
-     * uptime 0 is known within half a millisecond (the JVM's uptime is given in whole milliseconds).
+     * The log of JVM {@code pid} (this one), whose times are the JVM's {@code timenanos}: {@link System#nanoTime()}'s
+     * clock, the one every line to the launcher uses.
      */
     static SafepointLog of(long pid) {
-        return new SafepointLog(pid, System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L
-                - 500_000);
+        return new SafepointLog(pid, 0);
     }
 
-    SafepointLog(long pid, long uptimeOrigin) {
+    /** {@code origin}: what is added to the log's times to make them {@link System#nanoTime()}'s. */
+    SafepointLog(long pid, long origin) {
         this.path = PATH.replace("%p", Long.toString(pid));
-        this.uptimeOrigin = uptimeOrigin;
+        this.origin = origin;
     }
 
     /** Appends a {@code P} or {@code Y} line for every safepoint logged since the last call; nothing without a log. */
@@ -106,7 +105,7 @@ final class SafepointLog {
             return;
         }
         try {
-            long end = uptimeOrigin + Long.parseLong(m.group(1));
+            long end = origin + Long.parseLong(m.group(1));
             long start = end - Long.parseLong(m.group(3));
             out.append(isCollection(m.group(2)) ? "P\t" : "Y\t").append(start).append('\t').append(end).append('\t')
                     .append(JavaThreadTracer.clean(m.group(2), 100)).append('\n');

@@ -28,10 +28,10 @@ final class TracerThread implements Runnable {
         this.channel = channel;
     }
 
-    /** Starts tracing this JVM if the launcher asked for a trace; returns at once. */
+    /** Starts tracing this JVM if the launcher asked for a trace and the native agent does not; returns at once. */
     static void start() {
         String socket = System.getenv("THREADLAB_TRACE_SOCKET");
-        if (socket == null || socket.isEmpty()) {
+        if (socket == null || socket.isEmpty() || NativeAgent.loaded()) {
             return;
         }
         OutputStream channel;

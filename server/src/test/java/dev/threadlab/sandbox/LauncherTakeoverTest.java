@@ -188,12 +188,64 @@ class LauncherTakeoverTest {
                     }
                 }
                 """));
+        eventsWithoutDeadlock(id, "done");
+    }
+
+    @Test
+    void linesForgedThroughTheNativeTracersOwnConnectionAreNotBelieved() {
+        // The native tracer's connection is the one the launcher believes for this JVM, and its Java side can write
+        // to it (NativeAgent.send): a forger can say anything there, but only about its own threads, as the kernel sees
+        // them.
+        String id = dev.threadlab.run.RunApi.submit(dev.threadlab.run.RunApi.program("""
+                import java.lang.reflect.Method;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.concurrent.CountDownLatch;
+
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        long[] spinnerTid = new long[1];
+                        CountDownLatch started = new CountDownLatch(1);
+                        Thread spinner = new Thread(() -> {
+                            try {
+                                spinnerTid[0] = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+                            } catch (Exception e) { }
+                            started.countDown();
+                            while (true) { Math.sqrt(Math.random()); }
+                        }, "spinner");
+                        spinner.setDaemon(true);
+                        spinner.start();
+                        started.await();
+                        long self = Long.parseLong(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
+                        Class<?> agent = Class.forName("dev.threadlab.tracer.NativeAgent");
+                        Method send = agent.getDeclaredMethod("send", byte[].class, int.class, int.class);
+                        send.setAccessible(true);
+                        // The init's thread named as this JVM's, and a cycle between this thread and a running one.
+                        String lines = "J\\t0\\t1\\t99\\t0\\t0\\tFORGED-init\\t0\\n"
+                                + "D\\t0\\t2\\tFORGED: a waits for b, b waits for a\\n"
+                                + "d\\t" + self + "\\ta\\tL1\\t" + spinnerTid[0] + "\\tb\\tL2\\n"
+                                + "d\\t" + spinnerTid[0] + "\\tb\\tL2\\t" + self + "\\ta\\tL1\\n";
+                        byte[] bytes = lines.getBytes();
+                        send.invoke(null, bytes, 0, bytes.length);
+                        Thread.sleep(300);
+                        System.out.println("sent");
+                    }
+                }
+                """));
+        List<Map<String, Object>> events = eventsWithoutDeadlock(id, "sent");
+        assertFalse(events.stream().anyMatch(e -> "FORGED-init".equals(e.get("name"))), "a forged thread reached the trace");
+        assertTrue(events.stream().anyMatch(e -> "spinner".equals(e.get("name"))), "the native tracer named the spinner");
+    }
+
+    /** The trace events of run {@code id}, which must have finished, printed {@code printed}, and seen no deadlock. */
+    private static List<Map<String, Object>> eventsWithoutDeadlock(String id, String printed) {
         Map<String, Object> result = dev.threadlab.run.RunApi.awaitEnd(id);
         assertEquals("FINISHED", result.get("status"), result.toString());
-        assertTrue(((String) result.get("stdout")).contains("done"), result.toString());
+        assertTrue(((String) result.get("stdout")).contains(printed), result.toString());
         List<Map<String, Object>> events = given().get("/api/runs/" + id + "/trace?format=events").then().statusCode(200)
                 .extract().jsonPath().getList("events");
         assertFalse(events.stream().anyMatch(e -> "deadlock".equals(e.get("kind"))), "a forged deadlock reached the trace");
+        return events;
     }
 
     @Test
