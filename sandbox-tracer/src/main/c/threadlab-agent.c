@@ -388,6 +388,10 @@ static void blocked(JNIEnv *env, traced **asked, int count, traced **sampled, in
         return;
     }
     jlongArray ids = (*env)->NewLongArray(env, count);
+    if (ids == NULL) {
+        (*env)->ExceptionClear(env); /* the program's heap is full: the owners wait for the next sample */
+        return;
+    }
     for (int i = 0; i < count; i++) {
         (*env)->SetLongArrayRegion(env, ids, i, 1, &asked[i]->java_id);
     }
@@ -397,6 +401,10 @@ static void blocked(JNIEnv *env, traced **asked, int count, traced **sampled, in
         return;
     }
     const char *text = (*env)->GetStringUTFChars(env, answer, NULL);
+    if (text == NULL) {
+        (*env)->ExceptionClear(env);
+        return;
+    }
     const char *line = text;
     for (int i = 0; i < count && line != NULL && *line != '\0'; i++) {
         const char *end = strchr(line, '\n');
@@ -459,7 +467,11 @@ static void check_deadlock(JNIEnv *env, traced **sampled, int count, long now) {
         return;
     }
     jlongArray ids = (*env)->NewLongArray(env, count);
-    jlongArray tids = (*env)->NewLongArray(env, count);
+    jlongArray tids = ids == NULL ? NULL : (*env)->NewLongArray(env, count);
+    if (tids == NULL) {
+        (*env)->ExceptionClear(env);
+        return;
+    }
     for (int i = 0; i < count; i++) {
         jlong tid = sampled[i]->tid;
         (*env)->SetLongArrayRegion(env, ids, i, 1, &sampled[i]->java_id);
@@ -470,8 +482,11 @@ static void check_deadlock(JNIEnv *env, traced **sampled, int count, long now) {
         (*env)->ExceptionClear(env);
     } else {
         const char *text = (*env)->GetStringUTFChars(env, lines, NULL);
-        emit(text, (int) strlen(text));
-        (*env)->ReleaseStringUTFChars(env, lines, text);
+        if (text != NULL) {
+            emit(text, (int) strlen(text));
+            (*env)->ReleaseStringUTFChars(env, lines, text);
+        }
+        (*env)->ExceptionClear(env);
         (*env)->DeleteLocalRef(env, lines);
     }
     (*env)->DeleteLocalRef(env, ids);
@@ -685,7 +700,13 @@ static void hand_over(JNIEnv *env) {
         return;
     }
     jlongArray ids = (*env)->NewLongArray(env, count);
-    jlongArray tids = (*env)->NewLongArray(env, count);
+    jlongArray tids = ids == NULL ? NULL : (*env)->NewLongArray(env, count);
+    if (tids == NULL) {
+        (*env)->ExceptionClear(env);
+        count = 0; /* the Java tracer pairs the threads itself */
+        ids = (*env)->NewLongArray(env, 0);
+        tids = (*env)->NewLongArray(env, 0);
+    }
     for (int i = 0; i < count; i++) {
         traced *t = traced_of(threads[i]);
         jlong java_id = t == NULL ? -1 : t->java_id;

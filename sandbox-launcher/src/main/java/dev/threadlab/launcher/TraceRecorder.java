@@ -156,7 +156,9 @@ final class TraceRecorder {
     private void release(TraceTask task, TraceTask.Wait first) {
         List<TraceTask.Sample> held = task.held;
         task.held = null;
-        describe(task.firstNanos, task);
+        // Described no later than its first sample: a JVM may name a thread between the sampler's reading of it and
+        // its report, so the task can be younger than the sample.
+        describe(held.isEmpty() ? task.firstNanos : Math.min(task.firstNanos, held.get(0).nanos()), task);
         Long started = jvmStarts.get(task.pid);
         int lastOnCpu = -1;
         for (int i = 0; i < held.size(); i++) {
@@ -487,7 +489,10 @@ final class TraceRecorder {
                 + ",\"virtual\":" + task.virtual + (task.carries ? ",\"carrier\":true" : "") + ",\"system\":" + task.system;
         if (!description.equals(task.description)) {
             task.description = description;
-            line(Math.max(nanos, task.lastNanos), "thread", description);
+            // No state of the thread goes out before its description, even from a sample read before it and reported after.
+            long at = Math.max(nanos, task.lastNanos);
+            task.lastNanos = at;
+            line(at, "thread", description);
         }
     }
 

@@ -37,6 +37,43 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aThreadNamedBetweenTheSamplersReadingAndItsReportIsDescribedFromItsFirstSample() {
+        // The sampler read the main thread at 2 ms; its JVM's hello named it at 3 ms, before the sampler reported it.
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.javaThread(3 * MS, PID, 11, 1, false, false, "main");
+        recorder.thread(2 * MS, PID, 11, "java");
+        recorder.osState(2 * MS, 11, 'R', 0, 0);
+        recorder.javaState(3 * MS, PID, 11, "RUNNABLE", "", "", -1, "");
+        recorder.flush(4 * MS);
+        List<String> mine = lines.stream().filter(l -> l.contains("\"tid\":11")).toList();
+        assertTrue(mine.get(0).startsWith("{\"kind\":\"thread\",\"t\":2000,") && mine.get(0).contains("\"name\":\"main\""),
+                "named no later than its first state: " + mine);
+        assertTrue(mine.get(1).startsWith("{\"kind\":\"state\",\"t\":2000,"), mine.toString());
+    }
+
+    @Test
+    void aSampleReportedAfterItsThreadWasNamedAndReleasedComesNoEarlierThanTheName() {
+        // The sampler read a new thread at 2 ms; its JVM named it and reported its state at 3 ms, before the sampler
+        // reported that reading.
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.jvmStarted(MS, PID);
+        recorder.javaThread(3 * MS, PID, 12, 13, false, false, "kitchen");
+        recorder.javaState(3 * MS, PID, 12, "TIMED_WAITING", "sleep", "", -1, "");
+        recorder.thread(2 * MS, PID, 12, "kitchen");
+        recorder.osState(2 * MS, 12, 'S', 0, 0);
+        recorder.flush(4 * MS);
+        List<String> mine = lines.stream().filter(l -> l.contains("\"tid\":12")).toList();
+        long named = time(mine.get(0));
+        assertTrue(mine.get(0).contains("\"name\":\"kitchen\""), mine.toString());
+        assertTrue(mine.stream().allMatch(l -> time(l) >= named), "nothing before its name: " + mine);
+    }
+
+    private static long time(String line) {
+        int at = line.indexOf("\"t\":") + 4;
+        return Long.parseLong(line.substring(at, line.indexOf(',', at)));
+    }
+
+    @Test
     void aProcessWhoseFirstThreadExecdJavaIsAJvmBeforeItsCommandIsReadAgain() {
         recorder.process(MS, PID, 1, "setpriv", "setpriv --reuid=10001 java Main");
         recorder.thread(MS, PID, 12, "VM Thread");
