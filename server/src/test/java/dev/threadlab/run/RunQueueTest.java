@@ -78,10 +78,12 @@ class RunQueueTest {
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         System.out.println(System.currentTimeMillis());
-                        Thread.sleep(300);
+                        Thread.sleep(1500);
                     }
                 }
                 """;
+        // Long enough that no run ends while the requests below are made (300 ms was not, once runs started faster):
+        // the limits count runs waiting or running.
         List<String> busyRuns = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             busyRuns.add(submitAs(busy, program(source)));
