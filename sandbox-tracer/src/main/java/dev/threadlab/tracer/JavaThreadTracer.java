@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reports a JVM's Java threads, their states and what they wait for to the launcher, over a Unix socket. Runs in
- * every JVM of a sandbox: started by {@link ThreadlabMain} in the program's JVM, and by {@link ThreadlabAgent} in
- * JVMs the program starts.
+ * JVMs the program starts (started by {@link ThreadlabAgent}), and in the program's JVM once the native agent hands
+ * over to it because virtual threads appear ({@link NativeAgent#continueInJava}), or started by {@link ThreadlabMain}
+ * where the native agent is not loaded.
  *
  * <p>Why not JFR: a JFR recording stream adds 0.5-1 s to start-up and delivers events about a second
  * late. This tracer polls {@code Thread.getState()} every 2 ms while threads change state (every 10 ms while nothing
@@ -194,7 +195,7 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers, Deadl
                 t = new Traced(thread, now);
                 traced.put(t.javaId, t);
                 Long tid = pairedBefore.isEmpty() ? null : pairedBefore.remove(t.javaId);
-                if (tid != null) {
+                if (tid != null && tid != 0) {
                     t.tid = tid;
                     describe(now, t);
                 }

@@ -42,6 +42,13 @@ class RunQueueTest {
     @Inject
     SandboxImage image;
 
+    /**
+     * How long each run takes: long enough that no run ends while the test's requests are made against a server
+     * that has just started (clean-clone CI saw a 300 ms and an 800 ms run end in between, once runs started faster),
+     * because the queue positions and limits it checks count runs waiting or running.
+     */
+    private static final int RUN_MILLIS = 2000;
+
     @Test
     void runsBeyondTheLimitQueueInOrder() throws InterruptedException {
         SandboxReady.await(image);
@@ -49,10 +56,10 @@ class RunQueueTest {
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         System.out.println(System.currentTimeMillis());
-                        Thread.sleep(800);
+                        Thread.sleep(%d);
                     }
                 }
-                """;
+                """.formatted(RUN_MILLIS);
         List<String> ids = List.of(submit(program(source)), submit(program(source)), submit(program(source)));
         Map<String, Object> third = view(ids.get(2));
         assertEquals("QUEUED", third.get("status"));
@@ -64,7 +71,7 @@ class RunQueueTest {
             Map<String, Object> result = awaitEnd(id);
             assertEquals("FINISHED", result.get("status"));
             long startedAt = Long.parseLong(((String) result.get("stdout")).strip());
-            assertTrue(startedAt >= previousStart + 800, "runs overlapped or ran out of order");
+            assertTrue(startedAt >= previousStart + RUN_MILLIS, "runs overlapped or ran out of order");
             previousStart = startedAt;
         }
     }
@@ -78,12 +85,10 @@ class RunQueueTest {
                 public class Main {
                     public static void main(String[] args) throws Exception {
                         System.out.println(System.currentTimeMillis());
-                        Thread.sleep(1500);
+                        Thread.sleep(%d);
                     }
                 }
-                """;
-        // Long enough that no run ends while the requests below are made (300 ms was not, once runs started faster):
-        // the limits count runs waiting or running.
+                """.formatted(RUN_MILLIS);
         List<String> busyRuns = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             busyRuns.add(submitAs(busy, program(source)));
