@@ -82,6 +82,7 @@ static long started, last_change, last_mark, last_deadlock_check;
 static traced *ended_list;
 static volatile int carriers_seen;
 static pid_t pid;
+static long main_tid;
 
 static long nanos(void) {
     struct timespec t;
@@ -778,9 +779,14 @@ static void JNICALL thread_start(jvmtiEnv *env_jvmti, JNIEnv *env, jthread threa
     (*jvmti)->RawMonitorEnter(jvmti, threads_lock);
     traced *t = traced_of(thread);
     if (t == NULL) {
-        adopt(env, thread, tid);
-    } else {
+        t = adopt(env, thread, tid == main_tid ? 0 : tid);
+    } else if (tid != main_tid) {
         __atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
+    }
+    if (tid == main_tid) {
+        /* Once main has returned, the java launcher detaches it and attaches its OS thread again as "DestroyJavaVM"
+         * to shut the JVM down: not a thread of the program, and not to rename main's lane. */
+        t->ended = 1;
     }
     (*jvmti)->RawMonitorExit(jvmti, threads_lock);
 }
@@ -891,7 +897,7 @@ static void JNICALL vm_init(jvmtiEnv *env_jvmti, JNIEnv *env, jthread main_threa
     }
     pid = getpid();
     started = nanos();
-    long main_tid = syscall(SYS_gettid);
+    main_tid = syscall(SYS_gettid);
     traced *main = adopt(env, main_thread, main_tid);
     char line[128];
     int n = snprintf(line, sizeof line, "H\t%d\t%ld\t%lld\n", (int) pid, main_tid, (long long) main->java_id);

@@ -26,6 +26,10 @@ public final class NativeAgentScenes {
             case "deadlock" -> deadlock();
             case "end-and-rename" -> endAndRename();
             case "join" -> join();
+            case "main-returns" -> {
+                mainReturns();
+                return;
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("ready");
@@ -97,6 +101,18 @@ public final class NativeAgentScenes {
     private static void join() throws InterruptedException {
         Thread sleeper = start("joined", () -> Thread.sleep(60_000));
         awaitState(start("joiner", sleeper::join), Thread.State.WAITING);
+    }
+
+    /** Main returns while a thread still runs: the JVM then shuts down on main's OS thread, as "DestroyJavaVM". */
+    private static void mainReturns() throws InterruptedException {
+        new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                // not interrupted
+            }
+        }, "last-worker").start();
+        System.out.println("ready");
     }
 
     /** Something a scene's thread runs, which may wait. */

@@ -109,6 +109,17 @@ class NativeAgentTest {
         awaitState(tid("joiner"), "WAITING", "join", "java.lang.Thread@", "", "");
     }
 
+    @Test
+    void theJvmsShutdownThreadDoesNotRenameMain() throws Exception {
+        run("main-returns");
+        String main = lines().get(0).split("\t", -1)[2];
+        assertEquals(0, program.waitFor(), "the scene ends by itself");
+        await("the last worker's end", line -> line.startsWith("Q\t"));
+        Thread.sleep(200);
+        assertTrue(lines().stream().noneMatch(line -> line.startsWith("J\t") && field(line, 2).equals(main)
+                && !field(line, 6).equals("main")), "main keeps its name: " + lines());
+    }
+
     private void run(String scene) throws Exception {
         assertTrue(Files.isRegularFile(AGENT), "the native agent is built: " + AGENT.toAbsolutePath());
         socket = Files.createTempDirectory("native-agent").resolve("trace.sock");
