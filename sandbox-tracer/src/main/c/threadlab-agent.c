@@ -43,6 +43,12 @@
 #define DEADLOCK_CHECK_NANOS 250000000L
 /* The JVM's own first threads are paired with their OS threads by name, in the JVM's first half second. */
 #define PAIR_BY_NAME_NANOS 500000000L
+/*
+ * Once main has returned, the java launcher attaches main's OS thread again as a new Java thread, DestroyJavaVM, which
+ * waits for the program's last threads and then shuts the JVM down. Drawn (main's lane renamed) only if it lasts this
+ * long, that is if it waits for threads: a JVM whose threads have all ended shuts down within a few milliseconds.
+ */
+#define SHUTDOWN_GRACE_NANOS 20000000L
 /* A thread's record is freed this long after it ended, when no sample can still be looking at it. */
 #define FREE_AFTER_NANOS 2000000000L
 #define MAX_NAME 200
@@ -67,6 +73,7 @@ typedef struct traced {
     struct traced *waits_for;  /* the owner this sample saw it wait for without a time-out (deadlock candidates) */
     long ended_at;
     struct traced *next_ended;
+    long shutdown_since;   /* the JVM's DestroyJavaVM thread on main's OS thread: described only if it lasts */
 } traced;
 
 static jvmtiEnv *jvmti;
@@ -659,6 +666,10 @@ static int sample(JNIEnv *env, long now) {
             }
             if (!t->ended) {
                 sampled[seen++] = t;
+                if (t->shutdown_since != 0 && now - t->shutdown_since >= SHUTDOWN_GRACE_NANOS) {
+                    t->shutdown_since = 0;
+                    __atomic_store_n(&t->tid, main_tid, __ATOMIC_RELEASE);
+                }
                 check_name(env, thread, t, now);
                 unpaired |= tid_of(t) == 0;
                 jint jvmti_state = 0;
@@ -784,9 +795,7 @@ static void JNICALL thread_start(jvmtiEnv *env_jvmti, JNIEnv *env, jthread threa
         __atomic_store_n(&t->tid, tid, __ATOMIC_RELEASE);
     }
     if (tid == main_tid) {
-        /* Once main has returned, the java launcher detaches it and attaches its OS thread again as "DestroyJavaVM"
-         * to shut the JVM down: not a thread of the program, and not to rename main's lane. */
-        t->ended = 1;
+        t->shutdown_since = nanos(); /* see SHUTDOWN_GRACE_NANOS */
     }
     (*jvmti)->RawMonitorExit(jvmti, threads_lock);
 }

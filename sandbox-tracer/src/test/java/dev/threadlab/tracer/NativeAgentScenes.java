@@ -103,16 +103,18 @@ public final class NativeAgentScenes {
         awaitState(start("joiner", sleeper::join), Thread.State.WAITING);
     }
 
-    /** Main returns while a thread still runs: the JVM then shuts down on main's OS thread, as "DestroyJavaVM". */
+    /** Main returns once its last thread has ended: the JVM then shuts down at once, on main's OS thread. */
     private static void mainReturns() throws InterruptedException {
-        new Thread(() -> {
+        Thread worker = new Thread(() -> {
             try {
-                Thread.sleep(500);
+                Thread.sleep(300);
             } catch (InterruptedException e) {
                 // not interrupted
             }
-        }, "last-worker").start();
+        }, "last-worker");
+        worker.start();
         System.out.println("ready");
+        worker.join();
     }
 
     /** Something a scene's thread runs, which may wait. */
