@@ -41,6 +41,11 @@
 #define DETAILS_REFRESH_NANOS 20000000L
 #define QUIET_REFRESH_NANOS 200000000L
 #define DEADLOCK_CHECK_NANOS 250000000L
+/*
+ * Lines go to the launcher at most this often (and when the buffer fills, and at the JVM's end): every send wakes the
+ * launcher's reader, which on 2 CPUs takes a CPU from the program at one of its lock hand-overs.
+ */
+#define SEND_EVERY_NANOS 40000000L
 /* The JVM's own first threads are paired with their OS threads by name, in the JVM's first half second. */
 #define PAIR_BY_NAME_NANOS 500000000L
 /*
@@ -85,7 +90,7 @@ static jfieldID name_field, park_blocker_field, tid_field, owner_field;
 static jclass owner_class, carrier_class, agent_class;
 static jmethodID waits_method, deadlock_method, continue_method;
 static jobject self;
-static long started, last_change, last_mark, last_deadlock_check;
+static long started, last_change, last_mark, last_deadlock_check, last_send;
 static traced *ended_list;
 static volatile int carriers_seen;
 static pid_t pid;
@@ -761,7 +766,10 @@ static void JNICALL run(jvmtiEnv *env_jvmti, JNIEnv *env, void *unused) {
             emit(line, snprintf(line, sizeof line, "K\t%ld\n", previous));
         }
         previous = now;
-        flush();
+        if (now - last_send >= SEND_EVERY_NANOS) {
+            last_send = now;
+            flush();
+        }
         free_ended(env, now);
         long tick = now - last_change < FAST_FOR_NANOS ? fast_tick
                     : (fast_tick > SLOW_TICK_NANOS ? fast_tick : SLOW_TICK_NANOS);
@@ -798,6 +806,11 @@ static void JNICALL thread_start(jvmtiEnv *env_jvmti, JNIEnv *env, jthread threa
         t->shutdown_since = nanos(); /* see SHUTDOWN_GRACE_NANOS */
     }
     (*jvmti)->RawMonitorExit(jvmti, threads_lock);
+}
+
+/* The JVM ends (main returned, or System.exit): what the last samples found goes out before the socket closes. */
+static void JNICALL vm_death(jvmtiEnv *env_jvmti, JNIEnv *env) {
+    flush();
 }
 
 static void JNICALL thread_end(jvmtiEnv *env_jvmti, JNIEnv *env, jthread thread) {
@@ -943,9 +956,11 @@ JNIEXPORT jint JNICALL Agent_OnLoad(JavaVM *vm, char *options, void *reserved) {
     callbacks.VMInit = vm_init;
     callbacks.ThreadStart = thread_start;
     callbacks.ThreadEnd = thread_end;
+    callbacks.VMDeath = vm_death;
     (*jvmti)->SetEventCallbacks(jvmti, &callbacks, sizeof callbacks);
     (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_VM_INIT, NULL);
     (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_THREAD_START, NULL);
     (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_THREAD_END, NULL);
+    (*jvmti)->SetEventNotificationMode(jvmti, JVMTI_ENABLE, JVMTI_EVENT_VM_DEATH, NULL);
     return 0;
 }

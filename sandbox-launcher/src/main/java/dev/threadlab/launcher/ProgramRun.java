@@ -83,7 +83,7 @@ final class ProgramRun {
         private final TraceRecorder recorder;
         private final AgentHub hub;
         private final int sampleHz;
-        private ProcSampler sampler;
+        private NativeSampler sampler;
         private Thread samplerThread;
 
         Tracing(ProcessBuilder builder, int sampleHz) throws IOException {
@@ -95,11 +95,10 @@ final class ProgramRun {
             SandboxLauncher.daemon(hub, "agent-hub").start();
         }
 
-        void programStarted(Process program) {
+        void programStarted(Process program) throws IOException {
             hub.programStarted(program.toHandle());
-            sampler = new ProcSampler(recorder, program.pid(), sampleHz);
-            samplerThread = SandboxLauncher.daemon(sampler, "proc-sampler");
-            samplerThread.setPriority(Thread.MAX_PRIORITY);
+            sampler = new NativeSampler(recorder, program.pid(), sampleHz);
+            samplerThread = SandboxLauncher.daemon(sampler, "sampler-reader");
             samplerThread.start();
         }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Merges what the kernel says about each task (from {@link ProcSampler}) with what its JVM says about the Java
+ * Merges what the kernel says about each task (from {@link NativeSampler}) with what its JVM says about the Java
  * thread (from the agents) into one stream of trace events, one JSON object per line, sent in batches. A state
  * event is written only when a thread's combined state changes.
  *
@@ -53,12 +53,12 @@ final class TraceRecorder {
     /** A longer pause is not believed (the program's JVM may say anything), nor waited for. */
     private static final long MAX_PAUSE_NANOS = 2_000_000_000L;
 
-    /** Where finished batches go: the trace frames on stdout, or nowhere while the sampler warms up. */
+    /** Where finished batches go: the trace frames on stdout, or nowhere in a warm-up. */
     private final Consumer<String> batches;
     private final long origin;
     private final StringBuilder batch = new StringBuilder();
     private final Map<Long, TraceTask> tasks = new HashMap<>();
-    /** Threads that run learner code: sampled at full rate even when idle. Read by the sampler without locking. */
+    /** Threads that run learner code: sampled at full rate even when idle. Told to the sampler every flush. */
     final Set<Long> applicationThreads = ConcurrentHashMap.newKeySet();
     final Set<Long> agentProcesses = ConcurrentHashMap.newKeySet();
     final Set<Long> excludedThreads = ConcurrentHashMap.newKeySet();
