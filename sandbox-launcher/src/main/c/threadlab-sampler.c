@@ -2,7 +2,7 @@
  * The launcher's /proc sampler: the kernel's view of every thread of the program and of all its descendants (state,
  * CPU, CPU time), written as lines to standard output for the launcher's NativeSampler, which feeds its TraceRecorder.
  *
- *   threadlab-sampler <program pid> <samples a second> <name of the tracer's thread>
+ *   threadlab-sampler <samples a second> <name of the tracer's thread>, then "<program pid>\n" on standard input
  *
  * Native because the same sampler in the launcher's JVM cost that JVM's JIT compiler about 45 ms of CPU per traced
  * run of a 200-thread program, on the CPUs the program runs on (docs/benchmarks/trace.md).
@@ -17,7 +17,7 @@
  *   X <now> <pid>                       a process ended
  *   F <now>                             time to send what was recorded (every FLUSH_NANOS)
  *   D <now>                             the last sample after "stop": nothing follows
- * Lines in (standard input): "x <tid>" never sample that thread (the tracer's), "a <tid>" an application thread
+ * Lines in (standard input), after the program's pid: "x <tid>" never sample that thread (the tracer's), "a <tid>" an application thread
  * (sampled at full rate even when idle), "n <tid>" no longer one, "stop" (or the end of input): a last sample, then D.
  */
 #define _GNU_SOURCE
@@ -519,15 +519,39 @@ static int read_commands(void) {
     return going;
 }
 
+/*
+ * The program's pid, the first line in: the launcher starts the sampler before the program, so that starting a
+ * process does not compete with the program's JVM for the CPUs while it starts.
+ */
+static long read_program_pid(void) {
+    char text[32];
+    size_t length = 0;
+    while (length < sizeof text - 1) {
+        ssize_t n = read(STDIN_FILENO, text + length, 1);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0 || text[length] == '\n') {
+            break;
+        }
+        length++;
+    }
+    text[length] = '\0';
+    return numeric(text) ? atol(text) : -1;
+}
+
 int main(int argc, char **argv) {
-    if (argc != 4 || atol(argv[1]) <= 0 || atol(argv[2]) <= 0) {
-        fprintf(stderr, "usage: threadlab-sampler <program pid> <samples a second> <tracer thread name>\n");
+    if (argc != 3 || atol(argv[1]) <= 0) {
+        fprintf(stderr, "usage: threadlab-sampler <samples a second> <tracer thread name>, then the program's pid on stdin\n");
         return 2;
     }
     signal(SIGPIPE, SIG_IGN);
-    program_pid = atol(argv[1]);
-    long tick_nanos = 1000000000L / atol(argv[2]);
-    tracer_name = argv[3];
+    long tick_nanos = 1000000000L / atol(argv[1]);
+    tracer_name = argv[2];
+    program_pid = read_program_pid();
+    if (program_pid <= 0) {
+        return 0; /* the launcher never started the program */
+    }
     int loadavg = open("/proc/loadavg", O_RDONLY | O_CLOEXEC);
     if (loadavg < 0) {
         perror("threadlab-sampler: /proc/loadavg");

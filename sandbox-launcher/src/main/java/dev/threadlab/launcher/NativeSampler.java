@@ -25,6 +25,8 @@ final class NativeSampler implements Runnable {
     /** Where the image installs it (see the Dockerfile); tests point {@code threadlab.sampler} at their build's. */
     static final Path BINARY = Path.of(System.getProperty("threadlab.sampler", "/opt/sandbox/lib/native/threadlab-sampler"));
     private static final HexFormat HEX = HexFormat.of();
+    /** About 60 samples of the launcher's threads, as many as the Java sampler's warm-up took. */
+    private static final long WARM_UP_MILLIS = 150;
 
     private final TraceRecorder recorder;
     private final Process sampler;
@@ -37,11 +39,38 @@ final class NativeSampler implements Runnable {
     private final Map<Long, Long> parents = new HashMap<>();
     private boolean finished;
 
-    NativeSampler(TraceRecorder recorder, long programPid, int sampleHz) throws IOException {
+    /**
+     * Samples the launcher's own process for a moment and forgets what it saw, so that a run's recorder and this
+     * class are loaded and compiled before the run: without it, a traced hello world's run took about 30 ms longer
+     * (the trace benchmark, 31 pairs), the launcher interpreting them while it finished the run.
+     */
+    static void warmUp() {
+        try {
+            NativeSampler sampler = new NativeSampler(new TraceRecorder(batch -> { }, System.nanoTime()), 500);
+            Thread reader = SandboxLauncher.daemon(sampler, "sampler-warm-up");
+            reader.start();
+            sampler.begin(ProcessHandle.current().pid());
+            Thread.sleep(WARM_UP_MILLIS);
+            sampler.stop(reader);
+        } catch (IOException | RuntimeException e) {
+            // Only a warm-up: the run's sampler reports its own problems.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the sampler, which waits for {@link #begin}: a process started beside a starting JVM slows it down. */
+    NativeSampler(TraceRecorder recorder, int sampleHz) throws IOException {
         this.recorder = recorder;
-        this.sampler = new ProcessBuilder(BINARY.toString(), Long.toString(programPid), Integer.toString(sampleHz),
-                TraceRecorder.TRACER_THREAD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        this.sampler = new ProcessBuilder(BINARY.toString(), Integer.toString(sampleHz), TraceRecorder.TRACER_THREAD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         this.commands = sampler.getOutputStream();
+    }
+
+    /** Samples {@code programPid} and its descendants from now on. */
+    void begin(long programPid) throws IOException {
+        commands.write((programPid + "\n").getBytes(StandardCharsets.US_ASCII));
+        commands.flush();
     }
 
     /** Asks for a last sample and returns once its lines have all been applied (or the sampler is gone). */

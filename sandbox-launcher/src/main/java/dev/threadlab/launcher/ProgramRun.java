@@ -82,24 +82,23 @@ final class ProgramRun {
         private static final long DRAIN_MILLIS = 300;
         private final TraceRecorder recorder;
         private final AgentHub hub;
-        private final int sampleHz;
-        private NativeSampler sampler;
-        private Thread samplerThread;
+        private final NativeSampler sampler;
+        private final Thread samplerThread;
 
         Tracing(ProcessBuilder builder, int sampleHz) throws IOException {
-            this.sampleHz = sampleHz;
             recorder = new TraceRecorder(frames::sendTrace, System.nanoTime());
             TracedJvm.configure(builder.environment(), AGENT_SOCKET, sampleHz);
             recorder.meta(SandboxLauncher.cpuCount(), sampleHz);
             hub = new AgentHub(AGENT_SOCKET, recorder, deadlock::complete);
             SandboxLauncher.daemon(hub, "agent-hub").start();
+            sampler = new NativeSampler(recorder, sampleHz);
+            samplerThread = SandboxLauncher.daemon(sampler, "sampler-reader");
+            samplerThread.start();
         }
 
         void programStarted(Process program) throws IOException {
             hub.programStarted(program.toHandle());
-            sampler = new NativeSampler(recorder, program.pid(), sampleHz);
-            samplerThread = SandboxLauncher.daemon(sampler, "sampler-reader");
-            samplerThread.start();
+            sampler.begin(program.pid());
         }
 
         /** Once the program has ended: lets its tracers' last lines in (at most {@value #DRAIN_MILLIS} ms). */

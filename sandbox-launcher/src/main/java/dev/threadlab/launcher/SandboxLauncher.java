@@ -68,6 +68,10 @@ public final class SandboxLauncher {
         Files.createDirectories(TEST_CLASSES);
         input.readSetup(SOURCES, CLASSES, TEST_CLASSES);
         RunSpec spec = input.spec;
+        if (warmUp == null && spec.traced() && spec.mode() == RunSpec.Mode.RUN) {
+            warmUp = daemon(NativeSampler::warmUp, "sampler-warm-up");
+            warmUp.start();
+        }
         if (warm) {
             // A run that arrives before the warm-up ends waits for it: both would compete for the same CPUs.
             warmUp.join();
@@ -101,7 +105,7 @@ public final class SandboxLauncher {
     }
 
     /**
-     * Loads and runs a run's path once, and the compiler with {@code compiler}. Measured in the sandbox
+     * Loads and runs the sampler and a run's path once, and the compiler with {@code compiler}. Measured in the sandbox
      * image (2 cores, C1 only): the first compilation of a hello world in a JVM takes 245 ms and 340 ms of CPU, the next
      * ones 16-24 ms.
      */
@@ -109,6 +113,7 @@ public final class SandboxLauncher {
         if (compiler) {
             Compilation.warmUp();
         }
+        NativeSampler.warmUp();
         RunPathWarmUp.run();
     }
 

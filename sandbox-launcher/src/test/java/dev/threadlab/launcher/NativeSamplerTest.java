@@ -77,9 +77,10 @@ class NativeSamplerTest {
         Process program = shell("printf 'kitchen' > /proc/self/comm; sleep 0.3");
         StringBuilder batches = new StringBuilder();
         TraceRecorder recorder = new TraceRecorder(batches::append, System.nanoTime());
-        NativeSampler sampler = new NativeSampler(recorder, program.pid(), 500);
+        NativeSampler sampler = new NativeSampler(recorder, 500);
         Thread reader = new Thread(sampler);
         reader.start();
+        sampler.begin(program.pid());
         program.waitFor(5, TimeUnit.SECONDS);
         sampler.stop(reader);
         String trace = batches.toString();
@@ -99,8 +100,8 @@ class NativeSamplerTest {
 
     /** Samples {@code program} until it ends, sending {@code command} after {@code commandAfterMillis}. */
     private List<String[]> sample(Process program, long commandAfterMillis, String command) throws Exception {
-        Process sampler = new ProcessBuilder(NativeSampler.BINARY.toString(), Long.toString(program.pid()), "500",
-                TraceRecorder.TRACER_THREAD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process sampler = new ProcessBuilder(NativeSampler.BINARY.toString(), "500", TraceRecorder.TRACER_THREAD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         started.add(sampler);
         List<String[]> lines = new ArrayList<>();
         Thread reader = new Thread(() -> {
@@ -116,6 +117,8 @@ class NativeSamplerTest {
         });
         reader.start();
         OutputStream commands = sampler.getOutputStream();
+        commands.write((program.pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        commands.flush();
         if (command != null) {
             Thread.sleep(commandAfterMillis);
             excludedAt = System.nanoTime();
