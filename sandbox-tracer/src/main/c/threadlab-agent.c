@@ -42,8 +42,10 @@
 #define QUIET_REFRESH_NANOS 200000000L
 #define DEADLOCK_CHECK_NANOS 250000000L
 /*
- * Lines go to the launcher at most this often (and when the buffer fills, and at the JVM's end): every send wakes the
- * launcher's reader, which on 2 CPUs takes a CPU from the program at one of its lock hand-overs.
+ * Lines go to the launcher at most this often (and when the buffer fills, and at VMDeath), not after every sample:
+ * each send wakes the launcher's reader on the CPUs the program runs on. With 200 threads this is 25 wake-ups a
+ * second instead of about 100; the queue benchmark's time did not move measurably (docs/benchmarks/trace.md). Lines
+ * of the last 40 ms are lost only if the JVM dies without VMDeath (SIGKILL, Runtime.halt).
  */
 #define SEND_EVERY_NANOS 40000000L
 /* The JVM's own first threads are paired with their OS threads by name, in the JVM's first half second. */
