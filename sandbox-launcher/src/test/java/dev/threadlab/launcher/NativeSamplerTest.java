@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The native sampler (src/main/c/threadlab-sampler.c) against real processes, by its lines and through the recorder. */
 class NativeSamplerTest {
     private final List<Process> started = new ArrayList<>();
+    /** When {@link #sample} sent its command. */
+    private long excludedAt;
 
     @AfterEach
     void endProcesses() {
@@ -89,8 +91,6 @@ class NativeSamplerTest {
         assertTrue(trace.contains("\"state\":\"sleeping\""), trace);
         assertTrue(trace.contains("\"kind\":\"thread-end\""), trace);
     }
-
-    private long excludedAt;
 
     private Process shell(String script) throws IOException {
         Process process = new ProcessBuilder("sh", "-c", script).start();
