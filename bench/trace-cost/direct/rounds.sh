@@ -38,6 +38,7 @@ run() {
     sampler) with_sampler "" java -cp /work Main ;;
     both) THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
     bothuid) THREADLAB_TRACE_HZ=500 with_sampler as_launcher as_learner java $TRACED ;;
+    bothsameuid) THREADLAB_TRACE_HZ=500 with_sampler as_learner as_learner java $TRACED ;;
     bothcmd) READ_CMDLINE=cmdline THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
     bothcomm) READ_CMDLINE=comm THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
     spin) /ex/polluter spin 90 & pp=$!; java -cp /work Main; kill $pp ;;
