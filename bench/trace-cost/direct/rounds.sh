@@ -24,7 +24,7 @@ with_sampler() {
   exec 3>/tmp/f
   "$@" & local jp=$!
   echo $jp >&3
-  [ -n "${READ_CMDLINE:-}" ] && (while [ -e /proc/$jp ]; do cat /proc/$jp/$READ_CMDLINE > /dev/null; sleep 0.08; done) &
+  [ -n "${READ_PROC_FILE:-}" ] && (while [ -e /proc/$jp ]; do cat /proc/$jp/$READ_PROC_FILE > /dev/null; sleep 0.08; done) &
   wait $jp; echo stop >&3; exec 3>&-; wait $sp
 }
 
@@ -39,8 +39,8 @@ run() {
     both) THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
     bothuid) THREADLAB_TRACE_HZ=500 with_sampler as_launcher as_learner java $TRACED ;;
     bothsameuid) THREADLAB_TRACE_HZ=500 with_sampler as_learner as_learner java $TRACED ;;
-    bothcmd) READ_CMDLINE=cmdline THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
-    bothcomm) READ_CMDLINE=comm THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
+    bothcmd) READ_PROC_FILE=cmdline THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
+    bothcomm) READ_PROC_FILE=comm THREADLAB_TRACE_HZ=500 with_sampler "" java $TRACED ;;
     spin) /ex/polluter spin 90 & pp=$!; java -cp /work Main; kill $pp ;;
     pollute) /ex/polluter pollute 90 & pp=$!; java -cp /work Main; kill $pp ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
