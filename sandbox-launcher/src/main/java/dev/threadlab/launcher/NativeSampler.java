@@ -2,6 +2,7 @@ package dev.threadlab.launcher;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ final class NativeSampler implements Runnable {
     private static final long WARM_UP_MILLIS = 150;
 
     private final TraceRecorder recorder;
+    /** Null when lines are replayed rather than sampled ({@link #replay}). */
     private final Process sampler;
+    private final InputStream lines;
     private final OutputStream commands;
     /** What the sampler was told, to tell it only what changed. */
     private final Set<Long> sentExcluded = new HashSet<>();
@@ -61,10 +64,27 @@ final class NativeSampler implements Runnable {
 
     /** Starts the sampler, which waits for {@link #begin}: a process started beside a starting JVM slows it down. */
     NativeSampler(TraceRecorder recorder, int sampleHz) throws IOException {
+        this(recorder, new ProcessBuilder(BINARY.toString(), Integer.toString(sampleHz), TraceRecorder.TRACER_THREAD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    private NativeSampler(TraceRecorder recorder, Process sampler) {
+        this(recorder, sampler, sampler.getInputStream(), sampler.getOutputStream());
+    }
+
+    private NativeSampler(TraceRecorder recorder, Process sampler, InputStream lines, OutputStream commands) {
         this.recorder = recorder;
-        this.sampler = new ProcessBuilder(BINARY.toString(), Integer.toString(sampleHz), TraceRecorder.TRACER_THREAD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        this.commands = sampler.getOutputStream();
+        this.sampler = sampler;
+        this.lines = lines;
+        this.commands = commands;
+    }
+
+    /**
+     * Applies {@code lines}, written as the sampler writes them, to {@code recorder}, with no sampler behind them: the
+     * warm-up's ({@link TracePathWarmUp}).
+     */
+    static void replay(TraceRecorder recorder, InputStream lines) {
+        new NativeSampler(recorder, null, lines, OutputStream.nullOutputStream()).run();
     }
 
     /** Samples {@code programPid} and its descendants from now on. */
@@ -87,9 +107,9 @@ final class NativeSampler implements Runnable {
 
     @Override
     public void run() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(sampler.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(lines, StandardCharsets.US_ASCII))) {
             String line;
-            while ((line = lines.readLine()) != null) {
+            while ((line = reader.readLine()) != null) {
                 apply(line.split("\t", -1));
             }
         } catch (IOException | RuntimeException e) {
