@@ -110,7 +110,11 @@ final class NativeSampler implements Runnable {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(lines, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                apply(line.split("\t", -1));
+                if (line.startsWith("S\t")) {
+                    state(line);
+                } else {
+                    apply(line.split("\t", -1));
+                }
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("threadlab: trace sampling stopped: " + e);
@@ -120,9 +124,25 @@ final class NativeSampler implements Runnable {
         }
     }
 
+    /**
+     * An S line, read without splitting it: most of the sampler's lines are these (every state change of every
+     * thread), and splitting made five strings of each.
+     */
+    private void state(String line) throws IOException {
+        int atEnd = line.indexOf('\t', 2);
+        int tidEnd = line.indexOf('\t', atEnd + 1);
+        int stateEnd = line.indexOf('\t', tidEnd + 1);
+        int cpuEnd = line.indexOf('\t', stateEnd + 1);
+        if (atEnd < 0 || tidEnd < 0 || stateEnd != tidEnd + 2 || cpuEnd < 0) {
+            throw new IOException("malformed sampler line " + line);
+        }
+        recorder.osState(Long.parseLong(line, 2, atEnd, 10), Long.parseLong(line, atEnd + 1, tidEnd, 10),
+                line.charAt(tidEnd + 1), Integer.parseInt(line, stateEnd + 1, cpuEnd, 10),
+                Long.parseLong(line, cpuEnd + 1, line.length(), 10));
+    }
+
     private void apply(String[] f) throws IOException {
         switch (f[0]) {
-            case "S" -> recorder.osState(num(f[1]), num(f[2]), f[3].charAt(0), (int) num(f[4]), num(f[5]));
             case "T" -> recorder.thread(num(f[1]), num(f[2]), num(f[3]), name(f[4]));
             case "E" -> recorder.threadEnd(num(f[1]), num(f[2]), num(f[3]));
             case "P" -> newProcess(num(f[1]), num(f[2]), num(f[3]));

@@ -594,6 +594,11 @@ final class TraceRecorder {
     }
 
     private void emitState(long nanos, TraceTask task, String state) {
+        TraceTask.Shown shown = task.shown(state);
+        if (shown.equals(task.shown)) {
+            return; // made of the same as the last event, so the same event
+        }
+        task.shown = shown;
         String head = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\"";
         String cpu = task.cpu >= 0 ? ",\"cpu\":" + task.cpu : "";
         String rest = details(task, state);

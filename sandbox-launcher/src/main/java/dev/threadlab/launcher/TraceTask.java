@@ -45,6 +45,8 @@ final class TraceTask {
     String owner = "";
     String description;
     String signature;
+    /** What {@link #signature} was made of, to tell cheaply that nothing changed (see {@link #shown}). */
+    Shown shown;
     /** When the kernel put a Java-RUNNABLE thread to sleep and the agent has not explained it yet; 0 if not. */
     long ioSince;
     /** A virtual thread's lane (no OS thread): {@link #where} it is, and its {@link #carrier} while mounted. */
@@ -94,6 +96,20 @@ final class TraceTask {
                 default -> !inJvm || jvmInternal ? "sleeping" : jvmStarting ? "starting" : "unknown";
             };
         };
+    }
+
+    /**
+     * Everything a state event of this thread in {@code state} is made of (the CPU only while running). Equal to the
+     * last one, the event would be the same; comparing these is cheaper than building the event's text, which the
+     * recorder would otherwise do for each of the several thousand samples a run of a 200-thread program has.
+     */
+    Shown shown(String state) {
+        return new Shown(state, state.equals("running") ? cpu : -1, javaState, on, lock, ownerTid, owner, carrier, where,
+                mounted, pausedOn, pausedBy);
+    }
+
+    record Shown(String state, int cpu, String javaState, String on, String lock, long ownerTid, String owner,
+            long carrier, String where, long mounted, String pausedOn, String pausedBy) {
     }
 
     /** What a JVM says of one of its threads: its Java state and, when it waits, on what, and who holds that. */
