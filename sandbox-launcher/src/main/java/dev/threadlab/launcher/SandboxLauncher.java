@@ -105,9 +105,9 @@ public final class SandboxLauncher {
     }
 
     /**
-     * Loads and runs the sampler, a run's path and a trace's recording once, and the compiler with {@code compiler}. Measured in the sandbox
-     * image (2 cores, C1 only): the first compilation of a hello world in a JVM takes 245 ms and 340 ms of CPU, the next
-     * ones 16-24 ms.
+     * Loads and runs the sampler, a run's path and a trace's recording once, and the compiler with {@code compiler}.
+     * Measured in the sandbox image (2 cores, C1 only): the first compilation of a hello world in a JVM takes 245 ms and
+     * 340 ms of CPU, the next ones 16-24 ms.
      */
     private static void warmUp(boolean compiler) {
         if (compiler) {

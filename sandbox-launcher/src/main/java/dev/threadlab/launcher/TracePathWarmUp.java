@@ -1,7 +1,8 @@
 package dev.threadlab.launcher;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -61,7 +62,7 @@ final class TracePathWarmUp {
             folder = Files.createTempDirectory("threadlab-warm-up-trace");
             long pid = ProcessHandle.current().pid();
             List<Long> tids = ownThreads(pid);
-            if (tids.size() < 2) {
+            if (tids.size() < 3) { // a main thread and a carrier besides the process's first thread
                 return false;
             }
             record(folder.resolve("trace.sock"), pid, tids, batches);
@@ -76,6 +77,10 @@ final class TracePathWarmUp {
         }
     }
 
+    /**
+     * Feeds both readers at once, as in a run, and ends as a run does: the tracer's lines drained before the sampler's
+     * last sample, so that none of them comes after the trace's end.
+     */
     private static void record(Path socket, long pid, List<Long> tids, Consumer<String> batches)
             throws IOException, InterruptedException {
         long origin = System.nanoTime();
@@ -84,16 +89,19 @@ final class TracePathWarmUp {
         hub.programStarted(ProcessHandle.current());
         Thread accepting = SandboxLauncher.daemon(hub, "warm-up-trace-hub");
         accepting.start();
-        byte[] kernel = samplerLines(origin, pid, tids).getBytes(StandardCharsets.US_ASCII);
-        Thread sampling = SandboxLauncher.daemon(() -> NativeSampler.replay(recorder, new ByteArrayInputStream(kernel)),
-                "warm-up-trace-sampler");
-        try (SocketChannel tracer = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            tracer.connect(UnixDomainSocketAddress.of(socket));
+        PipedInputStream kernel = new PipedInputStream(1 << 18);
+        Thread sampling = SandboxLauncher.daemon(() -> NativeSampler.replay(recorder, kernel), "warm-up-trace-sampler");
+        try (PipedOutputStream sampler = new PipedOutputStream(kernel)) {
             sampling.start();
-            tracer.write(ByteBuffer.wrap(tracerLines(origin, pid, tids).getBytes(StandardCharsets.UTF_8)));
+            try (SocketChannel tracer = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                tracer.connect(UnixDomainSocketAddress.of(socket));
+                sampler.write(samplerLines(origin, pid, tids).getBytes(StandardCharsets.US_ASCII));
+                tracer.write(ByteBuffer.wrap(tracerLines(origin, pid, tids).getBytes(StandardCharsets.UTF_8)));
+            }
+            hub.drain(2_000_000_000L);
+            sampler.write(samplerEnd(origin, pid, tids).getBytes(StandardCharsets.US_ASCII));
         } finally {
             sampling.join(5000);
-            hub.drain(2_000_000_000L);
             hub.close();
         }
     }
@@ -107,7 +115,7 @@ final class TracePathWarmUp {
         }
     }
 
-    /** What the native sampler would write: the process, its threads, their states changing, flushes, the end. */
+    /** What the native sampler would write while the program runs: the process, its threads, their states, flushes. */
     private static String samplerLines(long origin, long pid, List<Long> tids) {
         HexFormat hex = HexFormat.of();
         StringBuilder out = new StringBuilder();
@@ -128,6 +136,12 @@ final class TracePathWarmUp {
                 out.append("F\t").append(at).append('\n');
             }
         }
+        return out.toString();
+    }
+
+    /** The sampler's last lines: every thread and the process ended, and its last sample done. */
+    private static String samplerEnd(long origin, long pid, List<Long> tids) {
+        StringBuilder out = new StringBuilder();
         long end = origin + ROUNDS * TICK_NANOS;
         for (long tid : tids) {
             out.append("E\t").append(end).append('\t').append(tid).append('\t').append(ROUNDS * 10L).append('\n');
