@@ -12,7 +12,8 @@
  * CLOCK_MONOTONIC nanoseconds, which is System.nanoTime's clock):
  *   P <now> <pid> <ppid>                a process of the program appeared (the launcher reads its command line)
  *   T <now> <pid> <tid> <hex name>      a thread appeared, or renamed itself
- *   S <at> <tid> <state> <cpu> <cpu ms> a thread's state or CPU changed ('r': runnable but waiting for a CPU)
+ *   S <at> <tid> <state> <cpu> <cpu ms> a thread's state or CPU time changed, or (running or waiting for one, 'r')
+ *                                       its CPU
  *   E <now> <tid> <cpu ms>              a thread ended
  *   X <now> <pid>                       a process ended
  *   F <now>                             time to send what was recorded (every FLUSH_NANOS)
@@ -33,12 +34,22 @@
 #include <time.h>
 #include <unistd.h>
 
-/* ProcSampler's timing, which this replaces: see its measurements in docs/benchmarks/trace.md. */
-#define FLUSH_NANOS 80000000L
+/*
+ * ProcSampler's timing, which this replaces (see its measurements in docs/benchmarks/trace.md), but for the flush:
+ * every F wakes the launcher's reader and makes it send a trace frame, on the CPUs the program runs on; every 160 ms
+ * instead of 80 (docs/benchmarks/trace.md, "seventh session").
+ */
+#define FLUSH_NANOS 160000000L
 #define IDLE_AFTER_NANOS 100000000L
 #define IDLE_EVERY_TICKS 10
-/* A pass may cost at most 1/COST_SHARE of the time until the next (200 threads: about every 50 ms). */
-#define COST_SHARE 50
+/*
+ * A pass may cost at most 1/COST_SHARE of the time until the next (200 threads: a pass takes about 0.5 ms, so about
+ * every 50 ms). The trace's CPU is CPU a many-threaded program loses: on 2 CPUs, a 200-thread queue program's threads
+ * got about 7 % less CPU time than untraced with 1/50 here and in the JVM's tracer, about 3 % less with 1/100, and the
+ * program took about 14 % longer with everything sampled at 500 Hz, 4.5 % longer at 10 Hz (docs/benchmarks/trace.md,
+ * "seventh session").
+ */
+#define COST_SHARE 100
 #define MAX_TICK_NANOS 50000000L
 #define BUCKETS 4096
 
@@ -50,6 +61,7 @@ typedef struct task {
     char last_state, last_reported;
     unsigned name_hash;
     int last_cpu;
+    long last_cpu_ms;
     int application, seen;
     struct task *next;
 } task;
@@ -292,11 +304,18 @@ static int sample_task(task *t, long now) {
         }
     }
     t->last_state = state;
-    if (reported != t->last_reported || cpu != t->last_cpu) {
+    /*
+     * A thread off the CPUs is drawn alike whichever CPU it last ran on: sending each such move was most of the
+     * lines of a 200-thread program (they flip between sleeping and running between two samples), and reading each
+     * cost the launcher about 10 us on the program's CPUs.
+     */
+    int on_cpu = reported == 'R' || reported == 'r';
+    if (reported != t->last_reported || (on_cpu && cpu != t->last_cpu) || cpu_ms != t->last_cpu_ms) {
         long at = reported == 'r' ? t->stalled_since : now;
         line("S\t%ld\t%ld\t%c\t%d\t%ld\n", at, t->tid, reported, cpu, cpu_ms);
         t->last_reported = reported;
         t->last_cpu = cpu;
+        t->last_cpu_ms = cpu_ms;
     }
     return 1;
 }

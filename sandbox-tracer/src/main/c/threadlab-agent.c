@@ -36,18 +36,23 @@
 #define SLOW_TICK_NANOS 10000000L
 #define FAST_FOR_NANOS 200000000L
 #define MAX_TICK_NANOS 50000000L
-#define COST_SHARE 50
+/*
+ * A sample may cost at most 1/COST_SHARE of the time until the next (200 threads: a sample takes about 0.25 ms, so
+ * about every 50 ms); see the launcher's threadlab-sampler.c for why.
+ */
+#define COST_SHARE 200
 #define MARK_NANOS 5000000L
 #define DETAILS_REFRESH_NANOS 20000000L
 #define QUIET_REFRESH_NANOS 200000000L
 #define DEADLOCK_CHECK_NANOS 250000000L
 /*
- * Lines go to the launcher at most this often (and when the buffer fills, and at VMDeath), not after every sample:
- * each send wakes the launcher's reader on the CPUs the program runs on. With 200 threads this is 25 wake-ups a
- * second instead of about 100; the queue benchmark's time did not move measurably (docs/benchmarks/trace.md). Lines
- * of the last 40 ms are lost only if the JVM dies without VMDeath (SIGKILL, Runtime.halt).
+ * Lines go to the launcher at most this often (and when the buffer fills, at VMDeath, and at once after a thread was
+ * described, since the launcher holds back a new thread's samples until it knows its Java name), not after every
+ * sample: each send wakes the launcher's reader on the CPUs the program runs on, and every wake-up and every CPU
+ * millisecond of the trace's threads slowed a 200-thread queue program (docs/benchmarks/trace.md, "seventh session").
+ * Lines of the last 160 ms are lost only if the JVM dies without VMDeath (SIGKILL, Runtime.halt).
  */
-#define SEND_EVERY_NANOS 40000000L
+#define SEND_EVERY_NANOS 160000000L
 /* The JVM's own first threads are paired with their OS threads by name, in the JVM's first half second. */
 #define PAIR_BY_NAME_NANOS 500000000L
 /*
@@ -93,6 +98,7 @@ static jclass owner_class, carrier_class, agent_class;
 static jmethodID waits_method, deadlock_method, continue_method;
 static jobject self;
 static long started, last_change, last_mark, last_deadlock_check, last_send;
+static int send_soon;
 static traced *ended_list;
 static volatile int carriers_seen;
 static pid_t pid;
@@ -256,6 +262,7 @@ static traced *traced_of(jthread thread) {
 static void describe(long now, traced *t) {
     char line[LINE];
     t->described = 1;
+    send_soon = 1;
     int n = snprintf(line, sizeof line, "J\t%ld\t%ld\t%lld\t%d\t%d\t%s\t0\n", now, t->tid, (long long) t->java_id,
                      t->daemon, t->system, t->clean_name);
     emit(line, n < (int) sizeof line ? n : (int) sizeof line - 1);
@@ -768,7 +775,8 @@ static void JNICALL run(jvmtiEnv *env_jvmti, JNIEnv *env, void *unused) {
             emit(line, snprintf(line, sizeof line, "K\t%ld\n", previous));
         }
         previous = now;
-        if (now - last_send >= SEND_EVERY_NANOS) {
+        if (send_soon || now - last_send >= SEND_EVERY_NANOS) {
+            send_soon = 0;
             last_send = now;
             flush();
         }

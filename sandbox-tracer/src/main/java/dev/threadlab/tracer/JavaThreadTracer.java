@@ -58,10 +58,10 @@ final class JavaThreadTracer implements Runnable, VirtualSampler.Carriers, Deadl
     private static final long QUIET_REFRESH_NANOS = 200_000_000;
     /**
      * A sample may cost at most 1/{@value} of the time until the next: with hundreds of threads a sample takes
-     * about a millisecond, and sampling those at 500 Hz took a third of a 200-thread queue program's speed (see the
-     * launcher's ProcSampler for the measurements).
+     * about a millisecond, and sampling those at 500 Hz took a third of a 200-thread queue program's speed. The same
+     * share as the native tracer's (see the launcher's threadlab-sampler.c for why this one).
      */
-    private static final int COST_SHARE = 50;
+    private static final int COST_SHARE = 200;
     /** One costly sample (loading classes, a deadlock check at a safepoint) must not stop sampling for long. */
     private static final long MAX_TICK_NANOS = 50_000_000;
     /** How long, and for how many locks, lock names are kept (see {@link #lockNames}). */
