@@ -43,11 +43,11 @@
 #define IDLE_AFTER_NANOS 100000000L
 #define IDLE_EVERY_TICKS 10
 /*
- * A pass may cost at most 1/COST_SHARE of the time until the next (200 threads: a pass takes about 0.5 ms, so about
- * every 50 ms). The trace's CPU is CPU a many-threaded program loses: on 2 CPUs, a 200-thread queue program's threads
- * got about 7 % less CPU time than untraced with 1/50 here and in the JVM's tracer, about 3 % less with 1/100, and the
- * program took about 14 % longer with everything sampled at 500 Hz, 4.5 % longer at 10 Hz (docs/benchmarks/trace.md,
- * "seventh session").
+ * A pass may cost at most 1/COST_SHARE of the time until the next, in CPU (200 threads: a pass takes about 0.5 ms, so
+ * about every 50 ms). The trace's CPU is CPU a many-threaded program loses: on 2 CPUs, a 200-thread queue program's
+ * threads got about 7 % less CPU time than untraced with 1/50 here and in the JVM's tracer, about 3 % less with 1/100,
+ * and the program took about 14 % longer with everything sampled at 500 Hz, 4.5 % longer at 10 Hz
+ * (docs/benchmarks/trace.md, "seventh session").
  */
 #define COST_SHARE 100
 #define MAX_TICK_NANOS 50000000L
@@ -86,6 +86,17 @@ static size_t out_length;
 static long nanos(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+/*
+ * The CPU this process has used: what a pass costs is counted in it, not in the time the pass took, since on busy CPUs
+ * the program's threads preempt a pass (a 4-thread CPU-bound program made its passes take several times their CPU,
+ * and sampling slow down to 100-150 passes a second).
+ */
+static long cpu_nanos(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return t.tv_sec * 1000000000L + t.tv_nsec;
 }
 
@@ -579,14 +590,14 @@ int main(int argc, char **argv) {
     long last_pid = -2, last_flush = 0, next = nanos();
     int going = 1;
     while (going) {
-        long started = nanos();
+        long started = nanos(), cpu_started = cpu_nanos();
         sample(started, loadavg, &last_pid);
         if (started - last_flush >= FLUSH_NANOS) {
             last_flush = started;
             line("F\t%ld\n", started);
         }
         send_out();
-        long cost = (nanos() - started) * COST_SHARE;
+        long cost = (cpu_nanos() - cpu_started) * COST_SHARE;
         next += tick_nanos > cost ? tick_nanos : (cost < MAX_TICK_NANOS ? cost : MAX_TICK_NANOS);
         if (next - nanos() <= 0) {
             next = nanos();
