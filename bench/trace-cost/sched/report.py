@@ -89,8 +89,9 @@ def main():
     for i, (run, s) in enumerate(zip(runs, stats)):
         name = names[i % len(names)]
         length = run[1] - run[0]
-        print(f"{name:12s} {length * 1000:6.0f} ms  wakeups {s['wakeups']:7d} ({length / max(1, s['wakeups']) * 1e6:4.1f} us "
-              f"each)  tracer CPU {s['tracer_cpu'] * 1000:4.0f} ms  woken behind a tracer {s['blocked'] * 1000:4.0f} ms")
+        each = length / max(1, s['wakeups']) * 1e6
+        print(f"{name:12s} {length * 1000:6.0f} ms  wakeups {s['wakeups']:7d} ({each:4.1f} us each)  "
+              f"tracer CPU {s['tracer_cpu'] * 1000:4.0f} ms  woken behind a tracer {s['blocked'] * 1000:4.0f} ms")
         if length >= STEADY[1]:
             steady[name].update(s['steady'])
             count[name] += 1
