@@ -11,6 +11,8 @@ set -eu
 OUT=${1:?usage: capture.sh <output file> <command>...}
 shift
 T=/sys/kernel/tracing
+BUFFER_BEFORE=$(cat $T/buffer_size_kb)
+CLOCK_BEFORE=$(sed 's/.*\[\(.*\)\].*/\1/' $T/trace_clock)
 echo 0 > $T/tracing_on
 echo > $T/trace
 echo "${BUFFER_KB:-700000}" > $T/buffer_size_kb
@@ -25,6 +27,7 @@ echo 0 > $T/tracing_on
 cat $T/trace > "$OUT"
 echo 0 > $T/events/enable
 echo > $T/trace
-echo 1408 > $T/buffer_size_kb
+echo "$BUFFER_BEFORE" > $T/buffer_size_kb
+echo "$CLOCK_BEFORE" > $T/trace_clock
 grep -q "entries-in-buffer/entries-written: \([0-9]*\)/\1 " "$OUT" || echo "capture.sh: the buffer overflowed; raise BUFFER_KB" >&2
 exit $status

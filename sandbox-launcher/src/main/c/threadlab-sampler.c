@@ -83,10 +83,14 @@ static char buf[4096];
 static char out[1 << 16];
 static size_t out_length;
 
-static long nanos(void) {
+static long clock_nanos(clockid_t clock) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(clock, &t);
     return t.tv_sec * 1000000000L + t.tv_nsec;
+}
+
+static long nanos(void) {
+    return clock_nanos(CLOCK_MONOTONIC);
 }
 
 /*
@@ -95,9 +99,7 @@ static long nanos(void) {
  * and sampling slow down to 100-150 passes a second).
  */
 static long cpu_nanos(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return t.tv_sec * 1000000000L + t.tv_nsec;
+    return clock_nanos(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static void send_out(void) {

@@ -13,7 +13,8 @@ import java.util.List;
  * spec's JSON, writing frames, starting a process (the trace's path, with its UNIX socket, has {@link
  * TracePathWarmUp}). Measured with {@code -Xlog:class+load} in a pooled launcher warmed by the compiler alone: about
  * 150 classes (Jackson's, the protocol's, UNIX sockets', process start) were still read from their jars after the run
- * arrived, and the launcher said it compiles 30-45 ms after the sources came. The image's training run goes through here too, so these classes are in its AppCDS archive.
+ * arrived, and the launcher said it compiles 30-45 ms after the sources came. The image's training run goes through
+ * here too, so these classes are in its AppCDS archive.
  */
 final class RunPathWarmUp {
     private RunPathWarmUp() {
