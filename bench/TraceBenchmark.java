@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *
  *   java bench/TraceBenchmark.java [http://localhost:8080] [repetitions]
  *
- * Runs each program alternately with the trace on and off (so drift in the machine's speed hits both alike) and
- * prints medians as a Markdown table:
+ * Runs each program alternately with the trace on and off (so drift in the machine's speed hits both alike; a pair's
+ * order alternates too, and every measured run starts when the server's warm pool is full again, so no run shares
+ * the CPUs with the refill after the one before) and prints medians as a Markdown table:
  * - hello world: run duration (program start to exit, as the server reports it);
  * - a CPU-bound program with 4 threads: run duration and the work time the program measures itself;
  * - a queue with 100 producer and 100 consumer threads: the same two;
@@ -224,8 +225,11 @@ public final class TraceBenchmark {
             Pairs pairs = new Pairs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                     new ArrayList<>());
             for (int i = 0; i < repetitions; i++) {
-                Result on = run(server, source, true);
-                Result off = run(server, source, false);
+                boolean onFirst = i % 2 == 0;
+                Result first = measured(server, source, onFirst);
+                Result second = measured(server, source, !onFirst);
+                Result on = onFirst ? first : second;
+                Result off = onFirst ? second : first;
                 pairs.durationOn.add(on.durationMs);
                 pairs.durationOff.add(off.durationMs);
                 pairs.workOn.add(on.workMs);
@@ -239,6 +243,28 @@ public final class TraceBenchmark {
         public String toString() {
             return "off " + durationOff + ", on " + durationOn + " (work off " + workOff + ", on " + workOn + ")";
         }
+    }
+
+    private static Result measured(String server, String source, boolean trace) throws Exception {
+        awaitFullPool(server);
+        return run(server, source, trace);
+    }
+
+    /** Waits (at most 20 s) until the warm pool holds its target with none starting, as its readiness reports it. */
+    private static void awaitFullPool(String server) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            String ready = get(server + "/q/health/ready");
+            long target = number(ready, "poolTarget");
+            if (target < 0 || number(ready, "poolStarting") == 0 && number(ready, "poolReady") >= target) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static Result run(String server, String source, boolean trace) throws Exception {

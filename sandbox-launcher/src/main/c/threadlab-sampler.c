@@ -48,9 +48,18 @@
  * threads got about 7 % less CPU time than untraced with 1/50 here and in the JVM's tracer, about 3 % less with 1/100,
  * and the program took about 14 % longer with everything sampled at 500 Hz, 4.5 % longer at 10 Hz
  * (docs/benchmarks/trace.md, "seventh session").
+ *
+ * Past MANY_THREADS threads the share shrinks in proportion to their number, down to 10 Hz (200 threads: 1/400, so
+ * every 100 ms): a many-threaded program's threads hand work and locks to each other, and a wake-up that waits for a
+ * CPU the trace holds delays the whole chain, so the same trace CPU costs such a program more than a few busy threads
+ * (docs/benchmarks/trace.md, "eighth session"). The timeline shows groups of more than 20 threads collapsed, where a
+ * finer time slice is not seen anyway. Programs of fewer threads keep 20 Hz at least: a slow pass (the JVM starting)
+ * must not keep a new thread's first states from the trace for long.
  */
 #define COST_SHARE 100
+#define MANY_THREADS 50
 #define MAX_TICK_NANOS 50000000L
+#define MANY_MAX_TICK_NANOS 100000000L
 #define BUCKETS 4096
 
 typedef struct task {
@@ -481,7 +490,9 @@ static long last_allocated(int loadavg) {
     return space == NULL ? -1 : atol(space + 1);
 }
 
-static void sample(long now, int loadavg, long *last_pid) {
+/* One pass over the program's threads; returns how many were read. */
+static int sample(long now, int loadavg, long *last_pid) {
+    int sampled = 0;
     tick++;
     long newest = last_allocated(loadavg);
     if (newest != *last_pid) {
@@ -497,14 +508,18 @@ static void sample(long now, int loadavg, long *last_pid) {
             } else if (t->idle_since != 0 && now - t->idle_since > IDLE_AFTER_NANOS && tick % IDLE_EVERY_TICKS != 0
                        && !t->application) {
                 /* idle JVM-internal threads: every IDLE_EVERY_TICKS-th sample */
-            } else if (!sample_task(t, now)) {
-                line("E\t%ld\t%ld\t%ld\n", now, t->tid, t->cpu_ms);
-                drop_task(t);
+            } else {
+                sampled++;
+                if (!sample_task(t, now)) {
+                    line("E\t%ld\t%ld\t%ld\n", now, t->tid, t->cpu_ms);
+                    drop_task(t);
+                }
             }
             t = next;
         }
     }
     end_finished_processes(now);
+    return sampled;
 }
 
 static void mark_application(long tid, int application) {
@@ -572,6 +587,14 @@ static long read_program_pid(void) {
     return numeric(text) ? atol(text) : -1;
 }
 
+/* The time from one pass to the next, after one over this many threads that took this much CPU (see COST_SHARE). */
+static long next_tick(long tick_nanos, long cpu_nanos, int threads) {
+    int many = threads > MANY_THREADS;
+    long cost = cpu_nanos * (many ? (long) COST_SHARE * threads / MANY_THREADS : COST_SHARE);
+    long max = many ? MANY_MAX_TICK_NANOS : MAX_TICK_NANOS;
+    return tick_nanos > cost ? tick_nanos : (cost < max ? cost : max);
+}
+
 int main(int argc, char **argv) {
     if (argc != 3 || atol(argv[1]) <= 0) {
         fprintf(stderr, "usage: threadlab-sampler <samples a second> <tracer thread name>, then the program's pid on stdin\n");
@@ -593,14 +616,13 @@ int main(int argc, char **argv) {
     int going = 1;
     while (going) {
         long started = nanos(), cpu_started = cpu_nanos();
-        sample(started, loadavg, &last_pid);
+        int threads = sample(started, loadavg, &last_pid);
         if (started - last_flush >= FLUSH_NANOS) {
             last_flush = started;
             line("F\t%ld\n", started);
         }
         send_out();
-        long cost = (cpu_nanos() - cpu_started) * COST_SHARE;
-        next += tick_nanos > cost ? tick_nanos : (cost < MAX_TICK_NANOS ? cost : MAX_TICK_NANOS);
+        next += next_tick(tick_nanos, cpu_nanos() - cpu_started, threads);
         if (next - nanos() <= 0) {
             next = nanos();
         }

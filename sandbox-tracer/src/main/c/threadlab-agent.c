@@ -32,15 +32,21 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The sampling's timing, as the Java tracer's (JavaThreadTracer.java explains each). */
+/*
+ * The sampling's timing, as the Java tracer's (JavaThreadTracer.java explains each), but for programs of many platform
+ * threads (COST_SHARE, below), which the Java tracer does not follow.
+ */
 #define SLOW_TICK_NANOS 10000000L
 #define FAST_FOR_NANOS 200000000L
 #define MAX_TICK_NANOS 50000000L
 /*
- * A sample may cost at most 1/COST_SHARE of the time until the next (200 threads: a sample takes about 0.25 ms, so
- * about every 50 ms); see the launcher's threadlab-sampler.c for why.
+ * A sample may cost at most 1/COST_SHARE of the time until the next (20 threads: a sample takes about 25 us, so every
+ * 5 ms), and past MANY_THREADS threads a share smaller in proportion to their number, down to 10 Hz (200 threads: a
+ * sample takes about 0.25 ms, 1/800, so every 100 ms); see the launcher's threadlab-sampler.c for why.
  */
 #define COST_SHARE 200
+#define MANY_THREADS 50
+#define MANY_MAX_TICK_NANOS 100000000L
 #define MARK_NANOS 5000000L
 #define DETAILS_REFRESH_NANOS 20000000L
 #define QUIET_REFRESH_NANOS 200000000L
@@ -746,6 +752,14 @@ static void hand_over(JNIEnv *env) {
     (*env)->ExceptionClear(env);
 }
 
+/* The time from one sample to the next, after one of this many threads that took this long (see COST_SHARE). */
+static long next_tick(long tick, long took, int threads) {
+    int many = threads > MANY_THREADS;
+    long cost = took * (many ? (long) COST_SHARE * threads / MANY_THREADS : COST_SHARE);
+    long max = many ? MANY_MAX_TICK_NANOS : MAX_TICK_NANOS;
+    return tick > cost ? tick : (cost < max ? cost : max);
+}
+
 static void JNICALL run(jvmtiEnv *env_jvmti, JNIEnv *env, void *unused) {
     char line[64];
     long tid = syscall(SYS_gettid);
@@ -783,8 +797,7 @@ static void JNICALL run(jvmtiEnv *env_jvmti, JNIEnv *env, void *unused) {
         free_ended(env, now);
         long tick = now - last_change < FAST_FOR_NANOS ? fast_tick
                     : (fast_tick > SLOW_TICK_NANOS ? fast_tick : SLOW_TICK_NANOS);
-        long cost = (nanos() - now) * COST_SHARE;
-        next += tick > cost ? tick : (cost < MAX_TICK_NANOS ? cost : MAX_TICK_NANOS);
+        next += next_tick(tick, nanos() - now, seen);
         long wait = next - nanos();
         if (wait > 0) {
             struct timespec pause = {wait / 1000000000L, wait % 1000000000L};
