@@ -588,9 +588,9 @@ static long read_program_pid(void) {
 }
 
 /* The time from one pass to the next, after one over this many threads that took this much CPU (see COST_SHARE). */
-static long next_tick(long tick_nanos, long cpu_nanos, int threads) {
+static long next_tick(long tick_nanos, long cpu, int threads) {
     int many = threads > MANY_THREADS;
-    long cost = cpu_nanos * (many ? (long) COST_SHARE * threads / MANY_THREADS : COST_SHARE);
+    long cost = cpu * (many ? (long) COST_SHARE * threads / MANY_THREADS : COST_SHARE);
     long max = many ? MANY_MAX_TICK_NANOS : MAX_TICK_NANOS;
     return tick_nanos > cost ? tick_nanos : (cost < max ? cost : max);
 }
