@@ -25,13 +25,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Checks a whole lessons/ tree the way CI does: every lesson and translation parses, each runnable example runs in
  * the sandbox and ends as it says (normally, unless it is marked {@code expect=}/{@code exit=}), a translation has
  * the English examples and its exercises are translated too; every exercise parses, its reference solution gets
- * full marks (concurrency checks run as often as they ask), and its starter and each of its wrong solutions do not. Problems name the file and say what is wrong.
+ * full marks (concurrency checks run as often as they ask), and its starter and each of its wrong solutions fail a
+ * check (graded only up to their first failure). Problems name the file and say what is wrong.
  */
 @Singleton
 public class CourseValidator {
@@ -143,9 +145,10 @@ public class CourseValidator {
             problems.add(shown(root, folder.resolve("solution")) + ": the reference solution scores " + referenceScore
                     + "/" + exercise.maxScore() + ", not full marks. Failed " + failed);
         }
-        int starterScore = grader.grade(exercise, exercise.starterFiles()).stream().mapToInt(CheckResult::points).sum();
-        checked.add(shown(root, folder) + ": the starter scores " + starterScore + "/" + exercise.maxScore());
-        if (starterScore >= exercise.maxScore()) {
+        Optional<CheckResult> starterFails = grader.firstFailure(exercise, exercise.starterFiles());
+        if (starterFails.isPresent()) {
+            checked.add(shown(root, folder) + ": the starter fails " + described(starterFails.get()));
+        } else {
             problems.add(shown(root, folder.resolve("starter")) + ": the starter already gets full marks; "
                     + "the learner would have nothing to do");
         }
@@ -164,14 +167,19 @@ public class CourseValidator {
         }
         for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
             String where = shown(root, folder.resolve("wrong").resolve(variant.getKey()));
-            List<CheckResult> results = grader.grade(exercise, variant.getValue());
-            int score = results.stream().mapToInt(CheckResult::points).sum();
-            String failed = results.stream().filter(r -> !r.passed()).map(CheckResult::name).toList().toString();
-            checked.add(where + ": the wrong solution scores " + score + "/" + exercise.maxScore() + ", failing " + failed);
-            if (score >= exercise.maxScore()) {
+            Optional<CheckResult> failed = grader.firstFailure(exercise, variant.getValue());
+            if (failed.isPresent()) {
+                checked.add(where + ": the wrong solution fails " + described(failed.get()));
+            } else {
                 problems.add(where + ": the wrong solution gets full marks; the checks cannot tell it from a right one");
             }
         }
+    }
+
+    /** A failed check as "'name': the first line of its message". */
+    private static String described(CheckResult failed) {
+        String message = failed.message() == null ? "" : failed.message().lines().findFirst().orElse("");
+        return "'" + failed.name() + "': " + message;
     }
 
     private static List<Path> lessonFiles(Path root) throws IOException {

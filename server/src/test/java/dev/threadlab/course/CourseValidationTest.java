@@ -36,7 +36,7 @@ class CourseValidationTest {
 
     /**
      * While writing a lesson, {@code -Dthreadlab.course.only=visibility,atomics} validates just those lessons (a copy
-     * of their folders) and prints what was checked.
+     * of their folders) and prints what was checked; {@code locks/exercises/lost-update} names one exercise alone.
      */
     @Test
     void theShippedLessonsAndExercisesAreValid(@TempDir Path temp) throws Exception {
