@@ -1,0 +1,45 @@
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Wrong on purpose: runs one job after another. */
+public final class Batch {
+    private Batch() {
+    }
+
+    public static List<Outcome> runAll(List<Callable<String>> jobs, ExecutorService pool, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        List<Future<String>> futures = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (Callable<String> job : jobs) {          // waits for each job before handing over the next
+                Future<String> future = pool.submit(job);
+                futures.add(future);
+                outcomes.add(outcome(future, deadline - System.nanoTime()));
+            }
+        } finally {
+            for (Future<String> future : futures) {
+                future.cancel(true);   // does nothing to a finished job; stops the rest if we got here early
+            }
+        }
+        return outcomes;
+    }
+
+    private static Outcome outcome(Future<String> future, long nanosLeft) throws InterruptedException {
+        try {
+            return Outcome.success(future.get(Math.max(nanosLeft, 0), TimeUnit.NANOSECONDS));
+        } catch (ExecutionException e) {
+            return Outcome.failure(e.getCause());   // the job's own exception, not the wrapper
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return Outcome.failure(e);
+        }
+    }
+}
