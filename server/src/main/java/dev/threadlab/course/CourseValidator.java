@@ -3,6 +3,8 @@ package dev.threadlab.course;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseParser;
 import dev.threadlab.exercise.ExerciseRepository;
+import dev.threadlab.exercise.InvalidExerciseException;
+import dev.threadlab.exercise.WrongSolutions;
 import dev.threadlab.grading.CheckResult;
 import dev.threadlab.grading.ExampleEnd;
 import dev.threadlab.grading.Grader;
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
  * Checks a whole lessons/ tree the way CI does: every lesson and translation parses, each runnable example runs in
  * the sandbox and ends as it says (normally, unless it is marked {@code expect=}/{@code exit=}), a translation has
  * the English examples and its exercises are translated too; every exercise parses, its reference solution gets
- * full marks (concurrency checks run as often as they ask) and its starter does not. Problems name the file and say what is wrong.
+ * full marks (concurrency checks run as often as they ask), and its starter and each of its wrong solutions do not. Problems name the file and say what is wrong.
  */
 @Singleton
 public class CourseValidator {
@@ -38,14 +40,16 @@ public class CourseValidator {
     private final Grader grader;
     private final GradingSandbox sandbox;
     private final TraceConfig traceConfig;
+    private final WrongSolutions wrongSolutions;
 
     CourseValidator(LessonParser lessonParser, ExerciseParser exerciseParser, Grader grader, GradingSandbox sandbox,
-            TraceConfig traceConfig) {
+            TraceConfig traceConfig, WrongSolutions wrongSolutions) {
         this.lessonParser = lessonParser;
         this.exerciseParser = exerciseParser;
         this.grader = grader;
         this.sandbox = sandbox;
         this.traceConfig = traceConfig;
+        this.wrongSolutions = wrongSolutions;
     }
 
     /** What was checked and what is wrong; no problems means the tree is fit to serve. */
@@ -144,6 +148,29 @@ public class CourseValidator {
         if (starterScore >= exercise.maxScore()) {
             problems.add(shown(root, folder.resolve("starter")) + ": the starter already gets full marks; "
                     + "the learner would have nothing to do");
+        }
+        validateWrongSolutions(root, folder, exercise, checked, problems);
+    }
+
+    /** Each wrong solution (hard-coded output, the racy version, …) must score below full marks. */
+    private void validateWrongSolutions(Path root, Path folder, Exercise exercise, List<String> checked,
+            List<String> problems) throws InterruptedException {
+        Map<String, Map<String, String>> variants;
+        try {
+            variants = wrongSolutions.of(exercise, folder, false);
+        } catch (InvalidExerciseException e) {
+            problems.add(shown(root, folder) + ": " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            return;
+        }
+        for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
+            String where = shown(root, folder.resolve("wrong").resolve(variant.getKey()));
+            List<CheckResult> results = grader.grade(exercise, variant.getValue());
+            int score = results.stream().mapToInt(CheckResult::points).sum();
+            String failed = results.stream().filter(r -> !r.passed()).map(CheckResult::name).toList().toString();
+            checked.add(where + ": the wrong solution scores " + score + "/" + exercise.maxScore() + ", failing " + failed);
+            if (score >= exercise.maxScore()) {
+                problems.add(where + ": the wrong solution gets full marks; the checks cannot tell it from a right one");
+            }
         }
     }
 
