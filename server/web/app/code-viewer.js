@@ -3,11 +3,12 @@ import { EditorView, basicSetup } from 'codemirror';
 import { EditorState } from '@codemirror/state';
 import { java } from '@codemirror/lang-java';
 import { editorTheme } from './editor-theme.js';
+import { editorPhrases } from './editor-phrases.js';
 import { element, fileTabs } from './dom.js';
 
 export class CodeViewer {
   constructor(parent, files, label) {
-    const extensions = [basicSetup, java(), editorTheme, EditorState.readOnly.of(true), EditorView.editable.of(false),
+    const extensions = [basicSetup, java(), editorTheme, editorPhrases, EditorState.readOnly.of(true), EditorView.editable.of(false),
       EditorView.contentAttributes.of({ 'aria-label': label })];
     this.states = new Map(Object.entries(files).map(([name, text]) => [name, EditorState.create({ doc: text, extensions })]));
     this.tabs = element('div', 'snippet-tabs');

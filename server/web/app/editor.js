@@ -6,6 +6,7 @@ import { EditorSelection, EditorState, Prec } from '@codemirror/state';
 import { java } from '@codemirror/lang-java';
 import { setDiagnostics } from '@codemirror/lint';
 import { editorTheme } from './editor-theme.js';
+import { editorPhrases } from './editor-phrases.js';
 import { element, fileTabs } from './dom.js';
 
 export class FileEditor {
@@ -25,6 +26,7 @@ export class FileEditor {
       basicSetup,
       java(),
       editorTheme,
+      editorPhrases,
       EditorView.contentAttributes.of({ 'aria-label': label }),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) this.draft.save(() => this.files());

@@ -1,6 +1,8 @@
 // Which lanes the timeline shows: per thread (grouped by process, child processes nested under their parent,
 // big processes collapsed into one summary lane) or per CPU.
 
+import { t } from './i18n.js';
+
 const INDENT = '\u00a0\u00a0\u00a0';
 
 /**
@@ -20,7 +22,7 @@ export function threadLanes(model, { showSystem, isCollapsed }) {
       label: `${INDENT.repeat(depth)}${collapsed ? '▸' : '▾'} ${processTitle(process)}`,
     });
     addThreads(lanes, process, platform, depth + 1, collapsed, `p${process.pid}`,
-      `${platform.length} threads (collapsed)`);
+      t('laneCollapsed', { count: platform.length }));
     if (virtual.length) {
       addThreads(lanes, process, virtual, depth + 1, isCollapsed(`v${process.pid}`, virtual.length),
         `v${process.pid}`, virtualGroupLabel(process, virtual.length));
@@ -54,7 +56,7 @@ function addThreads(lanes, process, threads, depth, collapsed, toggle, groupLabe
 /** "10000 virtual threads (256 drawn)": past a few hundred alive at once, only the first ones get lanes. */
 function virtualGroupLabel(process, drawn) {
   const live = process.virtualCounts?.live ?? 0;
-  return live > drawn ? `${live} virtual threads (${drawn} drawn)` : `${drawn} virtual threads (collapsed)`;
+  return live > drawn ? t('laneVirtualDrawn', { live, drawn }) : t('laneVirtualCollapsed', { count: drawn });
 }
 
 /** Lanes of the CPU view: one per CPU the container may use (or the kernel ran it on). */
@@ -91,7 +93,7 @@ function mainClassOf(command) {
 
 export function threadTitle(thread) {
   const name = thread.name || `tid ${thread.tid}`;
-  const traits = [thread.virtual ? 'virtual' : thread.daemon && 'daemon', thread.carrier && 'carrier',
+  const traits = [thread.virtual ? t('traitVirtual') : thread.daemon && t('traitDaemon'), thread.carrier && t('traitCarrier'),
     thread.system && 'JVM'].filter(Boolean);
   return traits.length ? `${name} (${traits.join(', ')})` : name;
 }

@@ -3,6 +3,7 @@
 import { format } from 'echarts/core';
 import { STATE_LABELS } from './timeline-colors.js';
 import { processTitle, threadTitle } from './timeline-lanes.js';
+import { t } from './i18n.js';
 
 const escape = (value) => format.encodeHTML(String(value ?? ''));
 
@@ -25,21 +26,28 @@ function threadLine(thread) {
 
 function sliceText(thread, slice, model) {
   const rows = [`<b>${escape(threadTitle(thread))}</b> <span class="muted">tid ${thread.tid} · pid ${thread.pid}</span>`];
-  rows.push(`State: ${escape(STATE_LABELS[slice.state] || slice.state)}${slice.javaState ? ` (Java: ${escape(slice.javaState)})` : ''}`);
-  if (slice.on) rows.push(`Waits in: ${escape(slice.on)}`);
-  if (slice.lock) rows.push(`Lock: ${escape(slice.lock)}`);
-  if (slice.owner || slice.ownerTid) rows.push(`Held by: ${escape(slice.owner || '')}${slice.ownerTid ? ` (tid ${slice.ownerTid})` : ''}`);
+  rows.push(t('tipState', { state: escape(STATE_LABELS[slice.state] || slice.state) })
+    + (slice.javaState ? ` (Java: ${escape(slice.javaState)})` : ''));
+  if (slice.on) rows.push(t('tipWaitsIn', { on: escape(slice.on) }));
+  if (slice.lock) rows.push(t('tipLock', { lock: escape(slice.lock) }));
+  if (slice.owner || slice.ownerTid) {
+    rows.push(t('tipHeldBy', { owner: escape(slice.owner || '') + (slice.ownerTid ? ` (tid ${slice.ownerTid})` : '') }));
+  }
   if (slice.cpu != null && slice.state === 'running') rows.push(`CPU: ${slice.cpu}`);
-  if (slice.carrierTid != null) rows.push(`Carrier: ${escape(threadTitle(model.threads.get(slice.carrierTid) || { tid: slice.carrierTid }))}`);
-  if (slice.cause) rows.push(`Paused by: ${escape(slice.cause)}`);
-  if (slice.pinned) rows.push('Pinned: it waits without leaving its carrier, which waits with it');
-  if (slice.mounted != null) rows.push(`Runs virtual thread: ${escape(threadTitle(model.threads.get(slice.mounted) || { tid: slice.mounted }))}`);
-  return rows.join('<br>') + '<br>' + timeLine(slice, model) + `CPU time of the thread: ${thread.cpuMs} ms`;
+  if (slice.carrierTid != null) {
+    rows.push(t('tipCarrier', { carrier: escape(threadTitle(model.threads.get(slice.carrierTid) || { tid: slice.carrierTid })) }));
+  }
+  if (slice.cause) rows.push(t('tipPausedBy', { cause: escape(slice.cause) }));
+  if (slice.pinned) rows.push(t('tipPinned'));
+  if (slice.mounted != null) {
+    rows.push(t('tipRunsVirtual', { thread: escape(threadTitle(model.threads.get(slice.mounted) || { tid: slice.mounted })) }));
+  }
+  return rows.join('<br>') + '<br>' + timeLine(slice, model) + t('tipCpuTime', { ms: thread.cpuMs });
 }
 
 function timeLine(slice, model) {
   const end = slice.end ?? model.now;
-  return `From ${ms(slice.start)} for ${ms(end - slice.start)}${slice.end == null ? ' (still going)' : ''}<br>`;
+  return t(slice.end == null ? 'tipFromGoing' : 'tipFrom', { start: ms(slice.start), length: ms(end - slice.start) }) + '<br>';
 }
 
 function mixText(ref, name, title) {
@@ -47,32 +55,33 @@ function mixText(ref, name, title) {
   const shares = [...ref.time.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5)
     .map(([key, time]) => `${escape(name(key))}: ${Math.round((time / total) * 100)} %`);
   const head = title ? `<b>${escape(title)}</b>` : `<b>${escape(threadTitle(ref.thread))}</b>`;
-  return `${head}<br>${ref.count} short slices, too narrow to draw one by one — zoom in to see them.<br>${shares.join('<br>')}`;
+  return `${head}<br>${t('tipMix', { count: ref.count })}<br>${shares.join('<br>')}`;
 }
 
 function groupText(ref) {
   const rows = Object.entries(ref.counts).sort((a, b) => b[1] - a[1])
     .map(([state, count]) => `${count} ${escape(STATE_LABELS[state] || state)}`);
-  const what = ref.virtual ? 'virtual threads with lanes' : 'threads';
-  return `<b>${escape(processTitle(ref.process))}</b><br>${ref.alive} ${what} at this moment:<br>${rows.join('<br>')}`
-    + '<br><span class="muted">Click to show one lane per thread.</span>';
+  const alive = t(ref.virtual ? 'tipGroupVirtual' : 'tipGroupThreads', { count: ref.alive });
+  return `<b>${escape(processTitle(ref.process))}</b><br>${alive}<br>${rows.join('<br>')}`
+    + `<br><span class="muted">${t('tipGroupClick')}</span>`;
 }
 
 function processText(process, model) {
   const rows = [`<b>${escape(processTitle(process))}</b>`];
   if (process.ppid != null) {
     const parent = model.processes.get(process.ppid);
-    rows.push(`Parent: pid ${process.ppid}${parent ? ` (${escape(parent.name)})` : ''}`);
+    rows.push(t('tipParent', { parent: `pid ${process.ppid}${parent ? ` (${escape(parent.name)})` : ''}` }));
   }
-  if (process.command) rows.push(`Command: <code>${escape(process.command)}</code>`);
-  rows.push(`Started at ${ms(process.start)}${process.end != null ? `, ended after ${ms(process.end - process.start)}` : ', still running'}`);
-  rows.push(`${process.threads.length} threads · <span class="muted">click the name to collapse or expand</span>`);
+  if (process.command) rows.push(t('tipCommand', { command: `<code>${escape(process.command)}</code>` }));
+  rows.push(process.end != null ? t('tipProcessEnded', { start: ms(process.start), length: ms(process.end - process.start) })
+    : t('tipProcessRunning', { start: ms(process.start) }));
+  rows.push(`${t('tipProcessThreads', { count: process.threads.length })} · <span class="muted">${t('tipProcessClick')}</span>`);
   return rows.join('<br>');
 }
 
 function edgeText(thread, slice) {
-  return `<b>${escape(threadTitle(thread))}</b> waits for ${escape(slice.lock || 'a lock')}<br>`
-    + `held by <b>${escape(slice.owner || `tid ${slice.ownerTid}`)}</b>`;
+  return t('tipEdge', { thread: `<b>${escape(threadTitle(thread))}</b>`, lock: escape(slice.lock || t('tipALock')),
+    owner: `<b>${escape(slice.owner || `tid ${slice.ownerTid}`)}</b>` });
 }
 
 /** µs → readable milliseconds. */

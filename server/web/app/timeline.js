@@ -443,20 +443,20 @@ export class TraceTimeline {
   renderSummary(nowMs) {
     const model = this.model;
     if (model.eventCount === 0) {
-      this.summaryText.textContent = this.live ? 'waiting for the first events…' : 'no events were recorded';
+      this.summaryText.textContent = t(this.live ? 'summaryWaiting' : 'summaryNoEvents');
       return;
     }
     const threads = [...model.threads.values()];
     const hidden = this.showSystem ? 0 : threads.filter((t) => t.system).length;
     const processes = model.processes.size;
     const parts = [
-      `${processes} ${processes === 1 ? 'process' : 'processes'}`,
-      `${threads.length - hidden} threads` + (hidden ? ` (+${hidden} JVM)` : ''),
-      `${model.cpuCount()} CPUs`,
+      t(processes === 1 ? 'summaryProcess' : 'summaryProcesses', { count: processes }),
+      t('summaryThreads', { count: threads.length - hidden }) + (hidden ? ` (+${hidden} JVM)` : ''),
+      t('summaryCpus', { count: model.cpuCount() }),
       formatMs(nowMs),
     ];
     this.summaryText.textContent = parts.join(' · ');
-    this.chartBox.setAttribute('aria-label', `Scheduling timeline: ${parts.join(', ')}`);
+    this.chartBox.setAttribute('aria-label', t('summaryLabel', { parts: parts.join(', ') }));
   }
 
   renderAlerts() {

@@ -9,16 +9,29 @@ public class Main {
         }
         String java = System.getProperty("java.home") + "/bin/java";
         String classPath = System.getProperty("java.class.path");
-        List<Process> children = new ArrayList<>();
+        List<ProcessBuilder> children = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
-            children.add(new ProcessBuilder(java, "-cp", classPath, "Main", "child", String.valueOf(n))
-                    .inheritIO()
-                    .start());
+            children.add(new ProcessBuilder(java, "-cp", classPath, "Main", "child", String.valueOf(n)).inheritIO());
         }
-        for (int n = 1; n <= 3; n++) {
-            int code = children.get(n - 1).waitFor();
-            System.out.println("child " + n + " exited with " + code);
+        List<Integer> codes = startAllThenWait(children);
+        for (int n = 1; n <= codes.size(); n++) {
+            System.out.println("child " + n + " exited with " + codes.get(n - 1));
         }
+    }
+
+    /**
+     * Starts every child at once, then waits for each one, and returns their exit codes in the order of the list.
+     */
+    static List<Integer> startAllThenWait(List<ProcessBuilder> children) throws Exception {
+        List<Process> started = new ArrayList<>();
+        for (ProcessBuilder child : children) {
+            started.add(child.start());
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (Process process : started) {
+            codes.add(process.waitFor());
+        }
+        return codes;
     }
 
     /** A child's work: two seconds of waiting (say, for a slow service), then an exit code that says who it was. */

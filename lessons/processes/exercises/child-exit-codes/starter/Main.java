@@ -9,13 +9,23 @@ public class Main {
         }
         String java = System.getProperty("java.home") + "/bin/java";
         String classPath = System.getProperty("java.class.path");
-        List<Process> children = new ArrayList<>();
-        // TODO start three children ("child", "1" ... "3") with ProcessBuilder, all before waiting for any.
-
+        List<ProcessBuilder> children = new ArrayList<>();
         for (int n = 1; n <= 3; n++) {
-            int code = -1; // TODO wait for child n and take its exit code
-            System.out.println("child " + n + " exited with " + code);
+            children.add(new ProcessBuilder(java, "-cp", classPath, "Main", "child", String.valueOf(n)).inheritIO());
         }
+        List<Integer> codes = startAllThenWait(children);
+        for (int n = 1; n <= codes.size(); n++) {
+            System.out.println("child " + n + " exited with " + codes.get(n - 1));
+        }
+    }
+
+    /**
+     * Starts every child at once, then waits for each one, and returns their exit codes in the order of the list.
+     */
+    static List<Integer> startAllThenWait(List<ProcessBuilder> children) throws Exception {
+        List<Integer> codes = new ArrayList<>();
+        // TODO start every child (all of them before waiting for any), then wait for each and collect its exit code
+        return codes;
     }
 
     /** A child's work: two seconds of waiting (say, for a slow service), then an exit code that says who it was. */

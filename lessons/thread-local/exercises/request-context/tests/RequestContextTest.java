@@ -1,6 +1,9 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -63,6 +66,27 @@ class RequestContextTest {
         } finally {
             RequestContext.end();
         }
+    }
+
+    @Test
+    void handleRequestForgetsTheRequestEvenWhenItFails() {
+        // Log.info prints with System.out.println(String): a stream that refuses makes OrderService.process() throw
+        // in the middle of the request, as a real failure would.
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()) {
+            @Override
+            public void println(String line) {
+                throw new IllegalStateException("the warehouse is down");
+            }
+        });
+        try {
+            assertThrows(IllegalStateException.class, () -> Main.handleRequest("order-13"),
+                    "the failure inside OrderService.process() must reach the caller of handleRequest");
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("none", RequestContext.currentId(), "after a request that failed, the thread that handled it "
+                + "must see \"none\" again: end() has to run even when process() throws");
     }
 
     @Test

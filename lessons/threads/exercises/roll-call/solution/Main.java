@@ -20,30 +20,37 @@ public class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Thread[] workers = new Thread[3];
-        for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Thread(Main::work, "worker-" + (i + 1));
-            workers[i].start();
-        }
-
-        int aliveBefore = countAlive(workers);
-        System.out.println("alive before join: " + aliveBefore);
-
-        for (Thread worker : workers) {
-            worker.join();
-        }
-
-        int aliveAfter = countAlive(workers);
-        System.out.println("alive after join: " + aliveAfter);
+        Thread[] workers = startWorkers(Main::work);
+        System.out.println("alive before join: " + countAlive(workers));
+        joinAll(workers);
+        System.out.println("alive after join: " + countAlive(workers));
     }
 
+    /** Starts three threads named worker-1, worker-2 and worker-3, each running job, and returns them. */
+    static Thread[] startWorkers(Runnable job) {
+        Thread[] workers = new Thread[3];
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Thread(job, "worker-" + (i + 1));
+            workers[i].start();
+        }
+        return workers;
+    }
+
+    /** How many of these threads are alive right now. */
     static int countAlive(Thread[] threads) {
         int alive = 0;
-        for (Thread t : threads) {
-            if (t.isAlive()) {
+        for (Thread thread : threads) {
+            if (thread.isAlive()) {
                 alive++;
             }
         }
         return alive;
+    }
+
+    /** Returns only when every one of these threads has finished. */
+    static void joinAll(Thread[] threads) throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 }

@@ -20,14 +20,25 @@ public class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // TODO: start three threads named worker-1, worker-2 and worker-3, each running work()
+        Thread[] workers = startWorkers(Main::work);
+        System.out.println("alive before join: " + countAlive(workers));
+        joinAll(workers);
+        System.out.println("alive after join: " + countAlive(workers));
+    }
 
-        int aliveBefore = 0;   // TODO: how many of the three workers are alive now?
-        System.out.println("alive before join: " + aliveBefore);
+    /** Starts three threads named worker-1, worker-2 and worker-3, each running job, and returns them. */
+    static Thread[] startWorkers(Runnable job) {
+        // TODO: create and start the three threads
+        return new Thread[0];
+    }
 
-        // TODO: wait until all three workers have finished
+    /** How many of these threads are alive right now. */
+    static int countAlive(Thread[] threads) {
+        return 0;   // TODO
+    }
 
-        int aliveAfter = 0;    // TODO: and how many are alive now?
-        System.out.println("alive after join: " + aliveAfter);
+    /** Returns only when every one of these threads has finished. */
+    static void joinAll(Thread[] threads) throws InterruptedException {
+        // TODO
     }
 }

@@ -3,6 +3,8 @@ package dev.threadlab.course;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseParser;
 import dev.threadlab.exercise.ExerciseRepository;
+import dev.threadlab.exercise.InvalidExerciseException;
+import dev.threadlab.exercise.WrongSolutions;
 import dev.threadlab.grading.CheckResult;
 import dev.threadlab.grading.ExampleEnd;
 import dev.threadlab.grading.Grader;
@@ -23,13 +25,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Checks a whole lessons/ tree the way CI does: every lesson and translation parses, each runnable example runs in
  * the sandbox and ends as it says (normally, unless it is marked {@code expect=}/{@code exit=}), a translation has
  * the English examples and its exercises are translated too; every exercise parses, its reference solution gets
- * full marks (concurrency checks run as often as they ask) and its starter does not. Problems name the file and say what is wrong.
+ * full marks (concurrency checks run as often as they ask), and its starter and each of its wrong solutions fail a
+ * check (graded only up to their first failure). Problems name the file and say what is wrong.
  */
 @Singleton
 public class CourseValidator {
@@ -38,14 +42,16 @@ public class CourseValidator {
     private final Grader grader;
     private final GradingSandbox sandbox;
     private final TraceConfig traceConfig;
+    private final WrongSolutions wrongSolutions;
 
     CourseValidator(LessonParser lessonParser, ExerciseParser exerciseParser, Grader grader, GradingSandbox sandbox,
-            TraceConfig traceConfig) {
+            TraceConfig traceConfig, WrongSolutions wrongSolutions) {
         this.lessonParser = lessonParser;
         this.exerciseParser = exerciseParser;
         this.grader = grader;
         this.sandbox = sandbox;
         this.traceConfig = traceConfig;
+        this.wrongSolutions = wrongSolutions;
     }
 
     /** What was checked and what is wrong; no problems means the tree is fit to serve. */
@@ -139,12 +145,41 @@ public class CourseValidator {
             problems.add(shown(root, folder.resolve("solution")) + ": the reference solution scores " + referenceScore
                     + "/" + exercise.maxScore() + ", not full marks. Failed " + failed);
         }
-        int starterScore = grader.grade(exercise, exercise.starterFiles()).stream().mapToInt(CheckResult::points).sum();
-        checked.add(shown(root, folder) + ": the starter scores " + starterScore + "/" + exercise.maxScore());
-        if (starterScore >= exercise.maxScore()) {
+        Optional<CheckResult> starterFails = grader.firstFailure(exercise, exercise.starterFiles());
+        if (starterFails.isPresent()) {
+            checked.add(shown(root, folder) + ": the starter fails " + described(starterFails.get()));
+        } else {
             problems.add(shown(root, folder.resolve("starter")) + ": the starter already gets full marks; "
                     + "the learner would have nothing to do");
         }
+        validateWrongSolutions(root, folder, exercise, checked, problems);
+    }
+
+    /** Each wrong solution (hard-coded output, the racy version, …) must score below full marks. */
+    private void validateWrongSolutions(Path root, Path folder, Exercise exercise, List<String> checked,
+            List<String> problems) throws InterruptedException {
+        Map<String, Map<String, String>> variants;
+        try {
+            variants = wrongSolutions.of(exercise, folder, false);
+        } catch (InvalidExerciseException e) {
+            problems.add(shown(root, folder) + ": " + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            return;
+        }
+        for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
+            String where = shown(root, folder.resolve("wrong").resolve(variant.getKey()));
+            Optional<CheckResult> failed = grader.firstFailure(exercise, variant.getValue());
+            if (failed.isPresent()) {
+                checked.add(where + ": the wrong solution fails " + described(failed.get()));
+            } else {
+                problems.add(where + ": the wrong solution gets full marks; the checks cannot tell it from a right one");
+            }
+        }
+    }
+
+    /** A failed check as "'name': the first line of its message". */
+    private static String described(CheckResult failed) {
+        String message = failed.message() == null ? "" : failed.message().lines().findFirst().orElse("");
+        return "'" + failed.name() + "': " + message;
     }
 
     private static List<Path> lessonFiles(Path root) throws IOException {

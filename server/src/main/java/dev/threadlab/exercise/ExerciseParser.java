@@ -375,7 +375,7 @@ public class ExerciseParser {
     }
 
     /** The .java files under {@code folder/name}, by path relative to it ("Main.java", "bank/Account.java"). */
-    private static Map<String, String> sources(Path folder, String name, Problems problems) {
+    static Map<String, String> sources(Path folder, String name, Problems problems) {
         Path sources = folder.resolve(name);
         if (!Files.isDirectory(sources)) {
             problems.inFolder(name + "/ is missing");
@@ -412,7 +412,7 @@ public class ExerciseParser {
     }
 
     /** Collects every problem of one exercise, so the instructor fixes them in one go. */
-    private static final class Problems {
+    static final class Problems {
         private final Path folder;
         private final List<String> messages = new ArrayList<>();
 

@@ -42,14 +42,35 @@ public class Grader {
     public Grade gradeWithTrace(Exercise exercise, Map<String, String> files) throws InterruptedException {
         Map<Check, CheckResult> results = new LinkedHashMap<>();
         exercise.checks().forEach(check -> results.put(check, null));
-        List<TraceEvent> trace = gradeProgramChecks(exercise, files, results);
+        List<TraceEvent> trace = gradeProgramChecks(exercise, files, results, false);
         gradeJUnitChecks(exercise, files, results);
         return new Grade(List.copyOf(results.values()), trace);
     }
 
+    /**
+     * The first check these files fail, or empty when they pass every one: what the course validation needs to know
+     * of a wrong solution. The hidden tests run first (one JVM for all), and the program stops being run at the
+     * first failed check, so a wrong solution costs a fraction of a full grading.
+     */
+    public Optional<CheckResult> firstFailure(Exercise exercise, Map<String, String> files) throws InterruptedException {
+        Map<Check, CheckResult> results = new LinkedHashMap<>();
+        exercise.checks().forEach(check -> results.put(check, null));
+        gradeJUnitChecks(exercise, files, results);
+        Optional<CheckResult> failed = firstFailed(results);
+        if (failed.isPresent()) {
+            return failed;
+        }
+        gradeProgramChecks(exercise, files, results, true);
+        return firstFailed(results);
+    }
+
+    private static Optional<CheckResult> firstFailed(Map<Check, CheckResult> results) {
+        return results.values().stream().filter(result -> result != null && !result.passed()).findFirst();
+    }
+
     /** Every program run is traced (about 70 ms more per run), so that any submission's schedule can be shown. */
     private List<TraceEvent> gradeProgramChecks(Exercise exercise, Map<String, String> files,
-            Map<Check, CheckResult> results) throws InterruptedException {
+            Map<Check, CheckResult> results, boolean stopAtFirstFailure) throws InterruptedException {
         List<Check> checks = exercise.checks().stream().filter(check -> !check.isJUnit()).toList();
         List<TraceEvent> trace = List.of();
         Map<Check, Integer> passedRuns = new HashMap<>();
@@ -80,6 +101,9 @@ public class Grader {
             }
             if (!result.compiled()) {
                 break; // every pending check has failed with the compiler's message
+            }
+            if (stopAtFirstFailure && firstFailed(results).isPresent()) {
+                break;
             }
         }
         return trace;

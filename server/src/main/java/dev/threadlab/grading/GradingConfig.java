@@ -1,6 +1,7 @@
 package dev.threadlab.grading;
 
 import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
@@ -19,6 +20,12 @@ public interface GradingConfig {
     Duration sandboxWait();
 
     PerClient perClient();
+
+    /**
+     * A JDK home (21 or newer) for compiling hidden tests when the server runs on an older JDK; unset, the newest
+     * JDK installed beside the server's own is used, if any.
+     */
+    Optional<String> testCompilerJdk();
 
     /** What one client may have waiting or being graded; beyond it, POST .../submissions answers 429. */
     interface PerClient {

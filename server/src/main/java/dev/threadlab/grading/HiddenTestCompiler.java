@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,8 +48,13 @@ public class HiddenTestCompiler {
     private record Compiled(Map<String, String> program, Map<String, String> tests, Map<String, byte[]> classes) {
     }
 
-    HiddenTestCompiler(SandboxConfig config) {
+    /** Set when the server's JDK is older than the sandbox's: tests are then compiled by that JDK's javac. */
+    private final Optional<Path> newerJdk;
+
+    HiddenTestCompiler(SandboxConfig config, GradingConfig grading) {
         this.junitJars = Path.of(config.image().context()).resolve("lib/runner");
+        this.newerJdk = Runtime.version().feature() >= SANDBOX_JAVA ? Optional.empty()
+                : NewerJdk.find(grading.testCompilerJdk(), SANDBOX_JAVA);
     }
 
     /** The test classes (binary name → class file) of the exercise; fails with the compiler's words if they do not compile. */
@@ -63,6 +69,9 @@ public class HiddenTestCompiler {
     }
 
     private Map<String, byte[]> compile(Map<String, String> program, Map<String, String> tests) {
+        if (newerJdk.isPresent()) {
+            return ExternalJavac.compileTests(newerJdk.get(), SANDBOX_JAVA, classPath(), program, tests);
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("The server runs on a JRE without a Java compiler; it needs a JDK to grade with tests.");

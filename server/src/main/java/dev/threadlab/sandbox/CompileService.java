@@ -186,21 +186,25 @@ public class CompileService {
         if (!state.ready()) {
             return;
         }
+        CompilerConnection started = null;
         try {
-            CompilerConnection started = new CompilerConnection(LauncherContainer.start(docker, () -> { }, () -> { },
-                    create(state.tag())));
+            started = new CompilerConnection(LauncherContainer.start(docker, () -> { }, () -> { }, create(state.tag())));
             if (started.ask(Map.of("Probe.java", "class Probe { }"), probeTimeout()).compiled() && !closed) {
                 started.container().raiseCpuWeight();
                 connection = started;
                 LOG.debugf("Compile service %s is up", started.container().id());
-            } else {
-                started.container().remove();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warnf("Could not start the compile service (%s); runs compile in their own containers meanwhile",
                     SandboxImage.rootMessage(e));
+        } finally {
+            // A service that did not answer its probe in time is removed too: on a machine loaded to a load average
+            // of 300, one leaked container a minute (each a JVM with a 256 MB heap) piled up to 60.
+            if (started != null && started != connection) {
+                started.container().remove();
+            }
         }
     }
 

@@ -36,7 +36,7 @@ class CourseValidationTest {
 
     /**
      * While writing a lesson, {@code -Dthreadlab.course.only=visibility,atomics} validates just those lessons (a copy
-     * of their folders) and prints what was checked.
+     * of their folders) and prints what was checked; {@code locks/exercises/lost-update} names one exercise alone.
      */
     @Test
     void theShippedLessonsAndExercisesAreValid(@TempDir Path temp) throws Exception {
@@ -70,6 +70,10 @@ class CourseValidationTest {
         // A reference solution that is racy again, a config with a typo, an exercise left untranslated.
         Files.writeString(exercises.resolve("lost-update/solution/BankAccount.java"),
                 Files.readString(exercises.resolve("lost-update/starter/BankAccount.java")));
+        // A "wrong" solution that is the right one: the checks cannot tell it apart.
+        Files.createDirectories(exercises.resolve("lost-update/wrong/actually-right"));
+        Files.copy(Path.of("lessons/locks/exercises/lost-update/solution/BankAccount.java"),
+                exercises.resolve("lost-update/wrong/actually-right/BankAccount.java"));
         Files.writeString(exercises.resolve("pool-of-four/exercise.yaml"), "title: Pool\nchecks:\n  - name: X\n    pionts: 1\n");
         Files.deleteIfExists(exercises.resolve("lost-update/task.zh-CN.md"));
         Files.deleteIfExists(exercises.resolve("lost-update/exercise.zh-CN.yaml"));
@@ -101,7 +105,9 @@ class CourseValidationTest {
         assertTrue(problems.contains("Four threads depositing at once lose nothing"), problems);
         assertTrue(problems.contains("lessons/demo/exercises/pool-of-four: exercise.yaml: checks[1]: unknown key 'pionts'"),
                 problems);
-        assertEquals(7, report.problems().size(), problems);
+        assertTrue(problems.contains("lessons/demo/exercises/lost-update/wrong/actually-right: the wrong solution gets "
+                + "full marks; the checks cannot tell it from a right one"), problems);
+        assertEquals(8, report.problems().size(), problems);
         assertTrue(report.checked().contains("lessons/demo/lesson.zh-CN.md:5 is the example at lessons/demo/lesson.md:5, "
                 + "already run"), report.checked().toString());
     }

@@ -83,6 +83,23 @@ class GraderFailuresTest {
                 + (Grader.REPEATS_FOR_A_BUSY_HOST + 1) + " runs, so a busy server is an unlikely cause.)", result.message());
     }
 
+    @Test
+    void firstFailureNamesTheFirstCheckAWrongProgramFailsAndNothingForARightOne() throws Exception {
+        Check prints = new Check("Prints done", 1, 1, new Check.ProgramExpectation(
+                OutputMatch.of(OutputMatch.Mode.EXACT, "done\n"), null, null, null), null);
+        Check exits = new Check("Exits with 3", 1, 1, new Check.ProgramExpectation(null, null, 3, null), null);
+        String right = "public class Main { public static void main(String[] a) { System.out.println(\"done\"); "
+                + "System.exit(3); } }";
+        String wrong = "public class Main { public static void main(String[] a) { System.out.println(\"done\"); } }";
+        Exercise exercise = new Exercise("first-failure", "test", "First failure", "", "Main", Map.of("Main.java", wrong),
+                Map.of("Main.java", right), Map.of(), null, new ProgramLimits(Duration.ofSeconds(5), null, null),
+                List.of(), List.of(prints, exits), List.of(), false, Map.of());
+        CheckResult failed = grader.firstFailure(exercise, Map.of("Main.java", wrong)).orElseThrow();
+        assertEquals("Exits with 3", failed.name());
+        assertTrue(failed.message().contains("exited with code 0, expected 3"), failed.message());
+        assertTrue(grader.firstFailure(exercise, Map.of("Main.java", right)).isEmpty(), "the right program fails nothing");
+    }
+
     private CheckResult gradeMain(String body) throws InterruptedException {
         Check prints = new Check("Prints done", 1, 1, new Check.ProgramExpectation(
                 OutputMatch.of(OutputMatch.Mode.EXACT, "done\n"), null, 0, null), null);

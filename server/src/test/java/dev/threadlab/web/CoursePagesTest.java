@@ -3,6 +3,7 @@ package dev.threadlab.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
@@ -23,6 +24,22 @@ class CoursePagesTest {
                 .body("[0].language", org.hamcrest.Matchers.equalTo("en"))
                 .extract().jsonPath().getList("order", Integer.class);
         assertEquals(orders.stream().sorted().toList(), orders);
+    }
+
+    /** The lessons listed by the API, read as a learner reads them, teach what a Java concurrency course must. */
+    @Test
+    void theCourseTeachesTheToolsOfJavaConcurrency() {
+        List<String> ids = given().when().get("/api/lessons").then().statusCode(200)
+                .extract().jsonPath().getList("id", String.class);
+        assertTrue(ids.size() >= 17, "at least 17 lessons: " + ids);
+        StringBuilder course = new StringBuilder();
+        for (String id : ids) {
+            course.append(given().when().get("/lessons/" + id).then().statusCode(200).extract().asString());
+        }
+        for (String topic : List.of("volatile", "AtomicLong", "LongAdder", "ConcurrentHashMap", "interrupt",
+                "Future.cancel", "Semaphore", "ReadWriteLock", "ForkJoinPool", "parallel()", "jstack")) {
+            assertTrue(course.indexOf(topic) >= 0, "no lesson mentions " + topic);
+        }
     }
 
     @Test

@@ -202,6 +202,13 @@ class LessonPageBrowserTest extends ChromiumTest {
         assertEquals("按 Ctrl+Enter 运行程序", snippet.findElement(By.cssSelector(".status")).getText());
         snippet.findElement(By.cssSelector("button.run")).click();
         await().until(d -> snippet.findElement(By.cssSelector(".status")).getText().startsWith("已结束"));
+        // CodeMirror's own words too: its search panel (Ctrl+F in the editor).
+        snippet.findElement(By.cssSelector(".cm-content")).click();
+        new org.openqa.selenium.interactions.Actions(browser).keyDown(Keys.CONTROL).sendKeys("f").keyUp(Keys.CONTROL)
+                .perform();
+        WebElement search = await().until(d -> snippet.findElement(By.cssSelector(".cm-search input[name=search]")));
+        assertEquals("查找", search.getAttribute("placeholder"));
+        assertEquals("全部替换", snippet.findElement(By.cssSelector(".cm-search button[name=replaceAll]")).getText());
 
         browser.get(processesLesson.toString());
         await().until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
