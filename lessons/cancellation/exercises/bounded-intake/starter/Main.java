@@ -1,3 +1,4 @@
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,16 +13,21 @@ public class Main {
         System.out.println("pool size for 2 CPUs, W = 60 ms, C = 20 ms: " + threads + " threads");
 
         int largestQueue = 0;
+        int rejected = 0;
         for (int order = 1; order <= 40; order++) {
             int n = order;
-            pool.execute(() -> handle(n));
+            try {
+                pool.execute(() -> handle(n));
+            } catch (RejectedExecutionException e) {
+                rejected++;
+            }
             largestQueue = Math.max(largestQueue, pool.getQueue().size());
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
 
         System.out.println("largest queue: " + largestQueue + " orders; most threads at once: " + pool.getLargestPoolSize());
-        System.out.println("orders handled by main itself: " + handledByMain.get() + " of 40");
+        System.out.println("orders handled by main itself: " + handledByMain.get() + " of 40; rejected: " + rejected);
     }
 
     static void handle(int order) {

@@ -17,7 +17,8 @@ public class Main {
                 Quotes.quote("INITECH", Main::live, Main::cached, Duration.ofSeconds(1)));
         System.out.printf("%4.1f s  all three quotes asked for%n", seconds());
         for (CompletableFuture<String> quote : quotes) {
-            System.out.printf("%4.1f s  %s%n", seconds(), quote.join());
+            String text = quote.join();
+            System.out.printf("%4.1f s  %s%n", seconds(), text);
         }
         pool.shutdownNow();   // the live service may still be working on GLOBEX
     }
