@@ -1,7 +1,14 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class ProcessPoolTest {
@@ -24,6 +31,39 @@ class ProcessPoolTest {
             assertTrue(millis >= 1800, "map took only " + millis + " ms; five one-second tasks on four workers need about 2 s");
             assertTrue(millis <= 4000, "map took " + millis + " ms; with all four workers busy at once it takes about 2 s"
                     + " (one task after another takes 5 s)");
+        }
+    }
+
+    /**
+     * The answers must come from the workers: once the test has killed every worker of a pool, map() cannot have
+     * any (with WorkerProcess, receive() finds the worker's output closed and throws).
+     */
+    @Test
+    void answersComeFromTheWorkerProcesses() throws Exception {
+        try (ProcessPool pool = new ProcessPool(2)) {
+            List<ProcessHandle> workers = ProcessHandle.current().children().toList();
+            assertEquals(2, workers.size(), "new ProcessPool(2) should start two worker processes");
+            for (ProcessHandle worker : workers) {
+                worker.destroyForcibly();
+            }
+            for (ProcessHandle worker : workers) {
+                worker.onExit().get(10, TimeUnit.SECONDS);
+            }
+            ExecutorService caller = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "caller");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                Future<List<Integer>> call = caller.submit(() -> pool.map(List.of(6, 7, 8)));
+                List<Integer> answers = call.get(10, TimeUnit.SECONDS);
+                fail("map returned " + answers + " although the test had killed every worker process: the answers"
+                        + " must come from the workers, not from the parent");
+            } catch (ExecutionException | TimeoutException expected) {
+                // no worker, no answer: a worker that has gone cannot answer its task
+            } finally {
+                caller.shutdownNow();
+            }
         }
     }
 }

@@ -14,13 +14,16 @@ public class Main {
         for (String file : FILES) {
             tasks.add(() -> download(file));
         }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<Integer>> sizes;
-        try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+        try {
             sizes = pool.invokeAll(tasks);   // waits for all six; the futures are in the order of FILES
+        } finally {
+            pool.shutdown();                 // no new tasks: the threads end, and so can the program
         }
         long total = 0;
         for (int i = 0; i < FILES.size(); i++) {
-            int size = sizes.get(i).resultNow();
+            int size = sizes.get(i).get();   // done already: get() returns at once
             System.out.println(FILES.get(i) + ": " + size + " KB");
             total += size;
         }

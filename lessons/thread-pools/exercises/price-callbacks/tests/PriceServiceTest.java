@@ -179,6 +179,24 @@ class PriceServiceTest {
         }
     }
 
+    @Test
+    void convertRunsInACallbackOfItsOwn() throws Exception {
+        PriceService service = new PriceService(shop -> {
+            sleep(50);
+            return 1000;
+        }, TO_TEXT);
+        // Every stage of a CompletableFuture that runs on an executor is one task of it: the fetch is one, and a
+        // callback added with an ...Async(..., pool) method is another.
+        Tasks counting = new Tasks(pool("test-pool", 3));
+
+        List<String> prices = result(service.fetchAll(List.of("s1", "s2", "s3"), counting));
+
+        assertEquals(List.of("EUR 900", "EUR 900", "EUR 900"), prices, "wrong prices");
+        int tasks = counting.count.get();
+        check(tasks >= 6, "the pool ran only " + tasks + (tasks == 1 ? " task" : " tasks") + " for three shops: convert must run"
+                + " in a callback on the fetch's future (a task of its own on the pool), not inside the fetch's task");
+    }
+
     /** Like assertTrue, without "expected: <true> but was: <false>" after the message. */
     private static void check(boolean condition, String message) {
         if (!condition) {
@@ -244,23 +262,12 @@ class PriceServiceTest {
         }
     }
 
-    /** Runs each task on the wrapped pool and returns from execute() only after the task has finished. */
-    private static final class FinishesBeforeReturning extends AbstractExecutorService {
-        private final ExecutorService pool;
+    /** An executor that hands its tasks to a real pool in a way of its own; it shuts down with the pool. */
+    private abstract static class Wrapped extends AbstractExecutorService {
+        final ExecutorService pool;
 
-        FinishesBeforeReturning(ExecutorService pool) {
+        Wrapped(ExecutorService pool) {
             this.pool = pool;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            try {
-                pool.submit(task).get(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // CompletableFuture's tasks report their own failures
-            }
         }
 
         @Override
@@ -286,6 +293,39 @@ class PriceServiceTest {
         @Override
         public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
             return pool.awaitTermination(timeout, unit);
+        }
+    }
+
+    /** Counts the tasks it hands to the wrapped pool. */
+    private static final class Tasks extends Wrapped {
+        final AtomicInteger count = new AtomicInteger();
+
+        Tasks(ExecutorService pool) {
+            super(pool);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            count.incrementAndGet();
+            pool.execute(task);
+        }
+    }
+
+    /** Runs each task on the wrapped pool and returns from execute() only after the task has finished. */
+    private static final class FinishesBeforeReturning extends Wrapped {
+        FinishesBeforeReturning(ExecutorService pool) {
+            super(pool);
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            try {
+                pool.submit(task).get(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // CompletableFuture's tasks report their own failures
+            }
         }
     }
 }
