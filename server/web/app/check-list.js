@@ -1,6 +1,7 @@
 // One graded check as a list item (✓/✗, name, points, message), the same on the lesson page and on the instructor's
 // submission page. Everything is inserted as text: check messages quote the learner's program.
 import { element } from './dom.js';
+import { say } from './i18n.js';
 
 export function checkItem(check) {
   const item = element('li', check.passed ? 'pass' : 'fail');
@@ -14,7 +15,7 @@ export function checkItem(check) {
   item.append(mark, name, points);
   if (check.message) {
     const message = element('div', 'message');
-    message.textContent = check.message;
+    message.textContent = say(check);
     item.append(message);
   }
   return item;

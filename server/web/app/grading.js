@@ -2,7 +2,7 @@
 // messages; hints unlock after failed attempts; earlier submissions are listed and can be loaded again.
 import { checkItem } from './check-list.js';
 import { element } from './dom.js';
-import { lang, t } from './i18n.js';
+import { lang, say, t } from './i18n.js';
 import { fetch } from './http.js';
 import { loginUrl, signedIn } from './learner.js';
 
@@ -61,10 +61,10 @@ export class SubmissionPanel {
         return null;
       }
       const body = await response.json().catch(() => ({}));
-      if (response.status !== 202) throw new Error(body.error || `The server refused the submission (HTTP ${response.status}).`);
+      if (response.status !== 202) throw new Error(body.error ? say(body) : t('refusedSubmission', { status: response.status }));
       id = body.id;
     } catch (e) {
-      this.summary.textContent = e.message.startsWith('Failed to fetch') ? 'The server cannot be reached.' : e.message;
+      this.summary.textContent = e.message.startsWith('Failed to fetch') ? t('unreachable') : e.message;
       this.summary.classList.add('error');
       return null;
     }

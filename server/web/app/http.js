@@ -2,6 +2,7 @@
 // browser's cookies without proof that this page sent it: the CSRF token, which the server puts in the readable cookie
 // csrf-token and expects back in the X-CSRF-TOKEN header. Another site can make the browser send the cookie, but
 // cannot read it to copy it into a header.
+import { say, t } from './i18n.js';
 
 const COOKIE = 'csrf-token';
 const HEADER = 'X-CSRF-TOKEN';
@@ -38,6 +39,6 @@ export async function fetchJson(url, { method = 'GET', body } = {}) {
 /** fetchJson for callers that treat any refusal as an error: the body, or an Error with the server's message. */
 export async function requireJson(url, request) {
   const { ok, status, body } = await fetchJson(url, request);
-  if (!ok) throw new Error(body.error || `The server refused (HTTP ${status}).`);
+  if (!ok) throw new Error(body.error ? say(body) : t('refused', { status }));
   return body;
 }

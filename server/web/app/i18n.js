@@ -1,4 +1,6 @@
 // The page chrome's words in the page's language (<html lang>, chosen by the server). Lessons bring their own text.
+// The server's own sentences (check results, refusals, why a run stopped) arrive as a message key with arguments;
+// their texts in the page's language are in the page (#server-messages, from messages/server*.properties).
 
 const MESSAGES = {
   en: {
@@ -53,6 +55,9 @@ const MESSAGES = {
     laneCollapsed: '{count} threads (collapsed)', laneVirtualDrawn: '{live} virtual threads ({drawn} drawn)',
     laneVirtualCollapsed: '{count} virtual threads (collapsed)', traitVirtual: 'virtual', traitDaemon: 'daemon',
     traitCarrier: 'carrier',
+    unreachable: 'The server cannot be reached. Check your connection and try again.',
+    refusedRun: 'The server refused the run (HTTP {status}).', refusedSubmission: 'The server refused the submission (HTTP {status}).',
+    refused: 'The server refused (HTTP {status}).',
   },
   'zh-CN': {
     queued: '正在等待空闲的沙箱…', queuedAt: '正在等待空闲的沙箱（排在第 {position} 位）…',
@@ -103,6 +108,9 @@ const MESSAGES = {
     summaryCpus: '{count} 个 CPU', summaryLabel: '调度时间线：{parts}',
     laneCollapsed: '{count} 个线程（已折叠）', laneVirtualDrawn: '{live} 个虚拟线程（画出 {drawn} 个）',
     laneVirtualCollapsed: '{count} 个虚拟线程（已折叠）', traitVirtual: '虚拟', traitDaemon: '守护', traitCarrier: '载体',
+    unreachable: '无法连接服务器。请检查网络连接后再试。',
+    refusedRun: '服务器拒绝了这次运行（HTTP {status}）。', refusedSubmission: '服务器拒绝了这次提交（HTTP {status}）。',
+    refused: '服务器拒绝了请求（HTTP {status}）。',
   },
 };
 
@@ -111,9 +119,42 @@ export const lang = MESSAGES[document.documentElement.lang] ? document.documentE
 // The modifier of the keyboard shortcuts as the learner's keyboard labels it.
 const MOD = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
+const SERVER = (() => {
+  try {
+    return JSON.parse(document.getElementById('server-messages')?.textContent || '{}');
+  } catch (e) {
+    return {};
+  }
+})();
+
 /** The message in the page's language, with {name} placeholders filled in ({mod}: Ctrl or ⌘). */
 export function t(key, params = {}) {
-  params = { mod: MOD, ...params };
-  const text = MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key;
+  return fill(MESSAGES[lang][key] ?? MESSAGES.en[key] ?? key, { mod: MOD, ...params });
+}
+
+/**
+ * A sentence of the server's (anything with messageKey and args: a check result, an API error, a run's end) in the
+ * page's language; its English text (message or error) when the page does not know the key.
+ */
+export function say(said) {
+  if (!said) return '';
+  const english = said.message ?? said.error ?? '';
+  return said.messageKey && said.messageKey in SERVER ? serverText(said) : english;
+}
+
+function serverText({ messageKey, args }) {
+  const filled = {};
+  for (const [name, value] of Object.entries(args || {})) filled[name] = argument(value);
+  return fill(SERVER[messageKey] ?? messageKey, filled);
+}
+
+function argument(value) {
+  if (Array.isArray(value)) return value.map(argument).join(SERVER['list.separator'] ?? '; ');
+  if (value && typeof value === 'object' && 'messageKey' in value) return serverText(value);
+  return String(value);
+}
+
+// One pass over the template: a value that contains {braces} (a learner's output) is not filled in again.
+function fill(text, params) {
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }

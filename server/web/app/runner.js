@@ -1,5 +1,6 @@
 // Talks to the run API: submits a program, then streams its events over the run's WebSocket.
 import { fetch } from './http.js';
+import { say, t } from './i18n.js';
 
 /** Options: stdin (all of the program's input at once), trace (false turns the scheduling trace off). */
 export async function submitRun(files, mainClass, { stdin, trace } = {}) {
@@ -14,11 +15,11 @@ export async function submitRun(files, mainClass, { stdin, trace } = {}) {
       body: JSON.stringify(body),
     });
   } catch (e) {
-    throw new Error('The server cannot be reached. Check your connection and try again.');
+    throw new Error(t('unreachable'));
   }
   const json = await response.json().catch(() => ({}));
   if (response.status !== 202) {
-    throw new Error(json.error || `The server refused the run (HTTP ${response.status}).`);
+    throw new Error(json.error ? say(json) : t('refusedRun', { status: response.status }));
   }
   return json.id;
 }

@@ -11,7 +11,7 @@ import { signedIn } from './learner.js';
 import { formatTime } from './local-time.js';
 import { ProgressLine } from './progress.js';
 import { element } from './dom.js';
-import { t } from './i18n.js';
+import { say, t } from './i18n.js';
 import { SubmissionPanel } from './grading.js';
 
 export class Snippet {
@@ -209,6 +209,10 @@ export class Snippet {
       case 'exit':
         this.finish();
         this.progress.exit(event);
+        // Why it was stopped, at the end of the output as a terminal would say it, in the reader's language.
+        if (event.message && event.status !== 'FINISHED' && event.status !== 'COMPILE_ERROR') {
+          this.console.append(`[${say(event)}]\n`, 'system');
+        }
         break;
       case 'error':
         this.console.append(event.message + '\n', 'system');

@@ -43,9 +43,12 @@ final class Compilation {
             """;
 
     private final Frames frames;
+    private final Locale language;
 
-    Compilation(Frames frames) {
+    /** {@code language}: what javac writes its messages in (the JDK has them in English, Chinese, Japanese and German). */
+    Compilation(Frames frames, Locale language) {
         this.frames = frames;
+        this.language = language;
     }
 
     /** Compiles the {@code .java} files among {@code received} (others, such as a text file a program reads, stay as they are). */
@@ -55,7 +58,7 @@ final class Compilation {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         boolean ok;
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, language, StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classes.toString()));
             options.addAll(OPTIONS);
             ok = sources.isEmpty() || javac.getTask(null, files, diagnostics, options, null,
@@ -67,7 +70,7 @@ final class Compilation {
                 String file = d.getSource() == null ? "" : sourceDir.relativize(Path.of(d.getSource().toUri())).toString();
                 send(new Diagnostic(file, d.getLineNumber(), d.getColumnNumber(),
                         d.getKind() == javax.tools.Diagnostic.Kind.ERROR ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-                        d.getMessage(Locale.ENGLISH)));
+                        d.getMessage(language)));
             }
         }
         return ok && reservedNamesAbsent(classes, reservedClasses);

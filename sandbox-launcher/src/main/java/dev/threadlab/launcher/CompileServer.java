@@ -59,11 +59,12 @@ final class CompileServer {
             Path sources = request.resolve("src");
             Path classes = request.resolve("classes");
             Files.createDirectories(sources);
-            List<Path> received = input.readCompileRequest(sources);
+            ServerInput.CompileRequest received = input.readCompileRequest(sources);
             if (received == null) {
                 return false;
             }
-            boolean ok = new Compilation(frames).compile(received, sources, classes, List.of());
+            boolean ok = new Compilation(frames, received.language()).compile(received.sources(), sources, classes,
+                    List.of());
             if (ok) {
                 sendClasses(classes);
             }

@@ -1,5 +1,6 @@
 package dev.threadlab.launcher;
 
+import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.LauncherFrame;
 import dev.threadlab.protocol.RunSpec;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class SandboxLauncher {
             warmUp.join();
         }
         frames.send(LauncherFrame.COMPILING, "");
-        Compilation compilation = new Compilation(frames);
+        Compilation compilation = new Compilation(frames, MessageLanguage.locale(spec.language()));
         if (spec.compiled() ? !compilation.namesAllowed(CLASSES, input.testClasses)
                 : !compilation.compile(input.sources, SOURCES, CLASSES, input.testClasses)) {
             frames.send(LauncherFrame.COMPILE_FAILED, "");

@@ -1,5 +1,6 @@
 package dev.threadlab.launcher;
 
+import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.Frame;
 import dev.threadlab.protocol.ProtocolViolation;
 import dev.threadlab.protocol.RunSpec;
@@ -50,17 +51,22 @@ final class ServerInput {
         }
     }
 
+    /** One request to the compile service: the sources it wrote, and the language of the compiler's messages. */
+    record CompileRequest(List<Path> sources, java.util.Locale language) {
+    }
+
     /**
      * The compile service's next request: its sources, written into {@code sourceDir}, or null when the server closed
      * the stream.
      */
-    List<Path> readCompileRequest(Path sourceDir) throws IOException, ProtocolViolation {
+    CompileRequest readCompileRequest(Path sourceDir) throws IOException, ProtocolViolation {
         List<Path> request = new ArrayList<>();
         for (Frame frame = next(); frame != null; frame = next()) {
             switch (kind(frame)) {
                 case SOURCE -> request.add(write(sourceDir, frame.name(), frame.content()));
                 case COMPILE -> {
-                    return request;
+                    String tag = new String(frame.payload(), java.nio.charset.StandardCharsets.US_ASCII);
+                    return new CompileRequest(request, MessageLanguage.locale(tag));
                 }
                 default -> throw new ProtocolViolation("a " + kind(frame) + " frame in a compile request");
             }

@@ -20,7 +20,7 @@ class CompilationTest {
     Path work;
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final Compilation compilation = new Compilation(new Frames(stdout));
+    private final Compilation compilation = new Compilation(new Frames(stdout), java.util.Locale.ENGLISH);
 
     private List<Diagnostic> diagnostics() throws Exception {
         List<Diagnostic> found = new ArrayList<>();
@@ -37,6 +37,16 @@ class CompilationTest {
         Path file = work.resolve("src").resolve(path);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, text);
+    }
+
+    /** The JDK has javac's messages in Simplified Chinese; a Chinese page asks for them. */
+    @Test
+    void theMessagesAreInTheLanguageAskedFor() throws Exception {
+        Path main = source("Main.java", "public class Main { void f() { undefinedName(); } }");
+        Compilation chinese = new Compilation(new Frames(stdout), java.util.Locale.SIMPLIFIED_CHINESE);
+        assertFalse(chinese.compile(List.of(main), work.resolve("src"), work.resolve("classes"), List.of()));
+        String message = diagnostics().get(0).message();
+        assertTrue(message.contains("找不到符号"), message);
     }
 
     @Test

@@ -82,6 +82,17 @@ class ServerInputTest {
     }
 
     @Test
+    void aCompileRequestNamesTheLanguageOfTheMessagesAndNothingElse() throws Exception {
+        ServerInput.CompileRequest request = input(named(ServerFrame.SOURCE, "Main.java", "class Main {}"),
+                frame(ServerFrame.COMPILE, "zh-CN".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .readCompileRequest(work.resolve("src"));
+        assertEquals(java.util.Locale.SIMPLIFIED_CHINESE, request.language());
+        assertEquals(1, request.sources().size());
+        assertThrows(ProtocolViolation.class, () -> input(frame(ServerFrame.COMPILE,
+                "-J-Dx=1".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).readCompileRequest(work.resolve("src")));
+    }
+
+    @Test
     void aFileNameOutsideItsFolderIsRefused() {
         ServerInput input = input(named(ServerFrame.SOURCE, "../../etc/passwd", "x"));
         assertThrows(ProtocolViolation.class, () -> input.readSetup(work.resolve("src"), work.resolve("classes"), work.resolve("tests")));

@@ -21,9 +21,10 @@ import java.util.List;
  * @param reportKey the per-run key (hex) that seals the test runner's reports ({@link ReportSeal}); only for tests
  * @param compiled the program came compiled by the compile service ({@link ServerFrame#CLASS_FILE}): the launcher only
  *        checks its class names instead of compiling
+ * @param language the language of the compiler's messages ({@link MessageLanguage}); null is English
  */
 public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int repeat, int traceSampleHz,
-        List<String> jvmOptions, String reportKey, boolean compiled) {
+        List<String> jvmOptions, String reportKey, boolean compiled, String language) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -47,20 +48,25 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
     }
 
     public static RunSpec run(String mainClass, int traceSampleHz, List<String> jvmOptions) {
-        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null, false);
+        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null, false, null);
     }
 
     public static RunSpec tests(List<String> testClasses, int repeat, List<String> jvmOptions, String reportKey) {
-        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false);
+        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false, null);
     }
 
     public static RunSpec compileOnly() {
-        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null, false);
+        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null, false, null);
     }
 
     /** This spec for a program whose classes the server sends, compiled ({@link ServerFrame#CLASS_FILE}). */
     public RunSpec precompiled() {
-        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, true);
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, true, language);
+    }
+
+    /** This spec with the compiler's messages in that language (a BCP 47 tag; null is English). */
+    public RunSpec inLanguage(String tag) {
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, compiled, tag);
     }
 
     public boolean traced() {
@@ -83,6 +89,9 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                 json.writeStringField("reportKey", reportKey);
             }
             json.writeBooleanField("compiled", compiled);
+            if (language != null) {
+                json.writeStringField("language", language);
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,6 +119,7 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
             int repeat = 1;
             int hz = 0;
             boolean compiled = false;
+            String language = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -122,13 +132,15 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                     case "repeat" -> repeat = number(json, value);
                     case "traceSampleHz" -> hz = number(json, value);
                     case "compiled" -> compiled = bool(value);
+                    case "language" -> language = text(json, value);
                     default -> throw new ProtocolViolation("an unknown run spec field '" + field + "'");
                 }
             }
             if (mode == null) {
                 throw new ProtocolViolation("a run spec without a mode");
             }
-            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey, compiled);
+            MessageLanguage.locale(language);
+            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey, compiled, language);
         } catch (IOException | IllegalArgumentException e) {
             throw new ProtocolViolation("an unreadable run spec: " + e.getMessage());
         }

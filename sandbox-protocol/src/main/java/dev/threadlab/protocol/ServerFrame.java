@@ -24,8 +24,11 @@ public enum ServerFrame {
     STDIN('I', 1024 * 1024),
     /** End of the program's stdin. */
     STDIN_END('E', 0),
-    /** To the compile service: compile the {@link #SOURCE} frames sent since the last request. */
-    COMPILE('P', 0);
+    /**
+     * To the compile service: compile the {@link #SOURCE} frames sent since the last request, with the compiler's
+     * messages in the language this payload names ({@link MessageLanguage}; empty is English).
+     */
+    COMPILE('P', MessageLanguage.MAX_BYTES);
 
     private final byte code;
     private final int maxPayload;

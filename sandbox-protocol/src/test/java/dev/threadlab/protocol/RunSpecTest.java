@@ -18,6 +18,9 @@ class RunSpecTest {
         assertEquals(run, RunSpec.fromJson(run.toJson()));
         RunSpec compiled = run.precompiled();
         assertEquals(true, RunSpec.fromJson(compiled.toJson()).compiled());
+        RunSpec chinese = run.inLanguage("zh-CN");
+        assertEquals(chinese, RunSpec.fromJson(chinese.toJson()));
+        assertEquals("zh-CN", RunSpec.fromJson(chinese.precompiled().toJson()).language());
         assertEquals(false, run.compiled());
     }
 
@@ -31,12 +34,14 @@ class RunSpecTest {
                 "{\"mode\":\"FORMAT_DISK\"}".getBytes(StandardCharsets.UTF_8)));
         assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson("[]".getBytes(StandardCharsets.UTF_8)));
         assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"RUN\",\"language\":\"zh CN; rm\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
                 "{\"mode\":\"RUN\",\"compiled\":\"yes\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void limitsAreClamped() {
-        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null, false);
+        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null, false, null);
         assertEquals(50, spec.repeat());
         assertEquals(2000, spec.traceSampleHz());
     }

@@ -1,5 +1,6 @@
 package dev.threadlab.exercise;
 
+import dev.threadlab.message.Message;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,34 +26,36 @@ public record OutputMatch(Mode mode, String expected, Pattern pattern) {
     }
 
     /** Why the output does not match, or empty when it does. {@code stream} names it in the message. */
-    public Optional<String> mismatch(String stream, String actual) {
+    public Optional<Message> mismatch(String stream, String actual) {
         return switch (mode) {
             case EXACT -> firstDifference(stream, lines(expected), lines(actual));
             case NORMALIZED -> firstDifference(stream, normalized(expected), normalized(actual));
             case REGEX -> pattern.matcher(actual).find() ? Optional.empty()
-                    : Optional.of(stream + " does not match the pattern " + quote(expected));
+                    : Optional.of(Message.of("output.noMatch", "stream", stream, "pattern", quote(expected)));
             case LINES_ANY_ORDER -> sameLinesInAnyOrder(stream, normalized(expected), normalized(actual));
         };
     }
 
-    private static Optional<String> firstDifference(String stream, List<String> expected, List<String> actual) {
+    private static Optional<Message> firstDifference(String stream, List<String> expected, List<String> actual) {
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
             String want = i < expected.size() ? expected.get(i) : null;
             String got = i < actual.size() ? actual.get(i) : null;
             if (want == null) {
-                return Optional.of(stream + " line " + (i + 1) + ": expected no more output, got " + quote(got));
+                return Optional.of(Message.of("output.extraLine", "stream", stream, "line", i + 1, "got", quote(got)));
             }
             if (got == null) {
-                return Optional.of(stream + " line " + (i + 1) + ": expected " + quote(want) + ", got nothing");
+                return Optional.of(Message.of("output.missingLine", "stream", stream, "line", i + 1, "want",
+                        quote(want)));
             }
             if (!want.equals(got)) {
-                return Optional.of(stream + " line " + (i + 1) + ": expected " + quote(want) + ", got " + quote(got));
+                return Optional.of(Message.of("output.differentLine", "stream", stream, "line", i + 1, "want",
+                        quote(want), "got", quote(got)));
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> sameLinesInAnyOrder(String stream, List<String> expected, List<String> actual) {
+    private static Optional<Message> sameLinesInAnyOrder(String stream, List<String> expected, List<String> actual) {
         Map<String, Integer> missing = new HashMap<>();
         expected.forEach(line -> missing.merge(line, 1, Integer::sum));
         List<String> unexpected = new ArrayList<>();
@@ -66,15 +69,16 @@ public record OutputMatch(Mode mode, String expected, Pattern pattern) {
         if (absent.isEmpty() && unexpected.isEmpty()) {
             return Optional.empty();
         }
-        List<String> parts = new ArrayList<>();
+        List<Message> parts = new ArrayList<>();
         if (!absent.isEmpty()) {
-            parts.add("missing " + quote(absent.get(0)) + (absent.size() > 1 ? " and " + (absent.size() - 1) + " more" : ""));
+            parts.add(Message.of(absent.size() > 1 ? "output.missingLines" : "output.missingOneLine",
+                    "line", quote(absent.get(0)), "more", absent.size() - 1));
         }
         if (!unexpected.isEmpty()) {
-            parts.add("unexpected " + quote(unexpected.get(0))
-                    + (unexpected.size() > 1 ? " and " + (unexpected.size() - 1) + " more" : ""));
+            parts.add(Message.of(unexpected.size() > 1 ? "output.unexpectedLines" : "output.unexpectedOneLine",
+                    "line", quote(unexpected.get(0)), "more", unexpected.size() - 1));
         }
-        return Optional.of(stream + " lines (in any order): " + String.join("; ", parts));
+        return Optional.of(Message.of("output.linesAnyOrder", "stream", stream, "problems", parts));
     }
 
     private static List<String> lines(String text) {

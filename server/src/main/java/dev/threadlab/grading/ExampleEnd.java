@@ -17,8 +17,9 @@ public final class ExampleEnd {
         if (asExpected) {
             return Optional.empty();
         }
-        String how = run.abnormalEnd() != null ? "it ended " + status + ": " + run.abnormalEnd()
-                : "it finished with exit code " + outcome.exitCode() + ProgramCheck.firstErrorLine(run.stderr());
+        String stderr = ProgramCheck.firstErrorLine(run.stderr());
+        String how = run.abnormalEnd() != null ? "it ended " + status + ": " + run.abnormalEnd().english()
+                : "it finished with exit code " + outcome.exitCode() + (stderr.isEmpty() ? "." : " (stderr: " + stderr + ")");
         return Optional.of("the runnable example should " + expected + ", but " + how);
     }
 }

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.exercise.Check;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.sandbox.TestReport;
@@ -85,7 +86,7 @@ public class Grader {
             for (Check check : pending) {
                 int passed = passedRuns.getOrDefault(check, 0);
                 int repeated = repeatedRuns.getOrDefault(check, 0);
-                Optional<String> problem = ProgramCheck.problem(check.program(), result);
+                Optional<Message> problem = ProgramCheck.problem(check.program(), result);
                 if (problem.isEmpty()) {
                     passedRuns.put(check, passed + 1);
                     if (passed + 1 == check.runs()) {
@@ -95,8 +96,8 @@ public class Grader {
                         && ProgramCheck.onlyABusyHostCouldExplain(check.program(), result)) {
                     repeatedRuns.put(check, repeated + 1); // other work had the CPUs: run it again, no grade yet
                 } else {
-                    results.put(check, CheckResult.fail(check, runLabel(passed + 1, check.runs()) + problem.get()
-                            + repeatedNote(repeated)));
+                    results.put(check, CheckResult.fail(check, repeatedNote(inRun(passed + 1, check.runs(),
+                            problem.get()), repeated)));
                 }
             }
             if (!result.compiled()) {
@@ -109,18 +110,21 @@ public class Grader {
         return trace;
     }
 
-    private static String passMessage(Check check, int repeated) {
-        String passed = check.runs() > 1 ? "Passed in all " + check.runs() + " runs." : null;
+    private static Message passMessage(Check check, int repeated) {
         if (repeated == 0) {
-            return passed;
+            return passedInAll(check);
         }
-        String note = "Passed after " + repeated + (repeated == 1 ? " run" : " runs")
-                + " repeated because the server was busy.";
-        return passed == null ? note : passed + " " + note;
+        return Message.of(check.runs() > 1 ? "grading.passedInAllRepeated" : "grading.passedRepeated",
+                "runs", check.runs(), "repeated", repeated);
     }
 
-    private static String repeatedNote(int repeated) {
-        return repeated == 0 ? "" : " (The same in " + (repeated + 1) + " runs, so a busy server is an unlikely cause.)";
+    private static Message passedInAll(Check check) {
+        return check.runs() > 1 ? Message.of("grading.passedInAll", "runs", check.runs()) : null;
+    }
+
+    private static Message repeatedNote(Message problem, int repeated) {
+        return repeated == 0 ? problem
+                : Message.of("grading.sameWhenRepeated", "problem", problem, "runs", repeated + 1);
     }
 
     private void gradeJUnitChecks(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
@@ -151,21 +155,22 @@ public class Grader {
         }
         for (TestReport report : reports) {
             if (!report.passed()) {
-                return CheckResult.fail(check, runLabel(report.run(), check.runs()) + report.message());
+                return CheckResult.fail(check, inRun(report.run(), check.runs(),
+                        Message.of("grading.testFailed", "detail", report.message())));
             }
         }
         long passedRuns = reports.stream().filter(TestReport::passed).count();
         if (passedRuns < check.runs()) {
-            String why = run.abnormalEnd() != null ? run.abnormalEnd()
-                    : run.testsFinished() ? "The test did not run (is the class or method missing?)."
-                    : "The test run ended before this test finished (did the code call System.exit or crash?)"
-                    + ProgramCheck.firstErrorLine(run.stderr());
-            return CheckResult.fail(check, runLabel((int) passedRuns + 1, check.runs()) + why);
+            Message why = run.abnormalEnd() != null ? run.abnormalEnd()
+                    : run.testsFinished() ? Message.of("grading.testDidNotRun")
+                    : ProgramCheck.withFirstErrorLine(Message.of("grading.testRunEndedEarly"), run.stderr());
+            return CheckResult.fail(check, inRun((int) passedRuns + 1, check.runs(), why));
         }
-        return CheckResult.pass(check, check.runs() > 1 ? "Passed in all " + check.runs() + " runs." : null);
+        return CheckResult.pass(check, passedInAll(check));
     }
 
-    private static String runLabel(int run, int runs) {
-        return runs > 1 ? "Run " + run + " of " + runs + ": " : "";
+    /** "Run 2 of 5: …" when the check runs more than once. */
+    private static Message inRun(int run, int runs, Message problem) {
+        return runs > 1 ? Message.of("grading.inRun", "run", run, "runs", runs, "problem", problem) : problem;
     }
 }

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.SandboxOutcome;
 import dev.threadlab.sandbox.TestReport;
@@ -18,13 +19,15 @@ public record GradingRun(SandboxOutcome outcome, List<CompileDiagnostic> diagnos
     }
 
     /** Why the run did not end normally, in the learner's words; null when it exited on its own. */
-    String abnormalEnd() {
+    Message abnormalEnd() {
         return switch (outcome.kind()) {
             case EXITED -> null;
-            case COMPILE_ERROR -> "The code does not compile: " + diagnostics.stream()
-                    .filter(d -> "error".equals(d.severity())).findFirst()
-                    .map(d -> d.file() + ":" + d.line() + ": " + d.message()).orElse("see the compiler's messages");
-            default -> outcome.message() != null ? outcome.message() : "The run ended: " + outcome.kind();
+            case COMPILE_ERROR -> diagnostics.stream().filter(d -> "error".equals(d.severity())).findFirst()
+                    .map(d -> Message.of("grading.doesNotCompile", "where", d.file() + ":" + d.line(), "error",
+                            d.message()))
+                    .orElse(Message.of("grading.doesNotCompileSeeMessages"));
+            default -> outcome.message() != null ? outcome.message()
+                    : Message.of("grading.runEnded", "kind", outcome.kind().name());
         };
     }
 }

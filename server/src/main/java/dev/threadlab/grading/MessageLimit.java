@@ -36,14 +36,20 @@ public final class MessageLimit {
         return text.substring(0, source.position()) + ELLIPSIS;
     }
 
-    /** Each check's message within its own limit, and all of them together within what one result may store. */
+    /**
+     * Each check's message within its own limit, and all of them together within what one result may store. Once
+     * that is spent, a check keeps no arguments and the page shows its English message.
+     */
     public static List<CheckResult> fit(List<CheckResult> results, String message) {
         int left = RESULT_BYTES - (message == null ? 0 : bytes(message));
         List<CheckResult> fitted = new ArrayList<>();
         for (CheckResult result : results) {
             String cut = cut(result.message(), Math.max(0, Math.min(CHECK_MESSAGE_BYTES, left)));
             left -= cut == null ? 0 : bytes(cut);
-            fitted.add(new CheckResult(result.name(), result.passed(), result.points(), result.maxPoints(), cut));
+            int argBytes = result.args() == null ? 0 : bytes(String.valueOf(result.args()));
+            boolean keepArgs = argBytes <= left;
+            left -= keepArgs ? argBytes : 0;
+            fitted.add(result.withMessage(cut, keepArgs));
         }
         return List.copyOf(fitted);
     }

@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.exercise.Check;
 import java.util.List;
 import java.util.Optional;
@@ -11,33 +12,33 @@ final class ProgramCheck {
     }
 
     /** Why the run fails the check, or empty when it passes. */
-    static Optional<String> problem(Check.ProgramExpectation expected, GradingRun run) {
-        String abnormal = run.abnormalEnd();
+    static Optional<Message> problem(Check.ProgramExpectation expected, GradingRun run) {
+        Message abnormal = run.abnormalEnd();
         if (abnormal != null) {
             return Optional.of(abnormal);
         }
         Integer exitCode = run.outcome().exitCode();
         if (expected.exitCode() != null && !expected.exitCode().equals(exitCode)) {
-            return Optional.of("The program exited with code " + exitCode + ", expected " + expected.exitCode()
-                    + firstErrorLine(run.stderr()));
+            return Optional.of(withFirstErrorLine(Message.of("grading.exitCode", "code", exitCode, "expected",
+                    expected.exitCode()), run.stderr()));
         }
         if (expected.stdout() != null) {
-            Optional<String> mismatch = expected.stdout().mismatch("stdout", run.stdout());
+            Optional<Message> mismatch = expected.stdout().mismatch("stdout", run.stdout());
             if (mismatch.isPresent()) {
                 return mismatch;
             }
         }
         if (expected.stderr() != null) {
-            Optional<String> mismatch = expected.stderr().mismatch("stderr", run.stderr());
+            Optional<Message> mismatch = expected.stderr().mismatch("stderr", run.stderr());
             if (mismatch.isPresent()) {
                 return mismatch;
             }
         }
         if (expected.trace() != null) {
-            List<String> problems = TraceCheck.problems(expected.trace(),
+            List<Message> problems = TraceCheck.problems(expected.trace(),
                     TraceFacts.of(run.trace(), run.wallTimeMs()));
             if (!problems.isEmpty()) {
-                return Optional.of("On the trace: " + String.join("; ", problems) + ".");
+                return Optional.of(Message.of("grading.onTheTrace", "problems", problems));
             }
         }
         return Optional.empty();
@@ -57,13 +58,18 @@ final class ProgramCheck {
                 && TraceCheck.onlyABusyHostCouldExplain(expected.trace(), TraceFacts.of(run.trace(), run.wallTimeMs()));
     }
 
-    /** The first line of what the program wrote to stderr (an exception, usually), as a hint. */
+    /**
+     * The message followed by the first line of what the program wrote to stderr (an exception, usually), as a hint;
+     * the message alone when there is none.
+     */
+    static Message withFirstErrorLine(Message message, String stderr) {
+        String first = firstErrorLine(stderr);
+        return first.isEmpty() ? message : Message.of("grading.withStderr", "message", message, "stderr", first);
+    }
+
+    /** The first line of stderr that is not a stack frame, at most 160 characters; "" when there is none. */
     static String firstErrorLine(String stderr) {
-        String trimmed = stderr.strip();
-        if (trimmed.isEmpty()) {
-            return ".";
-        }
-        String first = trimmed.lines().filter(line -> !line.startsWith("\tat ")).findFirst().orElse("");
-        return first.isEmpty() ? "." : " (stderr: " + (first.length() > 160 ? first.substring(0, 160) + "…" : first) + ")";
+        String first = stderr.strip().lines().filter(line -> !line.startsWith("\tat ")).findFirst().orElse("");
+        return first.length() > 160 ? first.substring(0, 160) + "…" : first;
     }
 }

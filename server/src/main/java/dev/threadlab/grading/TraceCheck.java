@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.exercise.Check.TraceExpectation;
 import java.util.List;
 
@@ -10,18 +11,17 @@ final class TraceCheck {
     }
 
     /** What the facts break of the expectation; empty when they meet it. */
-    static List<String> problems(TraceExpectation expected, TraceFacts facts) {
-        List<String> problems = new java.util.ArrayList<>();
-        atLeast(problems, expected.minRunningAtOnce(), facts.maxRunningAtOnce(), "threads running at the same time");
-        atMost(problems, expected.maxRunningAtOnce(), facts.maxRunningAtOnce(), "threads running at the same time");
-        atLeast(problems, expected.minWorkerThreads(), facts.workerThreads(), "threads were started besides main");
-        atMost(problems, expected.maxWorkerThreads(), facts.workerThreads(), "threads were started besides main");
-        atLeast(problems, expected.minChildProcesses(), facts.childProcesses(), "child processes were started");
-        atMost(problems, expected.maxChildProcesses(), facts.childProcesses(), "child processes were started");
-        atMost(problems, expected.maxBlockedMs(), facts.longestBlockedMs(),
-                "ms was the longest time a thread waited for a lock");
-        atLeast(problems, expected.minWallTimeMs(), facts.wallTimeMs(), "ms was the run's wall time");
-        atMost(problems, expected.maxWallTimeMs(), facts.wallTimeMs(), "ms was the run's wall time");
+    static List<Message> problems(TraceExpectation expected, TraceFacts facts) {
+        List<Message> problems = new java.util.ArrayList<>();
+        atLeast(problems, expected.minRunningAtOnce(), facts.maxRunningAtOnce(), "trace.runningAtOnce");
+        atMost(problems, expected.maxRunningAtOnce(), facts.maxRunningAtOnce(), "trace.runningAtOnce");
+        atLeast(problems, expected.minWorkerThreads(), facts.workerThreads(), "trace.workerThreads");
+        atMost(problems, expected.maxWorkerThreads(), facts.workerThreads(), "trace.workerThreads");
+        atLeast(problems, expected.minChildProcesses(), facts.childProcesses(), "trace.childProcesses");
+        atMost(problems, expected.maxChildProcesses(), facts.childProcesses(), "trace.childProcesses");
+        atMost(problems, expected.maxBlockedMs(), facts.longestBlockedMs(), "trace.longestBlockedMs");
+        atLeast(problems, expected.minWallTimeMs(), facts.wallTimeMs(), "trace.wallTimeMs");
+        atMost(problems, expected.maxWallTimeMs(), facts.wallTimeMs(), "trace.wallTimeMs");
         return problems;
     }
 
@@ -36,15 +36,16 @@ final class TraceCheck {
         return !problems(expected, facts).isEmpty() && problems(loadFree, facts).isEmpty();
     }
 
-    private static void atLeast(List<String> problems, Number bound, long actual, String what) {
+    /** A fact below its bound: the fact's key with ".atLeast" appended, the measured value and the bound. */
+    private static void atLeast(List<Message> problems, Number bound, long actual, String fact) {
         if (bound != null && actual < bound.longValue()) {
-            problems.add(actual + " " + what + "; at least " + bound + " expected");
+            problems.add(Message.of(fact + ".atLeast", "actual", actual, "bound", bound));
         }
     }
 
-    private static void atMost(List<String> problems, Number bound, long actual, String what) {
+    private static void atMost(List<Message> problems, Number bound, long actual, String fact) {
         if (bound != null && actual > bound.longValue()) {
-            problems.add(actual + " " + what + "; at most " + bound + " expected");
+            problems.add(Message.of(fact + ".atMost", "actual", actual, "bound", bound));
         }
     }
 }

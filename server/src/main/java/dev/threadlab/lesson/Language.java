@@ -61,6 +61,17 @@ public enum Language {
         return EN;
     }
 
+    /** The cookie that remembers the language a reader picked with {@code ?lang=}. */
+    public static final String COOKIE = "threadlab_lang";
+
+    /**
+     * The reader's language, the same for pages and APIs: {@code ?lang=}, else the {@link #COOKIE}, else the
+     * browser's Accept-Language.
+     */
+    public static Language resolve(String param, String cookie, String acceptLanguage) {
+        return fromTag(param).or(() -> fromTag(cookie)).orElseGet(() -> negotiate(acceptLanguage));
+    }
+
     public static List<Language> translations() {
         return Arrays.stream(values()).filter(language -> language != EN).toList();
     }

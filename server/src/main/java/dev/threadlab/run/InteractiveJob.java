@@ -1,6 +1,8 @@
 package dev.threadlab.run;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.CompileDiagnostic;
+import dev.threadlab.sandbox.ProgramLimits;
 import dev.threadlab.sandbox.SandboxExecution;
 import dev.threadlab.sandbox.SandboxListener;
 import dev.threadlab.sandbox.SandboxOutcome;
@@ -45,7 +47,7 @@ final class InteractiveJob implements SandboxJob {
         run.moveTo(RunStatus.COMPILING);
         RunRequest request = run.request();
         return new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin(),
-                run.traced() ? traceSampleHz : 0);
+                run.traced() ? traceSampleHz : 0, ProgramLimits.DEFAULTS, null, List.of(), run.readerLanguage());
     }
 
     @Override
@@ -66,19 +68,19 @@ final class InteractiveJob implements SandboxJob {
     @Override
     public void failed(RuntimeException error) {
         if (error instanceof SandboxUnavailableException) {
-            end(RunStatus.ERROR, null, error.getMessage());
+            end(RunStatus.ERROR, null, Message.of("outcome.sandboxUnavailable", "detail", error.getMessage()));
         } else {
             LOG.errorf(error, "Run %s failed", run.id());
-            end(RunStatus.ERROR, null, "The run failed inside the server: " + error.getMessage());
+            end(RunStatus.ERROR, null, Message.of("outcome.serverFailed", "detail", error.getMessage()));
         }
     }
 
     @Override
     public void dropped() {
-        end(RunStatus.CANCELLED, null, "The server is shutting down.");
+        end(RunStatus.CANCELLED, null, Message.of("outcome.serverStopping"));
     }
 
-    private void end(RunStatus status, Integer exitCode, String message) {
+    private void end(RunStatus status, Integer exitCode, Message message) {
         try {
             run.end(status, exitCode, message);
         } finally {

@@ -1,8 +1,11 @@
 package dev.threadlab.run;
 
-/** A run request that cannot be accepted; the message tells the client what to fix. */
-public class InvalidRunRequestException extends RuntimeException {
-    public InvalidRunRequestException(String message) {
-        super(message);
+import dev.threadlab.message.ExplainedException;
+import dev.threadlab.message.Message;
+
+/** A run request that cannot be accepted; the message tells the client what to fix (400). */
+public class InvalidRunRequestException extends ExplainedException {
+    public InvalidRunRequestException(Message explanation) {
+        super(explanation);
     }
 }

@@ -1,5 +1,6 @@
 package dev.threadlab.run;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.SandboxExecution;
 import dev.threadlab.trace.TraceEvent;
@@ -27,7 +28,8 @@ public final class Run {
     private List<CompileDiagnostic> diagnostics = List.of();
     private RunStatus status = RunStatus.QUEUED;
     private Integer exitCode;
-    private String message;
+    private Message message;
+    private final String readerLanguage;
     private long startedNanos;
     private Long durationMs;
     private Integer queuePosition;
@@ -40,12 +42,18 @@ public final class Run {
     private long stdinBytes;
     private volatile String historyOwner;
 
-    Run(String id, RunRequest request, RunClient client, boolean traced, TraceLog trace) {
+    Run(String id, RunRequest request, RunClient client, boolean traced, TraceLog trace, String readerLanguage) {
         this.id = id;
         this.request = request;
         this.client = client;
         this.traced = traced;
         this.trace = trace;
+        this.readerLanguage = readerLanguage;
+    }
+
+    /** The BCP 47 tag of the language of whoever started the run: the compiler speaks it (null: English). */
+    String readerLanguage() {
+        return readerLanguage;
     }
 
     RunClient client() {
@@ -102,7 +110,8 @@ public final class Run {
 
     public synchronized RunView view() {
         return new RunView(id, status, exitCode, stdout.toString(), stderr.toString(), diagnostics, durationMs,
-                queuePosition, message);
+                queuePosition, message == null ? null : message.english(), message == null ? null : message.key(),
+                message == null ? null : message.args());
     }
 
     synchronized void queued(int position) {
@@ -139,7 +148,8 @@ public final class Run {
         publish(RunEvent.diagnostics(diagnostics));
     }
 
-    synchronized void end(RunStatus finalStatus, Integer code, String why) {
+    /** The run's last event says why it stopped; the page writes that into the console in its reader's language. */
+    synchronized void end(RunStatus finalStatus, Integer code, Message why) {
         if (status.isFinal()) {
             return;
         }
@@ -148,12 +158,6 @@ public final class Run {
         message = why;
         queuePosition = null;
         durationMs = startedNanos == 0 ? null : (System.nanoTime() - startedNanos) / 1_000_000;
-        if (why != null && finalStatus != RunStatus.FINISHED && finalStatus != RunStatus.COMPILE_ERROR) {
-            // The console shows why the run stopped, like a terminal would.
-            String line = (stderr.isEmpty() || stderr.charAt(stderr.length() - 1) == '\n' ? "" : "\n") + "[" + why + "]\n";
-            stderr.append(line);
-            publish(RunEvent.stderr(line));
-        }
         publish(RunEvent.status(finalStatus, null));
         publish(RunEvent.exit(finalStatus, code, durationMs, why));
         execution = null;

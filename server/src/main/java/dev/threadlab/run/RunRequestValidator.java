@@ -1,5 +1,6 @@
 package dev.threadlab.run;
 
+import dev.threadlab.message.Message;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,48 +14,51 @@ public class RunRequestValidator {
 
     private final RunConfig config;
 
+    private static InvalidRunRequestException invalid(String key, Object... namesAndValues) {
+        return new InvalidRunRequestException(Message.of(key, namesAndValues));
+    }
+
     RunRequestValidator(RunConfig config) {
         this.config = config;
     }
 
     public void validate(RunRequest request) {
         if (request == null) {
-            throw new InvalidRunRequestException("The request body is missing; send a JSON object with language, files and mainClass.");
+            throw invalid("request.noBody");
         }
         if (request.language() == null || !request.language().equals("java")) {
-            throw new InvalidRunRequestException("Unknown language '" + request.language() + "'; only \"java\" is supported.");
+            throw invalid("request.unknownLanguage", "language", String.valueOf(request.language()));
         }
         Map<String, String> files = request.files();
         if (files == null || files.isEmpty()) {
-            throw new InvalidRunRequestException("No files: send at least one source file in \"files\".");
+            throw invalid("request.noFiles");
         }
         if (files.size() > config.maxFiles()) {
-            throw new InvalidRunRequestException("Too many files: " + files.size() + " (at most " + config.maxFiles() + ").");
+            throw invalid("request.tooManyFiles", "count", files.size(), "max", config.maxFiles());
         }
         long total = 0;
         for (Map.Entry<String, String> file : files.entrySet()) {
             checkFileName(file.getKey());
             if (file.getValue() == null) {
-                throw new InvalidRunRequestException("File '" + file.getKey() + "' has no content.");
+                throw invalid("request.emptyFile", "file", file.getKey());
             }
-            checkUnicode("File '" + file.getKey() + "'", file.getValue());
+            checkUnicode(file.getKey(), file.getValue());
             total += file.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         if (total > config.maxSourceSize().asLongValue()) {
-            throw new InvalidRunRequestException("The sources are " + total + " bytes; the limit is "
-                    + config.maxSourceSize().asLongValue() + " bytes.");
+            throw invalid("request.sourcesTooLarge", "bytes", total, "limit",
+                    config.maxSourceSize().asLongValue());
         }
         if (files.keySet().stream().noneMatch(name -> name.endsWith(".java"))) {
-            throw new InvalidRunRequestException("No .java file among the files.");
+            throw invalid("request.noJavaFile");
         }
         if (request.mainClass() == null || !CLASS_NAME.matcher(request.mainClass()).matches()) {
-            throw new InvalidRunRequestException("mainClass must be a Java class name such as \"Main\" or \"demo.Main\", not '"
-                    + request.mainClass() + "'.");
+            throw invalid("request.badMainClass", "mainClass", String.valueOf(request.mainClass()));
         }
         if (request.stdin() != null) {
-            checkUnicode("stdin", request.stdin());
+            checkUnicode(null, request.stdin());
             if (request.stdin().getBytes(StandardCharsets.UTF_8).length > config.maxStdinSize().asLongValue()) {
-                throw new InvalidRunRequestException("stdin is larger than " + config.maxStdinSize().asLongValue() + " bytes.");
+                throw invalid("request.stdinTooLarge", "limit", config.maxStdinSize().asLongValue());
             }
         }
     }
@@ -62,21 +66,25 @@ public class RunRequestValidator {
     private static void checkFileName(String name) {
         if (name == null || name.length() > 200 || !FILE_NAME.matcher(name).matches()
                 || name.contains("..") || name.startsWith("/")) {
-            throw new InvalidRunRequestException("Invalid file name '" + name + "': use a relative path such as "
-                    + "\"Main.java\" or \"demo/Worker.java\" (letters, digits, _ $ . -; no '..', no leading '/').");
+            throw invalid("request.badFileName", "file", String.valueOf(name));
         }
     }
 
-    /** JSON can carry lone surrogates (e.g. "\ud800"), which are not text and cannot be encoded as UTF-8. */
-    private static void checkUnicode(String what, String text) {
+    /**
+     * JSON can carry lone surrogates (e.g. "\ud800"), which are not text and cannot be encoded as UTF-8. {@code file}
+     * names the file the text is, or is null for stdin.
+     */
+    private static void checkUnicode(String file, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new InvalidRunRequestException(what + " is not valid UTF-8 text (unpaired surrogate at index " + i + ").");
+                throw file == null ? invalid("request.stdinNotUnicode", "index", i)
+                        : invalid("request.fileNotUnicode", "file", file, "index", i);
             } else if (c == 0) {
-                throw new InvalidRunRequestException(what + " contains a NUL character.");
+                throw file == null ? invalid("request.stdinHasNul")
+                        : invalid("request.fileHasNul", "file", file);
             }
         }
     }

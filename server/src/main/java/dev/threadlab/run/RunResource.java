@@ -3,6 +3,7 @@ package dev.threadlab.run;
 import dev.threadlab.account.Account;
 import dev.threadlab.account.LearnerCookie;
 import dev.threadlab.account.Viewer;
+import dev.threadlab.lesson.Language;
 import dev.threadlab.trace.ChromeTraceExport;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -68,8 +69,12 @@ public class RunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(RunRequest request, @CookieParam(LearnerCookie.NAME) String learnerCookie,
+            @QueryParam("lang") String lang, @CookieParam(Language.COOKIE) String langCookie,
             @Context HttpServerRequest http) {
-        Run run = runs.submit(request, client(learnerCookie, http), viewer.account().map(Account::id).orElse(null));
+        // The reader's language as the pages pick it: the compiler's messages come in it.
+        String language = Language.resolve(lang, langCookie, http.getHeader("Accept-Language")).tag();
+        Run run = runs.submit(request, client(learnerCookie, http), viewer.account().map(Account::id).orElse(null),
+                language);
         RunView view = run.view();
         return Response.accepted(new Accepted(run.id(), RunStatus.QUEUED, view.queuePosition())).build();
     }

@@ -1,5 +1,6 @@
 package dev.threadlab.run;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.ImageState;
 import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxUnavailableException;
@@ -51,11 +52,14 @@ public class RunService {
 
     /** Validates and queues a run; refused when the client already has as many runs as it may. */
     public Run submit(RunRequest request, RunClient client) {
-        return submit(request, client, null);
+        return submit(request, client, null, null);
     }
 
-    /** As {@link #submit(RunRequest, RunClient)}, and the run joins this account's history when it ends. */
-    public Run submit(RunRequest request, RunClient client, String historyOwner) {
+    /**
+     * As {@link #submit(RunRequest, RunClient)}; the run joins this account's history when it ends, and the compiler
+     * writes its messages in the reader's language (a BCP 47 tag; null is English).
+     */
+    public Run submit(RunRequest request, RunClient client, String historyOwner, String readerLanguage) {
         validator.validate(request);
         ImageState state = image.state();
         if (!state.ready()) {
@@ -63,7 +67,7 @@ public class RunService {
         }
         admission.admit(client);
         boolean traced = request.trace() == null ? traceConfig.enabledByDefault() : request.trace();
-        Run run = new Run(UUID.randomUUID().toString(), request, client, traced, traceConfig.newLog());
+        Run run = new Run(UUID.randomUUID().toString(), request, client, traced, traceConfig.newLog(), readerLanguage);
         run.keepInHistoryOf(historyOwner);
         registry.add(run);
         lanes.submit(new InteractiveJob(run, traceConfig.sampleHz(), traceParser, this::finished));
@@ -96,7 +100,7 @@ public class RunService {
     boolean cancel(Run run) {
         boolean wasActive = run.requestCancel();
         if (wasActive && lanes.withdraw(run)) {
-            run.end(RunStatus.CANCELLED, null, "The run was cancelled before it started.");
+            run.end(RunStatus.CANCELLED, null, Message.of("outcome.cancelledBeforeStart"));
             finished(run);
         }
         return wasActive;

@@ -1,5 +1,6 @@
 package dev.threadlab.run;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.RunPhase;
 import dev.threadlab.sandbox.Sandbox;
 import dev.threadlab.sandbox.SandboxMetrics;
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
 public class SandboxLanes {
     private static final Logger LOG = Logger.getLogger(SandboxLanes.class);
     private static final SandboxOutcome NOT_STARTED =
-            new SandboxOutcome(SandboxOutcome.Kind.CANCELLED, null, "The run was cancelled before it started.");
+            SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, Message.of("outcome.cancelledBeforeStart"));
 
     private final Sandbox sandbox;
     private final LaneQueue queue;
@@ -66,6 +67,11 @@ public class SandboxLanes {
             workers.add(worker);
             worker.start();
         }
+    }
+
+    /** How many sandbox jobs can run at once. */
+    public int slots() {
+        return workers.size();
     }
 
     /** Queues one graded run; the job hears how it went through its cleanup callbacks. */

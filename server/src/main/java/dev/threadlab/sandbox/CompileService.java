@@ -121,7 +121,8 @@ public class CompileService {
      * The program's {@code .java} files compiled, or empty when the service cannot answer now (off, starting, busy for
      * longer than its timeout, or failing): the run's launcher then compiles them itself.
      */
-    public Optional<CompileAnswer.Result> compile(Map<String, String> files) throws InterruptedException {
+    public Optional<CompileAnswer.Result> compile(Map<String, String> files, String language)
+            throws InterruptedException {
         CompilerConnection current = connection;
         Duration timeout = config.compiler().timeout();
         if (current == null || !current.alive() || !busy.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -135,7 +136,7 @@ public class CompileService {
                 fallbacks.increment();
                 return Optional.empty();
             }
-            CompileAnswer.Result result = current.ask(javaSources(files), timeout);
+            CompileAnswer.Result result = current.ask(javaSources(files), language, timeout);
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             answered.increment();
             return Optional.of(result);
@@ -189,7 +190,7 @@ public class CompileService {
         CompilerConnection started = null;
         try {
             started = new CompilerConnection(LauncherContainer.start(docker, () -> { }, () -> { }, create(state.tag())));
-            if (started.ask(Map.of("Probe.java", "class Probe { }"), probeTimeout()).compiled() && !closed) {
+            if (started.ask(Map.of("Probe.java", "class Probe { }"), null, probeTimeout()).compiled() && !closed) {
                 started.container().raiseCpuWeight();
                 connection = started;
                 LOG.debugf("Compile service %s is up", started.container().id());

@@ -38,7 +38,8 @@ final class CompilerConnection implements LauncherContainer.Sink {
     }
 
     /** Sends the sources and waits for their answer; any failure means this service is no longer to be used. */
-    CompileAnswer.Result ask(Map<String, String> sources, Duration timeout)
+    /** {@code language}: the BCP 47 tag of the language of javac's messages (null: English). */
+    CompileAnswer.Result ask(Map<String, String> sources, String language, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<CompileAnswer.Result> result = new CompletableFuture<>();
         synchronized (this) {
@@ -49,7 +50,7 @@ final class CompilerConnection implements LauncherContainer.Sink {
             pending = result;
         }
         sources.forEach(container.stdin()::sendFile);
-        container.stdin().sendCompile();
+        container.stdin().sendCompile(language);
         return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

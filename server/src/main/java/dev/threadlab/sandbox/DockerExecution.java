@@ -1,5 +1,6 @@
 package dev.threadlab.sandbox;
 
+import dev.threadlab.message.Message;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Frame;
@@ -71,10 +72,11 @@ final class DockerExecution implements SandboxExecution {
     private static RunSpec specOf(SandboxProgram program) {
         if (program.tests() != null) {
             return RunSpec.tests(program.tests().classes(), program.tests().repeat(), program.jvmOptions(),
-                    ReportSeal.newKey());
+                    ReportSeal.newKey()).inLanguage(program.language());
         }
-        return program.isCompileOnly() ? RunSpec.compileOnly()
-                : RunSpec.run(program.mainClass(), program.traceSampleHz(), program.jvmOptions());
+        return (program.isCompileOnly() ? RunSpec.compileOnly()
+                : RunSpec.run(program.mainClass(), program.traceSampleHz(), program.jvmOptions()))
+                .inLanguage(program.language());
     }
 
     /**
@@ -88,13 +90,13 @@ final class DockerExecution implements SandboxExecution {
             compiled = compileFirst(compiler);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, "The server is shutting down."));
+            stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, Message.of("outcome.serverStopping")));
             finish();
             return;
         }
         if (compiled != null && (!compiled.compiled() || program.isCompileOnly())) {
             stopReason.compareAndSet(null, compiled.compiled() ? SandboxOutcome.exited(0)
-                    : SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, "Compilation failed."));
+                    : SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, Message.of("outcome.compileFailed")));
             finish();
             return;
         }
@@ -108,7 +110,7 @@ final class DockerExecution implements SandboxExecution {
         }
         clock.mark(PhaseClock.Mark.COMPILING);
         compileStart = System.nanoTime();
-        CompileAnswer.Result compiled = compiler.compile(program.files()).orElse(null);
+        CompileAnswer.Result compiled = compiler.compile(program.files(), program.language()).orElse(null);
         if (compiled != null) {
             announceCompiling();
             if (!compiled.diagnostics().isEmpty()) {
@@ -161,17 +163,17 @@ final class DockerExecution implements SandboxExecution {
             timers.schedule(() -> {
                 if (launcher.phase() != LaunchPhase.RUNNING) {
                     stop(SandboxOutcome.of(SandboxOutcome.Kind.TIMED_OUT,
-                            "Compilation did not finish within " + seconds(compileTime) + "."));
+                            Message.of("outcome.compileTimedOut", "limit", seconds(compileTime))));
                 }
             }, Math.max(0, left), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, "The server is shutting down."));
+            stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, Message.of("outcome.serverStopping")));
             finish();
         } catch (RuntimeException e) {
             LOG.warnf(e, "Run %s could not start its container", program.runId());
             stopReason.compareAndSet(null, SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
-                    "The sandbox could not start the program: " + SandboxImage.rootMessage(e)));
+                    Message.of("outcome.couldNotStart", "detail", SandboxImage.rootMessage(e))));
             finish();
         }
     }
@@ -212,7 +214,7 @@ final class DockerExecution implements SandboxExecution {
 
     @Override
     public void cancel() {
-        stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, "The run was cancelled."));
+        stop(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, Message.of("outcome.cancelled")));
     }
 
     @Override
@@ -220,7 +222,7 @@ final class DockerExecution implements SandboxExecution {
         try {
             return outcome.get();
         } catch (ExecutionException e) {
-            return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox failed: " + SandboxImage.rootMessage(e));
+            return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, Message.of("outcome.sandboxFailed", "detail", SandboxImage.rootMessage(e)));
         }
     }
 
@@ -251,7 +253,7 @@ final class DockerExecution implements SandboxExecution {
             case STDOUT, RAW -> {
                 launcher.accept(frame.getPayload());
                 if (launcher.broken()) {
-                    stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, launcher.problems().strip()));
+                    stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, Message.of("outcome.launcherFailed", "detail", launcher.problems().strip())));
                 }
             }
             case STDERR -> {
@@ -288,7 +290,7 @@ final class DockerExecution implements SandboxExecution {
         }
         if (allowed.length < bytes.length) {
             stop(SandboxOutcome.of(SandboxOutcome.Kind.OUTPUT_LIMIT,
-                    "The program printed more than " + config.limits().output().asLongValue() + " bytes and was stopped."));
+                    Message.of("outcome.outputLimit", "bytes", config.limits().output().asLongValue())));
         }
     }
 
@@ -307,7 +309,7 @@ final class DockerExecution implements SandboxExecution {
         try {
             result = decideOutcome();
         } catch (RuntimeException e) {
-            result = SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox failed: " + SandboxImage.rootMessage(e));
+            result = SandboxOutcome.of(SandboxOutcome.Kind.ERROR, Message.of("outcome.sandboxFailed", "detail", SandboxImage.rootMessage(e)));
         }
         LauncherContainer used = container;
         if (used != null) {
@@ -336,21 +338,20 @@ final class DockerExecution implements SandboxExecution {
             return stopped;
         }
         if (launcher.stoppedFromOutside()) {
-            return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "The sandbox was stopped from outside while the program"
-                    + " ran (the Docker engine shut down or restarted). Run it again.");
+            return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, Message.of("outcome.stoppedFromOutside"));
         }
         if (launcher.deadlock() != null) {
-            return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, launcher.deadlock());
+            return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, Message.of("outcome.deadlock", "detail", launcher.deadlock()));
         }
         if (end.outOfMemory()) {
             return SandboxOutcome.of(SandboxOutcome.Kind.MEMORY_LIMIT,
-                    "The program ran out of memory: the sandbox allows " + program.limits().memoryBytes(config) / (1024 * 1024) + " MiB.");
+                    Message.of("outcome.memoryLimit", "mib", program.limits().memoryBytes(config) / (1024 * 1024)));
         }
         SandboxOutcome launcherFailed = SandboxOutcome.of(SandboxOutcome.Kind.ERROR,
-                "The sandbox launcher failed: " + (launcherErrors + launcher.problems()).strip());
+                Message.of("outcome.launcherFailed", "detail", (launcherErrors + launcher.problems()).strip()));
         return switch (launcher.phase()) {
             case RUNNING -> SandboxOutcome.exited(end.exitCode());
-            case COMPILE_FAILED -> SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, "Compilation failed.");
+            case COMPILE_FAILED -> SandboxOutcome.of(SandboxOutcome.Kind.COMPILE_ERROR, Message.of("outcome.compileFailed"));
             // A compile-only run ends right after compiling.
             case COMPILING -> program.isCompileOnly() && end.exitCode() == 0 ? SandboxOutcome.exited(0) : launcherFailed;
             default -> launcherFailed;
@@ -422,7 +423,7 @@ final class DockerExecution implements SandboxExecution {
             clock.mark(PhaseClock.Mark.OUTPUT_ENDED);
             if (error != null && !ended.get() && stopReason.get() == null) {
                 LOG.warnf(error, "Run %s lost its container's output stream", program.runId());
-                stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, "Lost the connection to the program: " + SandboxImage.rootMessage(error)));
+                stop(SandboxOutcome.of(SandboxOutcome.Kind.ERROR, Message.of("outcome.connectionLost", "detail", SandboxImage.rootMessage(error))));
             }
             finishLater();
         }
@@ -446,7 +447,7 @@ final class DockerExecution implements SandboxExecution {
             clock.mark(PhaseClock.Mark.RUNNING);
             Duration wallTime = program.limits().wallTime(config);
             wallTimer = timers.schedule(() -> stop(SandboxOutcome.of(SandboxOutcome.Kind.TIMED_OUT,
-                    "The program ran longer than the " + seconds(wallTime) + " limit and was stopped.")),
+                    Message.of("outcome.timedOut", "limit", seconds(wallTime)))),
                     wallTime.toMillis(), TimeUnit.MILLISECONDS);
             listener.running();
         }

@@ -31,8 +31,9 @@ final class LauncherStdin extends InputStream {
     }
 
     /** To the compile service: compile the files sent since the last request. */
-    void sendCompile() {
-        frames.add(frame(ServerFrame.COMPILE, new byte[0]));
+    void sendCompile(String language) {
+        frames.add(frame(ServerFrame.COMPILE, language == null ? new byte[0]
+                : language.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     /** A hidden test class, compiled by the server: the container never sees the tests' source. */

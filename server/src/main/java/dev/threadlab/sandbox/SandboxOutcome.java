@@ -1,11 +1,13 @@
 package dev.threadlab.sandbox;
 
-/** How a sandboxed program ended. {@code exitCode} is set for {@link Kind#EXITED}. */
-public record SandboxOutcome(Kind kind, Integer exitCode, String message) {
+import dev.threadlab.message.Message;
+
+/** How a sandboxed program ended. {@code exitCode} is set for {@link Kind#EXITED}; {@code message} says why it was stopped. */
+public record SandboxOutcome(Kind kind, Integer exitCode, Message message) {
 
     public enum Kind { EXITED, COMPILE_ERROR, TIMED_OUT, MEMORY_LIMIT, OUTPUT_LIMIT, DEADLOCK, CANCELLED, ERROR }
 
-    static SandboxOutcome of(Kind kind, String message) {
+    public static SandboxOutcome of(Kind kind, Message message) {
         return new SandboxOutcome(kind, null, message);
     }
 

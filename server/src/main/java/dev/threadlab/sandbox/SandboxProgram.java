@@ -11,12 +11,18 @@ import java.util.Map;
  * test classes are compiled against the sources and run with JUnit instead of the main class. Without a main class
  * and tests, the sources are only compiled (the outcome is EXITED 0 or COMPILE_ERROR). {@code jvmOptions} go to
  * the JVM that runs the main class or the tests (an exercise's, such as keeping a class out of the JIT).
+ * {@code language} is the BCP 47 tag of the language the compiler's messages are for (null: English).
  */
 public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz,
-        ProgramLimits limits, TestSuite tests, List<String> jvmOptions) {
+        ProgramLimits limits, TestSuite tests, List<String> jvmOptions, String language) {
 
     public SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz) {
-        this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null, List.of());
+        this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null, List.of(), null);
+    }
+
+    public SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz,
+            ProgramLimits limits, TestSuite tests, List<String> jvmOptions) {
+        this(runId, files, mainClass, stdin, traceSampleHz, limits, tests, jvmOptions, null);
     }
 
     public boolean isCompileOnly() {

@@ -1,5 +1,6 @@
 package dev.threadlab.submission;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseRepository;
@@ -69,7 +70,7 @@ public class ExerciseResource {
     public Response submit(@PathParam("id") String id, SubmissionRequest request) {
         String learner = viewer.requireAccount("submit an exercise").id();
         if (request == null || request.files() == null) {
-            throw new InvalidRunRequestException("Send {\"files\": {\"Main.java\": \"...\"}}.");
+            throw new InvalidRunRequestException(Message.of("request.noSubmissionFiles"));
         }
         Submission submission = submissions.submit(id, request.files(), learner, viewer.address());
         return Response.accepted().entity(new Accepted(submission.id(), submission.status())).build();

@@ -57,7 +57,7 @@ public class SubmissionService {
         this.image = image;
         this.config = config;
         this.admission = new RunAdmission(config.perClient().maxActive(), config.perClient().maxActivePerAddress(),
-                "submissions waiting or being graded", "wait until one is graded and try again.");
+                "submissions");
         AtomicInteger count = new AtomicInteger();
         this.graders = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), task -> {
             Thread thread = new Thread(task, "grader-" + count.incrementAndGet());

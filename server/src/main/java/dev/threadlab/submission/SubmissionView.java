@@ -21,7 +21,7 @@ public record SubmissionView(String id, String exerciseId, SubmissionStatus stat
             checks = java.util.stream.IntStream.range(0, checks.size()).mapToObj(i -> {
                 CheckResult r = s.checks().get(i);
                 return r.name().equals(english.get(i))
-                        ? new CheckResult(names.get(i), r.passed(), r.points(), r.maxPoints(), r.message()) : r;
+                        ? r.named(names.get(i)) : r;
             }).toList();
         }
         return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), checks, s.message(),

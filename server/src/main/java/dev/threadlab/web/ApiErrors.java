@@ -1,7 +1,9 @@
 package dev.threadlab.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.threadlab.account.AccountException;
+import dev.threadlab.message.Message;
 import dev.threadlab.run.InvalidRunRequestException;
 import dev.threadlab.run.NotYourRunException;
 import dev.threadlab.run.TooManyRunsException;
@@ -10,17 +12,30 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every API error is JSON {@code {"error": "..."}} with a message a person can act on. */
+/**
+ * Every API error is JSON {@code {"error": "..."}} with a message a person can act on, in English; where the server has
+ * it as a message key, {@code messageKey} and {@code args} let the page say it in its reader's language.
+ */
 public class ApiErrors {
 
-    public record ApiError(String error) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ApiError(String error, String messageKey, Map<String, Object> args) {
+        ApiError(String error) {
+            this(error, null, null);
+        }
+
+        ApiError(Message message) {
+            this(message.english(), message.key(), message.args());
+        }
     }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRunRequestException e) {
-        return error(Response.Status.BAD_REQUEST, e.getMessage());
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(e.explanation())).build();
     }
 
     @ServerExceptionMapper
@@ -31,7 +46,7 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response tooManyRuns(TooManyRunsException e) {
         return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
-                .entity(new ApiError(e.getMessage())).build();
+                .entity(new ApiError(e.explanation())).build();
     }
 
     @ServerExceptionMapper

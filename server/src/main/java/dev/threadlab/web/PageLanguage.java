@@ -8,15 +8,13 @@ import jakarta.ws.rs.core.NewCookie;
  * cookie, else the browser's Accept-Language.
  */
 final class PageLanguage {
-    static final String COOKIE = "threadlab_lang";
+    static final String COOKIE = Language.COOKIE;
 
     private PageLanguage() {
     }
 
     static Language resolve(String param, String cookie, String acceptLanguage) {
-        return Language.fromTag(param)
-                .or(() -> Language.fromTag(cookie))
-                .orElseGet(() -> Language.negotiate(acceptLanguage));
+        return Language.resolve(param, cookie, acceptLanguage);
     }
 
     /** Set when the learner picked a language with ?lang=, so the following pages keep it. */

@@ -77,6 +77,21 @@ class WrongSolutionsTest {
         assertTrue(message.contains("wrong/ has no wrong solution"), message);
     }
 
+    /** The course validation grades them all in CI; this says in a second, without Docker, that they all apply. */
+    @Test
+    void everyShippedExerciseHasWrongSolutionsThatApply() {
+        Path lessons = Path.of("lessons").toAbsolutePath();
+        ExerciseRepository.Catalog catalog = new ExerciseRepository(lessons, parser).catalog();
+        assertEquals(java.util.List.of(), catalog.problems());
+        assertTrue(catalog.exercises().size() >= 30, catalog.exercises().keySet().toString());
+        for (Exercise exercise : catalog.exercises().values()) {
+            Path exerciseFolder = lessons.resolve(exercise.lessonId()).resolve("exercises").resolve(exercise.id());
+            Map<String, Map<String, String>> variants = wrongSolutions.of(exercise, exerciseFolder, true);
+            variants.forEach((name, files) -> assertTrue(!files.equals(exercise.solutionFiles()),
+                    exercise.id() + "/wrong/" + name + " is the reference solution"));
+        }
+    }
+
     private Exercise exercise() throws IOException {
         write("exercise.yaml", "title: Demo\nchecks:\n  - name: Output\n    points: 1\n    stdout:\n      exact: hi\n");
         write("task.md", "Say hi.");

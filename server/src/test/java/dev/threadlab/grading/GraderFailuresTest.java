@@ -81,6 +81,8 @@ class GraderFailuresTest {
         assertFalse(result.passed());
         assertEquals("On the trace: 1 threads running at the same time; at least 2 expected. (The same in "
                 + (Grader.REPEATS_FOR_A_BUSY_HOST + 1) + " runs, so a busy server is an unlikely cause.)", result.message());
+        assertEquals("grading.sameWhenRepeated", result.messageKey(), "the page says it in its reader's language");
+        assertEquals(Grader.REPEATS_FOR_A_BUSY_HOST + 1, result.args().get("runs"));
     }
 
     @Test

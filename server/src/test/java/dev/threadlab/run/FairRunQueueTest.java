@@ -54,6 +54,6 @@ class FairRunQueueTest {
 
     static Run run(String id, String learner) {
         RunRequest request = new RunRequest("java", Map.of("Main.java", ""), "Main", null, false);
-        return new Run(id, request, new RunClient(learner, "127.0.0.1"), false, new TraceLog(1000, 1000));
+        return new Run(id, request, new RunClient(learner, "127.0.0.1"), false, new TraceLog(1000, 1000), null);
     }
 }

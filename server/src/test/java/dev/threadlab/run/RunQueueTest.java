@@ -96,7 +96,9 @@ class RunQueueTest {
         RunApi.asBrowser(busy).contentType(ContentType.JSON).body(program(source))
                 .when().post("/api/runs")
                 .then().statusCode(429).header("Retry-After", notNullValue())
-                .body("error", containsString("4 runs waiting or running"));
+                .body("error", containsString("4 runs waiting or running"))
+                .body("messageKey", org.hamcrest.Matchers.equalTo("tooMany.runs.learner"))
+                .body("args.max", org.hamcrest.Matchers.equalTo(4));
 
         String patientRun = submitAs(patient, program(source));
         int position = (Integer) view(patientRun).get("queuePosition");
@@ -105,7 +107,8 @@ class RunQueueTest {
         String third = submitAs("cccccccc-0000-0000-0000-000000000003", program(source));
         RunApi.asBrowser("dddddddd-0000-0000-0000-000000000004").contentType(ContentType.JSON)
                 .body(program(source)).when().post("/api/runs")
-                .then().statusCode(429).body("error", containsString("network address"));
+                .then().statusCode(429).body("error", containsString("network address"))
+                .body("messageKey", org.hamcrest.Matchers.equalTo("tooMany.runs.address"));
 
         long patientStart = startedAt(awaitEnd(patientRun));
         List<Long> busyStarts = new ArrayList<>();

@@ -84,6 +84,21 @@ class RunResourceTest {
         assertTrue(((String) error.get("message")).contains("incompatible types"), error.toString());
     }
 
+    /** The reader's language picks the compiler's, as for pages: ?lang=, the cookie, or Accept-Language. */
+    @Test
+    void aChineseReaderGetsTheCompilersMessagesInChinese() {
+        Map<String, Object> broken = RunApi.program("public class Main { int x = \"text\"; }");
+        for (io.restassured.specification.RequestSpecification reader : List.of(
+                given().queryParam("lang", "zh-CN"), given().cookie("threadlab_lang", "zh-CN"),
+                given().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"))) {
+            String id = reader.contentType(ContentType.JSON).body(broken).when().post("/api/runs")
+                    .then().statusCode(202).extract().path("id");
+            Map<String, Object> result = RunApi.awaitEnd(id);
+            List<Map<String, Object>> diagnostics = (List<Map<String, Object>>) result.get("diagnostics");
+            assertTrue(((String) diagnostics.get(0).get("message")).contains("不兼容的类型"), result.toString());
+        }
+    }
+
     @Test
     void twoThreadsBothRunAndJoin() {
         Map<String, Object> result = run("""
@@ -257,6 +272,7 @@ class RunResourceTest {
     private static void postExpecting400(Map<String, Object> body, String errorPart) {
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/runs")
-                .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString(errorPart));
+                .then().statusCode(400).contentType(ContentType.JSON).body("error", containsString(errorPart))
+                .body("messageKey", org.hamcrest.Matchers.startsWith("request."));
     }
 }

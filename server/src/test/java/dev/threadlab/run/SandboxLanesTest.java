@@ -195,7 +195,7 @@ class SandboxLanesTest {
 
                 @Override
                 public void cancel() {
-                    end.complete(new SandboxOutcome(SandboxOutcome.Kind.CANCELLED, null, "cancelled"));
+                    end.complete(SandboxOutcome.of(SandboxOutcome.Kind.CANCELLED, dev.threadlab.message.Message.of("outcome.cancelled")));
                 }
 
                 @Override

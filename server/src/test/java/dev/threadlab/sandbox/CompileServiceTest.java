@@ -54,15 +54,22 @@ class CompileServiceTest {
     void itCompilesAProgramIntoClassesAndAMistakeIntoMessages() throws Exception {
         CompileAnswer.Result hello = compiler.compile(Map.of("demo/Main.java",
                 "package demo; public class Main { class Inner { } public static void main(String[] a) { } }",
-                "notes.txt", "not java")).orElseThrow();
+                "notes.txt", "not java"), null).orElseThrow();
         assertTrue(hello.compiled());
         assertEquals(List.of("demo.Main", "demo.Main$Inner"), hello.classes().keySet().stream().sorted().toList());
-        CompileAnswer.Result broken = compiler.compile(Map.of("Broken.java", "class Broken {\n  int x = ;\n}\n")).orElseThrow();
+        CompileAnswer.Result broken = compiler.compile(Map.of("Broken.java", "class Broken {\n  int x = ;\n}\n"), null)
+                .orElseThrow();
         assertFalse(broken.compiled());
         CompileDiagnostic error = broken.diagnostics().get(0);
         assertEquals("Broken.java", error.file());
         assertEquals(2, error.line());
         assertEquals("error", error.severity());
+        assertTrue(error.message().contains("illegal start of expression"), error.message());
+        // A Chinese page's run: the same service says it in Chinese.
+        CompileAnswer.Result chinese = compiler.compile(Map.of("Broken.java", "class Broken {\n  int x = ;\n}\n"),
+                "zh-CN").orElseThrow();
+        assertTrue(chinese.diagnostics().get(0).message().contains("非法的表达式开始"),
+                chinese.diagnostics().get(0).message());
     }
 
     @Test
@@ -101,21 +108,21 @@ class CompileServiceTest {
             own.ensureRunning();
             String first = own.containerId();
             assertNotNull(first, "the service started");
-            assertTrue(own.compile(HELLO).orElseThrow().compiled());
+            assertTrue(own.compile(HELLO, null).orElseThrow().compiled());
             String nested = "List.of(1)";
             for (int i = 0; i < 9; i++) {
                 nested = "List.of(" + nested + ", " + nested + ")";
             }
             long start = System.nanoTime();
             Optional<CompileAnswer.Result> slow = own.compile(Map.of("Slow.java",
-                    "import java.util.*; class Slow { Object v = " + nested + "; }"));
+                    "import java.util.*; class Slow { Object v = " + nested + "; }"), null);
             assertTrue(slow.isEmpty(), "no answer: the run compiles in its own container");
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "given up after the timeout");
             assertFalse(own.state().up());
             assertEquals(1, own.state().restarts());
             await().atMost(Duration.ofSeconds(10)).until(() -> !exists(first));
             own.ensureRunning();
-            assertTrue(own.compile(HELLO).orElseThrow().compiled(), "a new service answers");
+            assertTrue(own.compile(HELLO, null).orElseThrow().compiled(), "a new service answers");
         } finally {
             String last = own.containerId();
             own.close();

@@ -41,7 +41,7 @@ class HostileProgramsTest {
     @Inject
     WarmPool pool;
 
-    private static long memoryBefore = -1;
+    private static MemorySnapshot memoryBefore;
     private static long diskBefore;
     private static WarmPool fullPool;
 
@@ -49,7 +49,7 @@ class HostileProgramsTest {
     private void measureTheHost() throws IOException {
         awaitFull(pool);
         fullPool = pool;
-        memoryBefore = availableMemoryKb();
+        memoryBefore = MemorySnapshot.now();
         diskBefore = Files.getFileStore(Path.of("/var/lib/docker")).getUsableSpace();
     }
 
@@ -59,23 +59,88 @@ class HostileProgramsTest {
                 .until(() -> pool.state().ready() == pool.state().target());
     }
 
-    /** Everything the suite took (tmpfs, memory of killed containers, image layers) is given back. */
+    /**
+     * Everything the suite took (tmpfs, memory of killed containers, image layers) is given back. The kernel and the
+     * engine give memory back some seconds after a container is gone: the same suite measured a drop of 519 MB at once
+     * in one run and 67 MB in the next, so the memory gets up to 60 s to come back.
+     */
     @AfterAll
     static void theHostIsBackWhereItWas() throws IOException {
         awaitFull(fullPool);
-        long memoryLostMb = (memoryBefore - availableMemoryKb()) / 1024;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        MemorySnapshot after = MemorySnapshot.now();
+        while (lostMb(after) >= 512 && System.nanoTime() < deadline) {
+            sleep(1000);
+            after = MemorySnapshot.now();
+        }
+        long memoryLostMb = lostMb(after);
         long diskLostMb = (diskBefore - Files.getFileStore(Path.of("/var/lib/docker")).getUsableSpace()) >> 20;
-        assertTrue(memoryLostMb < 512, "available memory dropped by " + memoryLostMb + " MB");
+        assertTrue(memoryLostMb < 512, "available memory dropped by " + memoryLostMb + " MB: "
+                + memoryBefore + " before, " + after + " after");
         assertTrue(diskLostMb < 256, "free disk dropped by " + diskLostMb + " MB");
     }
 
+    private static long lostMb(MemorySnapshot after) {
+        return (memoryBefore.availableKb() - after.availableKb()) / 1024;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * The host's available memory, not counting what this test JVM (the server under test) holds: its heap grows with
-     * the suite's output floods and is not what the sandbox must give back. Measured: 740 MB resident after the first
-     * test, 1.1 GB at the end.
+     * The host's available memory, not counting what lives on by design: this test JVM (the server under test), whose
+     * heap grows with the suite's output floods (measured: 740 MB resident after the first test, 1.1 GB at the end),
+     * and the anonymous memory of the containers that still run, the warm pool and the compile service, whose javac
+     * grows as it compiles. What a killed program could leave on the host, a tmpfs or a process outside its container,
+     * still counts.
      */
-    private static long availableMemoryKb() throws IOException {
-        return kilobytes(Path.of("/proc/meminfo"), "MemAvailable:") + kilobytes(Path.of("/proc/self/status"), "VmRSS:");
+    private record MemorySnapshot(long memAvailableKb, long serverKb, long containersKb, long engineKb, long shmemKb,
+            long kernelUnreclaimableKb) {
+        static MemorySnapshot now() throws IOException {
+            Path meminfo = Path.of("/proc/meminfo");
+            return new MemorySnapshot(kilobytes(meminfo, "MemAvailable:"),
+                    kilobytes(Path.of("/proc/self/status"), "VmRSS:"), livingContainersKb(), engineResidentKb(),
+                    kilobytes(meminfo, "Shmem:"), kilobytes(meminfo, "SUnreclaim:"));
+        }
+
+        long availableKb() {
+            return memAvailableKb + serverKb + containersKb;
+        }
+
+        @Override
+        public String toString() {
+            return "MemAvailable " + memAvailableKb / 1024 + " MB, server " + serverKb / 1024 + " MB, containers "
+                    + containersKb / 1024 + " MB, engine " + engineKb / 1024 + " MB, Shmem " + shmemKb / 1024
+                    + " MB, SUnreclaim " + kernelUnreclaimableKb / 1024 + " MB";
+        }
+    }
+
+    /** The resident memory of the Docker engine's daemons and container shims. */
+    private static long engineResidentKb() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.contains("docker")
+                || c.contains("containerd")).orElse(false)).mapToLong(p -> {
+                    try {
+                        return kilobytes(Path.of("/proc/" + p.pid() + "/status"), "VmRSS:");
+                    } catch (IOException | RuntimeException gone) {
+                        return 0;
+                    }
+                }).sum();
+    }
+
+    /** The resident anonymous memory of every container Docker runs now (cgroup v1; 0 where that file is absent). */
+    private static long livingContainersKb() throws IOException {
+        Path stat = Path.of("/sys/fs/cgroup/memory/docker/memory.stat");
+        if (!Files.isRegularFile(stat)) {
+            return 0;
+        }
+        return Files.readAllLines(stat).stream().filter(l -> l.startsWith("total_rss "))
+                .mapToLong(l -> Long.parseLong(l.substring("total_rss ".length())) / 1024).findFirst().orElse(0);
     }
 
     private static long kilobytes(Path file, String field) throws IOException {
@@ -86,7 +151,7 @@ class HostileProgramsTest {
     @BeforeEach
     void sandboxIsReady() throws InterruptedException, IOException {
         SandboxReady.await(image);
-        if (memoryBefore < 0) {
+        if (memoryBefore == null) {
             measureTheHost();
         }
     }
@@ -284,10 +349,10 @@ class HostileProgramsTest {
                 }
                 """);
         assertEndedWithReason(result, "OUTPUT_LIMIT");
-        String stderr = (String) result.get("stderr");
-        String note = "\n[The program printed more than 1048576 bytes and was stopped.]\n";
-        assertTrue(stderr.endsWith(note), "the console says why it stopped");
-        int printed = stderr.length() - note.length();
+        assertEquals("The program printed more than 1048576 bytes and was stopped.", result.get("message"));
+        assertEquals("outcome.outputLimit", result.get("messageKey"), "the page says why in its reader's language");
+        assertEquals(Map.of("bytes", 1048576), result.get("args"));
+        int printed = ((String) result.get("stderr")).length();
         assertTrue(printed > 1_000_000 && printed <= 1_048_576, "stderr kept " + printed + " characters");
     }
 

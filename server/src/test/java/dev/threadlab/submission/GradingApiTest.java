@@ -168,6 +168,8 @@ public class GradingApiTest {
                 assertNotNull(response.header("Retry-After"));
                 assertTrue(response.<String>path("error").contains("3 submissions waiting or being graded"),
                         response.asString());
+                assertEquals("tooMany.submissions.learner", response.path("messageKey"), response.asString());
+                assertEquals(3, (Integer) response.path("args.max"), response.asString());
                 refused++;
             }
         }

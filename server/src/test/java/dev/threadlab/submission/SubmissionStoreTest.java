@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.grading.CheckResult;
+import dev.threadlab.message.Message;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -35,8 +36,9 @@ class SubmissionStoreTest {
         assertTrue(store.unfinished().stream().anyMatch(s -> s.id().equals(queued.id())));
 
         Submission graded = queued.grading().graded(List.of(
-                new CheckResult("Four threads", false, 0, 4, "deposits were lost"),
-                new CheckResult("Output", true, 2, 2, null)));
+                new CheckResult("Four threads", false, 0, 4, "deposits were lost", "grading.inRun",
+                        Map.of("run", 2, "problem", new Message("grading.testFailed", Map.of("detail", "lost")))),
+                new CheckResult("Output", true, 2, 2, null, null, null)));
         store.update(graded);
         store.saveTrace(queued.id(), "[{\"kind\":\"meta\",\"t\":0}]");
 
@@ -46,6 +48,9 @@ class SubmissionStoreTest {
         assertEquals(created, read.createdAt());
         assertEquals(Map.of("Main.java", "class Main {}"), read.files());
         assertEquals("deposits were lost", read.checks().get(0).message());
+        assertEquals("grading.inRun", read.checks().get(0).messageKey());
+        assertEquals(Map.of("run", 2, "problem", Map.of("messageKey", "grading.testFailed", "args", Map.of("detail", "lost"))),
+                read.checks().get(0).args(), "a nested message is stored as its key and arguments");
         assertEquals("[{\"kind\":\"meta\",\"t\":0}]", store.trace(queued.id()).orElseThrow());
         assertTrue(store.unfinished().stream().noneMatch(s -> s.id().equals(queued.id())));
 

@@ -27,14 +27,13 @@ class ExerciseBrowserTest extends ChromiumTest {
     @TestHTTPResource("/signup?lang=en&next=/lessons/locks")
     URL signUpThenLesson;
 
+    @TestHTTPResource("/signup?lang=zh-CN&next=/lessons/multitasking")
+    URL signUpThenChineseLesson;
+
     @Test
     void submitShowsEachCheckThenHintsAndHistory() throws Exception {
-        // Submitting needs an account: sign up through the page, which comes back to the lesson.
-        browser.get(signUpThenLesson.toString());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        browser.findElement(By.id("username")).sendKeys("exercise-" + System.nanoTime() % 1_000_000);
-        browser.findElement(By.id("password")).sendKeys("a long enough password");
-        browser.findElement(By.cssSelector("form.credentials button[type=submit]")).click();
+        signUp(signUpThenLesson, "exercise-");
         WebElement exercise = wait.until(d -> d.findElement(By.id("exercise-lost-update")));
         List<String> tabs = exercise.findElements(By.cssSelector(".snippet-tab")).stream().map(WebElement::getText).toList();
         assertEquals(List.of("Main.java", "BankAccount.java"), tabs, "the main file first, then the others");
@@ -62,5 +61,30 @@ class ExerciseBrowserTest extends ChromiumTest {
         wait.until(d -> exercise.findElement(By.cssSelector(".grading-history summary")).getText()
                 .equals("Your submissions (2)"));
         HeadlessChromium.screenshot(browser, exercise, "exercise-graded");
+    }
+
+    /** The server sends a failed check as a message key with arguments, and a Chinese page says it in Chinese. */
+    @Test
+    void aChinesePageSaysWhyACheckFailedInChinese() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
+        signUp(signUpThenChineseLesson, "zh-exercise-");
+        WebElement exercise = wait.until(d -> d.findElement(By.id("exercise-four-at-once")));
+        WebElement summary = exercise.findElement(By.cssSelector(".grading-summary"));
+        exercise.findElement(By.cssSelector("button.submit")).click();
+        wait.until(d -> summary.getText().startsWith("得分"));
+        // The starter runs the four parts one after another on main: no worker threads on the trace.
+        WebElement trace = exercise.findElements(By.cssSelector(".grading-checks li")).get(1);
+        String message = trace.findElement(By.cssSelector(".message")).getText();
+        assertTrue(message.contains("除 main 之外启动了 0 个线程；应至少 4 个"), message);
+        assertTrue(message.replace("main", "").chars().noneMatch(c -> c < 128 && Character.isLetter(c)),
+                "no English left in: " + message);
+    }
+
+    /** Submitting needs an account: signs up through the page, which then goes on to the lesson. */
+    private void signUp(URL signUpThenLesson, String namePrefix) {
+        browser.get(signUpThenLesson.toString());
+        browser.findElement(By.id("username")).sendKeys(namePrefix + System.nanoTime() % 1_000_000);
+        browser.findElement(By.id("password")).sendKeys("a long enough password");
+        browser.findElement(By.cssSelector("form.credentials button[type=submit]")).click();
     }
 }
