@@ -57,7 +57,7 @@ const MESSAGES = {
     traitCarrier: 'carrier',
     unreachable: 'The server cannot be reached. Check your connection and try again.',
     refusedRun: 'The server refused the run (HTTP {status}).', refusedSubmission: 'The server refused the submission (HTTP {status}).',
-    refused: 'The server refused (HTTP {status}).',
+    refused: 'The server refused (HTTP {status}).', severityError: 'error', severityWarning: 'warning',
   },
   'zh-CN': {
     queued: '正在等待空闲的沙箱…', queuedAt: '正在等待空闲的沙箱（排在第 {position} 位）…',
@@ -110,7 +110,7 @@ const MESSAGES = {
     laneVirtualCollapsed: '{count} 个虚拟线程（已折叠）', traitVirtual: '虚拟', traitDaemon: '守护', traitCarrier: '载体',
     unreachable: '无法连接服务器。请检查网络连接后再试。',
     refusedRun: '服务器拒绝了这次运行（HTTP {status}）。', refusedSubmission: '服务器拒绝了这次提交（HTTP {status}）。',
-    refused: '服务器拒绝了请求（HTTP {status}）。',
+    refused: '服务器拒绝了请求（HTTP {status}）。', severityError: '错误', severityWarning: '警告',
   },
 };
 

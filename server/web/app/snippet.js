@@ -215,14 +215,14 @@ export class Snippet {
         }
         break;
       case 'error':
-        this.console.append(event.message + '\n', 'system');
+        this.console.append(say(event) + '\n', 'system');
         break;
     }
   }
 
   showDiagnostics(diagnostics) {
     for (const d of diagnostics) {
-      const text = `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+      const text = `${d.file}:${d.line}:${d.column}: ${t(d.severity === 'error' ? 'severityError' : 'severityWarning')}: ${d.message}`;
       if (this.editor.states.has(d.file) && d.line > 0) {
         this.console.appendAction(text, `diagnostic ${d.severity}`, () => this.editor.reveal(d.file, d.line, d.column));
       } else {

@@ -6,7 +6,7 @@ import { DataZoomComponent, GridComponent, TooltipComponent } from 'echarts/comp
 import { CanvasRenderer } from 'echarts/renderers';
 import { cssColor, element } from './dom.js';
 import { onThemeChange } from './theme.js';
-import { t } from './i18n.js';
+import { say, t } from './i18n.js';
 import { TraceModel } from './trace-model.js';
 import { cpuLanes, threadLanes } from './timeline-lanes.js';
 import { buildItems } from './timeline-items.js';
@@ -462,7 +462,7 @@ export class TraceTimeline {
   renderAlerts() {
     const deadlock = this.model.deadlock;
     this.alert.hidden = !deadlock;
-    if (deadlock) this.alert.textContent = deadlock.message;
+    if (deadlock) this.alert.textContent = deadlockText(deadlock);
     this.notes.replaceChildren(...this.model.notes.map((note) => {
       const item = element('li');
       item.textContent = note;
@@ -516,4 +516,14 @@ function checkbox(text, title) {
   input.type = 'checkbox';
   label.append(input, ` ${text}`);
   return { label, input };
+}
+
+/** The trace's deadlock event said in the page's language: who waits for which lock, held by whom. */
+function deadlockText(deadlock) {
+  const waits = (deadlock.threads || []).map((w) => ({
+    messageKey: w.holds?.length ? 'outcome.deadlockWaitHolding' : 'outcome.deadlockWait',
+    args: { thread: w.name, lock: w.waitsFor, owner: w.owner, holds: (w.holds || []).join(', ') },
+  }));
+  return waits.length ? say({ message: deadlock.message, messageKey: 'outcome.deadlock', args: { waits } })
+    : deadlock.message;
 }

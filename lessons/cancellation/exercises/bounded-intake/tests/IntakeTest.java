@@ -123,8 +123,8 @@ class IntakeTest {
                     + full.ranOn.get(task));
         }
         for (int task = 4; task <= 5; task++) {
-            check(!full.ranOn.containsKey(task), "while the pool's three threads were busy, task " + task + " should"
-                    + " wait in the queue (it has room for 2), but it ran on " + full.ranOn.get(task));
+            check(!full.ranOn.containsKey(task), "while the pool's three threads were busy, task " + task
+                    + " should wait in the queue (it has room for 2), but it ran on " + full.ranOn.get(task));
         }
         check(SUBMITTER.equals(full.ranOn.get(6)), "task 6 came when the three threads were busy and the queue was"
                 + " full; it should run on the thread that handed it over, but "

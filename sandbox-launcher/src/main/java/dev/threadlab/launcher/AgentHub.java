@@ -1,5 +1,6 @@
 package dev.threadlab.launcher;
 
+import dev.threadlab.protocol.DeadlockCycle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,7 +34,7 @@ final class AgentHub implements Runnable {
 
     private final Path path;
     private final TraceRecorder recorder;
-    private final Consumer<String> onDeadlock;
+    private final Consumer<DeadlockCycle> onDeadlock;
     private final ServerSocketChannel server;
     private final CompletableFuture<ProcessHandle> program = new CompletableFuture<>();
     /** Which connection speaks for each process: the first accepted (the kernel queues connections in order). */
@@ -41,7 +42,7 @@ final class AgentHub implements Runnable {
     private int connections;
     private final List<Thread> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    AgentHub(Path path, TraceRecorder recorder, Consumer<String> onDeadlock) throws IOException {
+    AgentHub(Path path, TraceRecorder recorder, Consumer<DeadlockCycle> onDeadlock) throws IOException {
         this.path = path;
         this.recorder = recorder;
         this.onDeadlock = onDeadlock;
@@ -204,7 +205,8 @@ final class AgentHub implements Runnable {
         }
         if (DeadlockCheck.confirmed(pid, members)) {
             recorder.deadlock(nanos, pid, message, members);
-            onDeadlock.accept(message);
+            onDeadlock.accept(new DeadlockCycle(members.stream().map(m -> new DeadlockCycle.Wait(m[1], m[2], m[4],
+                    m[5].isEmpty() ? List.of() : List.of(m[5].split(",")))).toList()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.threadlab.launcher;
 
+import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.LauncherFrame;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ final class ProgramRun {
 
     private final Frames frames;
     private final ServerInput input;
-    private final CompletableFuture<String> deadlock = new CompletableFuture<>();
+    private final CompletableFuture<DeadlockCycle> deadlock = new CompletableFuture<>();
 
     ProgramRun(Frames frames, ServerInput input) {
         this.frames = frames;
@@ -39,12 +40,10 @@ final class ProgramRun {
         Thread out = relay(program.getInputStream(), LauncherFrame.STDOUT, null);
         Thread err = relay(program.getErrorStream(), LauncherFrame.STDERR, tracing == null ? null : TracedJvm.pickedUpLine());
         relayStdin(program, firstStdin);
-        if (CompletableFuture.anyOf(program.onExit(), deadlock).get() instanceof String cycle) {
+        if (CompletableFuture.anyOf(program.onExit(), deadlock).get() instanceof DeadlockCycle cycle) {
             tracing.stop();
-            // A UTF-8 character takes at most 4 bytes: cut so that the frame stays within its limit.
-            int max = LauncherFrame.DEADLOCK.maxPayload() / 4;
-            frames.finish(LauncherFrame.DEADLOCK, cycle.length() > max ? cycle.substring(0, max - 1) + "…" : cycle,
-                    DEADLOCK_EXIT);
+            frames.finish(LauncherFrame.DEADLOCK, new String(cycle.toJson(LauncherFrame.DEADLOCK.maxPayload()),
+                    java.nio.charset.StandardCharsets.UTF_8), DEADLOCK_EXIT);
         }
         // Output still in the pipes belongs to the run; a grandchild that keeps them open is not waited for.
         out.join(300);

@@ -1,15 +1,14 @@
 package dev.threadlab.classroom;
 
 import dev.threadlab.lesson.Language;
+import dev.threadlab.lesson.ReaderLanguage;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
@@ -26,8 +25,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ClassResource {
     private final ClassroomService classroom;
+    private final ReaderLanguage readerLanguage;
 
-    ClassResource(ClassroomService classroom) {
+    ClassResource(ClassroomService classroom, ReaderLanguage readerLanguage) {
+        this.readerLanguage = readerLanguage;
         this.classroom = classroom;
     }
 
@@ -61,9 +62,8 @@ public class ClassResource {
 
     @GET
     @Path("classes/{id}/grades")
-    public GradeSheet grades(@PathParam("id") String id, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept) {
-        return classroom.grades(id, language(lang, accept));
+    public GradeSheet grades(@PathParam("id") String id) {
+        return classroom.grades(id, readerLanguage.get());
     }
 
     @GET
@@ -77,7 +77,4 @@ public class ClassResource {
                 .build();
     }
 
-    private static Language language(String lang, String accept) {
-        return Language.fromTag(lang).orElseGet(() -> Language.negotiate(accept));
-    }
 }

@@ -18,7 +18,7 @@ public record Exercise(String id, String lessonId, String title, String taskHtml
     public ExerciseText text(Language language) {
         ExerciseText translated = translations.get(language);
         return translated != null ? translated
-                : new ExerciseText(title, taskHtml, hints, checks.stream().map(Check::name).toList());
+                : new ExerciseText(title, taskHtml, hints, checks.stream().map(Check::name).toList(), Map.of());
     }
 
     public int maxScore() {

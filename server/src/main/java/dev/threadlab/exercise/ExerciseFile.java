@@ -17,7 +17,7 @@ record ExerciseFile(String title, String mainClass, String stdin, Limits limits,
     }
 
     /** A program check (name, points, stdout/stderr/exitCode/trace) or a JUnit class (junit, tests). */
-    record CheckEntry(String name, Integer points, Integer runs, Output stdout, Output stderr, Integer exitCode,
+    record CheckEntry(String id, String name, Integer points, Integer runs, Output stdout, Output stderr, Integer exitCode,
             Trace trace, String junit, List<TestEntry> tests) {
     }
 

@@ -40,6 +40,9 @@ public class ExerciseParser {
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern JVM_OPTION = Pattern.compile("-[XD]\\S+");
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Pattern CHECK_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** Shorter feedback would be replaced inside other words. */
+    private static final int MIN_FEEDBACK = 4;
     private static final long MAX_FILE_BYTES = 256 * 1024;
     private static final int MAX_RUNS = 20;
     private static final long MIN_MEMORY = 64L << 20;
@@ -90,7 +93,8 @@ public class ExerciseParser {
         List<Exercise.Hint> hints = hints(config.hints(), problems);
         Map<Language, ExerciseText> translations = new EnumMap<>(Language.class);
         for (Language language : Language.translations()) {
-            translation(folder, language, config, checks, problems).ifPresent(text -> translations.put(language, text));
+            translation(folder, language, config, checks, tests, problems)
+                    .ifPresent(text -> translations.put(language, text));
         }
         problems.throwIfAny();
         return new Exercise(id, lessonId, title, markdown.renderMarkdown(task), mainClass, starter, Map.copyOf(solution), tests,
@@ -99,11 +103,11 @@ public class ExerciseParser {
     }
 
     /**
-     * The exercise's words in another language: task.<lang>.md and exercise.<lang>.yaml, which mirrors exercise.yaml
-     * (same hints, same checks, same tests, in the same order). Both files or neither.
+     * The exercise's words in another language: task.<lang>.md and exercise.<lang>.yaml, which translates every hint
+     * (by its {@code after}) and every check (by its id, a test's method) of exercise.yaml. Both files or neither.
      */
     private Optional<ExerciseText> translation(Path folder, Language language, ExerciseFile config, List<Check> checks,
-            Problems problems) {
+            Map<String, String> tests, Problems problems) {
         Path taskFile = folder.resolve(language.fileName("task", "md"));
         Path textFile = folder.resolve(language.fileName("exercise", "yaml"));
         if (!Files.exists(taskFile) && !Files.exists(textFile)) {
@@ -126,42 +130,44 @@ public class ExerciseParser {
             return Optional.empty();
         }
         List<ExerciseFile.HintEntry> englishHints = config.hints() == null ? List.of() : config.hints();
-        int hintCount = englishHints.size();
-        List<ExerciseTranslationFile.HintText> hints = text.hints() == null ? List.of() : text.hints();
-        if (hints.size() != hintCount) {
-            problems.inFolder(where + "has " + hints.size() + " hints, exercise.yaml has " + hintCount);
-            return Optional.empty();
-        }
-        List<String> names = new ArrayList<>();
-        List<ExerciseTranslationFile.CheckText> entries = text.checks() == null ? List.of() : text.checks();
-        List<ExerciseFile.CheckEntry> english = config.checks() == null ? List.of() : config.checks();
-        if (entries.size() != english.size()) {
-            problems.inFolder(where + "has " + entries.size() + " checks, exercise.yaml has " + english.size());
-            return Optional.empty();
-        }
-        for (int i = 0; i < english.size(); i++) {
-            ExerciseTranslationFile.CheckText entry = entries.get(i);
-            if (english.get(i).junit() != null) {
-                int tests = english.get(i).tests() == null ? 0 : english.get(i).tests().size();
-                if (entry.tests() == null || entry.tests().size() != tests) {
-                    problems.inFolder(where + "checks[" + (i + 1) + "] needs the names of its " + tests + " tests");
-                    return Optional.empty();
-                }
-                entry.tests().forEach(test -> names.add(test.name()));
-            } else {
-                names.add(entry.name());
+        Map<Integer, String> hints = text.hints() == null ? Map.of() : text.hints();
+        Map<String, String> checkNames = text.checks() == null ? Map.of() : text.checks();
+        List<String> mismatches = new ArrayList<>();
+        List<Integer> afters = englishHints.stream().map(ExerciseFile.HintEntry::after).toList();
+        afters.stream().filter(after -> blank(hints.get(after)))
+                .forEach(after -> mismatches.add("the hint after " + after + " is not translated"));
+        hints.keySet().stream().filter(after -> !afters.contains(after))
+                .forEach(after -> mismatches.add("hints has " + after + ", but no hint of exercise.yaml unlocks after "
+                        + after));
+        List<String> ids = checks.stream().map(Check::id).toList();
+        ids.stream().filter(id -> blank(checkNames.get(id)))
+                .forEach(id -> mismatches.add("the check '" + id + "' is not translated"));
+        checkNames.keySet().stream().filter(id -> !ids.contains(id))
+                .forEach(id -> mismatches.add("checks has '" + id + "', but exercise.yaml has no check with that id"));
+        Map<String, String> feedback = text.feedback() == null ? Map.of() : text.feedback();
+        feedback.forEach((english, translated) -> {
+            if (english == null || english.strip().length() < MIN_FEEDBACK || blank(translated)) {
+                mismatches.add("feedback needs text of " + MIN_FEEDBACK + " or more characters and its translation: '"
+                        + english + "'");
+            } else if (tests.values().stream().noneMatch(source -> source.contains(english))) {
+                mismatches.add("feedback '" + english + "' does not occur in tests/");
             }
-        }
-        if (names.size() != checks.size() || names.stream().anyMatch(name -> name == null || name.isBlank())) {
-            problems.inFolder(where + "every check needs a translated name");
+        });
+        if (!mismatches.isEmpty()) {
+            mismatches.forEach(mismatch -> problems.inFolder(where + mismatch));
             return Optional.empty();
         }
+        List<String> names = ids.stream().map(checkNames::get).toList();
         List<Exercise.Hint> translatedHints = new ArrayList<>();
-        for (int i = 0; i < hints.size(); i++) {
-            translatedHints.add(new Exercise.Hint(englishHints.get(i).after(), markdown.renderMarkdown(hints.get(i).text())));
+        for (Integer after : afters) {
+            translatedHints.add(new Exercise.Hint(after, markdown.renderMarkdown(hints.get(after))));
         }
         return Optional.of(new ExerciseText(text.title(), markdown.renderMarkdown(readText(taskFile, problems)),
-                List.copyOf(translatedHints), List.copyOf(names)));
+                List.copyOf(translatedHints), List.copyOf(names), Map.copyOf(feedback)));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private ExerciseFile readConfig(Path file) {
@@ -228,6 +234,9 @@ public class ExerciseParser {
         List<String> names = checks.stream().map(Check::name).toList();
         names.stream().filter(name -> names.indexOf(name) != names.lastIndexOf(name)).distinct()
                 .forEach(name -> problems.add("two checks are named '" + name + "'"));
+        List<String> ids = checks.stream().map(Check::id).filter(java.util.Objects::nonNull).toList();
+        ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).distinct()
+                .forEach(id -> problems.add("two checks have the id '" + id + "'"));
         return checks;
     }
 
@@ -249,7 +258,7 @@ public class ExerciseParser {
             }
             int points = points(test.points(), where + " " + test.method(), problems);
             String name = test.name() == null || test.name().isBlank() ? test.method() : test.name();
-            out.add(new Check(name, points, runs, null, new Check.JUnitTest(entry.junit(), test.method())));
+            out.add(new Check(test.method(), name, points, runs, null, new Check.JUnitTest(entry.junit(), test.method())));
         }
     }
 
@@ -261,6 +270,9 @@ public class ExerciseParser {
         if (entry.tests() != null) {
             problems.add(where + ": 'tests' belongs to a junit check");
         }
+        if (entry.id() == null || !CHECK_ID.matcher(entry.id()).matches()) {
+            problems.add(where + ": 'id' is missing or not lower-case words with '-' (translations refer to it)");
+        }
         int points = points(entry.points(), where, problems);
         OutputMatch stdout = output(entry.stdout(), where + " stdout", problems);
         OutputMatch stderr = output(entry.stderr(), where + " stderr", problems);
@@ -268,7 +280,7 @@ public class ExerciseParser {
         if (stdout == null && stderr == null && entry.exitCode() == null && trace == null) {
             problems.add(where + ": say what to check: stdout, stderr, exitCode or trace");
         }
-        return Optional.of(new Check(entry.name(), points, runs,
+        return Optional.of(new Check(entry.id(), entry.name(), points, runs,
                 new Check.ProgramExpectation(stdout, stderr, entry.exitCode(), trace), null));
     }
 
@@ -368,6 +380,9 @@ public class ExerciseParser {
             if (entry.after() == null || entry.after() < 1 || entry.text() == null || entry.text().isBlank()) {
                 problems.add("each hint needs 'after' (failed attempts, 1 or more) and 'text'");
                 continue;
+            }
+            if (hints.stream().anyMatch(hint -> hint.afterFailedAttempts() == entry.after())) {
+                problems.add("two hints unlock after " + entry.after() + " (translations refer to a hint by it)");
             }
             hints.add(new Exercise.Hint(entry.after(), markdown.renderMarkdown(entry.text())));
         }

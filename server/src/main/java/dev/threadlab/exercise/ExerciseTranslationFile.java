@@ -1,19 +1,13 @@
 package dev.threadlab.exercise;
 
-import java.util.List;
+import java.util.Map;
 
 /**
- * The shape of {@code exercise.<lang>.yaml}: only the translated strings, mirroring exercise.yaml's order (hints,
- * checks, and the tests of a junit check).
+ * The shape of {@code exercise.<lang>.yaml}: only the translated strings, each under the id of what it translates:
+ * hints by the failed attempts they unlock after ({@code after}), checks by their {@code id} (a junit test's method).
+ * {@code feedback} translates the hidden tests' failure messages: each key is text that occurs in the tests' sources
+ * (an assertion's message, or a literal part of one), its value what a reader of this language sees instead.
  */
-record ExerciseTranslationFile(String title, List<HintText> hints, List<CheckText> checks) {
-
-    record HintText(String text) {
-    }
-
-    record CheckText(String name, List<TestName> tests) {
-    }
-
-    record TestName(String name) {
-    }
+record ExerciseTranslationFile(String title, Map<Integer, String> hints, Map<String, String> checks,
+        Map<String, String> feedback) {
 }

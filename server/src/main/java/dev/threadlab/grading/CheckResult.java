@@ -5,15 +5,17 @@ import dev.threadlab.message.Message;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How one check went: what the learner sees in the result panel and the API. {@code message} is the explanation in
  * English, {@code messageKey} and {@code args} the same for the page to say in its reader's language. Both can quote
  * the learner's program (an assertion's text, its stderr), so each text is cut to
- * {@link MessageLimit#CHECK_MESSAGE_BYTES}.
+ * {@link MessageLimit#CHECK_MESSAGE_BYTES}. {@code checkId} is the check's id in its exercise (null in results stored
+ * before checks had ids), by which its name is shown in the reader's language.
  */
-public record CheckResult(String name, boolean passed, int points, int maxPoints, String message, String messageKey,
-        Map<String, Object> args) {
+public record CheckResult(String checkId, String name, boolean passed, int points, int maxPoints, String message,
+        String messageKey, Map<String, Object> args) {
 
     public CheckResult {
         message = MessageLimit.cut(message, MessageLimit.CHECK_MESSAGE_BYTES);
@@ -21,27 +23,62 @@ public record CheckResult(String name, boolean passed, int points, int maxPoints
     }
 
     static CheckResult pass(Check check, Message why) {
-        return of(check.name(), true, check.points(), check.points(), why);
+        return of(check, true, check.points(), why);
     }
 
     static CheckResult fail(Check check, Message why) {
-        return of(check.name(), false, 0, check.points(), why);
+        return of(check, false, 0, why);
     }
 
-    static CheckResult of(String name, boolean passed, int points, int maxPoints, Message why) {
-        return new CheckResult(name, passed, points, maxPoints, why == null ? null : why.english(),
-                why == null ? null : why.key(), why == null ? null : why.args());
+    private static CheckResult of(Check check, boolean passed, int points, Message why) {
+        return new CheckResult(check.id(), check.name(), passed, points, check.points(),
+                why == null ? null : why.english(), why == null ? null : why.key(), why == null ? null : why.args());
     }
 
     /** The same result under another name (the check's name in the learner's language). */
     public CheckResult named(String shownName) {
-        return new CheckResult(shownName, passed, points, maxPoints, message, messageKey, args);
+        return new CheckResult(checkId, shownName, passed, points, maxPoints, message, messageKey, args);
     }
 
     /** The same result with its English message cut shorter, and without its message key when it lost its arguments. */
     CheckResult withMessage(String cut, boolean keepArgs) {
-        return new CheckResult(name, passed, points, maxPoints, cut, keepArgs ? messageKey : null,
+        return new CheckResult(checkId, name, passed, points, maxPoints, cut, keepArgs ? messageKey : null,
                 keepArgs ? args : null);
+    }
+
+    /**
+     * The same result with the hidden tests' own words ({@code detail} arguments, an assertion's message) passed
+     * through {@code translate}, for a reader of another language.
+     */
+    public CheckResult withDetails(UnaryOperator<String> translate) {
+        return args == null ? this
+                : new CheckResult(checkId, name, passed, points, maxPoints, message, messageKey, details(args, translate));
+    }
+
+    private static Map<String, Object> details(Map<String, Object> args, UnaryOperator<String> translate) {
+        Map<String, Object> translated = new LinkedHashMap<>();
+        args.forEach((name, value) -> translated.put(name, detail(name, value, translate)));
+        return translated;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object detail(String name, Object value, UnaryOperator<String> translate) {
+        if (value instanceof String text) {
+            return "detail".equals(name) ? translate.apply(text) : text;
+        }
+        if (value instanceof Message nested) {
+            return new Message(nested.key(), details(nested.args(), translate));
+        }
+        if (value instanceof Map<?, ?> stored && stored.get("args") instanceof Map<?, ?> nestedArgs) {
+            // A nested message as the database gives it back: {messageKey, args}.
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) stored);
+            copy.put("args", details((Map<String, Object>) nestedArgs, translate));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> detail(name, item, translate)).toList();
+        }
+        return value;
     }
 
     private static Map<String, Object> cutTexts(Map<String, Object> args) {

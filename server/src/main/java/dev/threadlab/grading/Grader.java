@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Grades files against an exercise's checks. Program checks share runs of the program (a check that wants 5 runs
@@ -24,6 +26,12 @@ import java.util.Optional;
  */
 @Singleton
 public class Grader {
+    /**
+     * JUnit's assertEquals and friends: "message ==> expected: <x> but was: <y>", the message optional, and
+     * assertArrayEquals's "array contents differ at index [i], " before the comparison.
+     */
+    private static final Pattern JUNIT_COMPARISON = Pattern.compile(
+            "(?s)(?:(.*) ==> )?(?:array contents differ at index \\[(\\d+)], )?expected: <(.*)> but was: <(.*)>");
     /** How often a run may be repeated when only CPU parallelism or wall time failed (see onlyABusyHostCouldExplain). */
     static final int REPEATS_FOR_A_BUSY_HOST = 2;
 
@@ -155,8 +163,7 @@ public class Grader {
         }
         for (TestReport report : reports) {
             if (!report.passed()) {
-                return CheckResult.fail(check, inRun(report.run(), check.runs(),
-                        Message.of("grading.testFailed", "detail", report.message())));
+                return CheckResult.fail(check, inRun(report.run(), check.runs(), testFailure(report.message())));
             }
         }
         long passedRuns = reports.stream().filter(TestReport::passed).count();
@@ -167,6 +174,24 @@ public class Grader {
             return CheckResult.fail(check, inRun((int) passedRuns + 1, check.runs(), why));
         }
         return CheckResult.pass(check, passedInAll(check));
+    }
+
+    /**
+     * A failed test's message: the test's own words ({@code detail}, which translations of the exercise translate)
+     * and, when JUnit compared two values, what it expected and what it got.
+     */
+    static Message testFailure(String message) {
+        Matcher compared = JUNIT_COMPARISON.matcher(message == null ? "" : message);
+        if (!compared.matches()) {
+            return Message.of("grading.testFailed", "detail", message);
+        }
+        String detail = compared.group(1);
+        String index = compared.group(2);
+        String key = index != null ? "grading.arrayDiffersAt" : "grading.expectedButWas";
+        Message comparison = Message.of(key, "index", index == null ? "" : index, "expected", compared.group(3),
+                "actual", compared.group(4));
+        return detail == null ? comparison : Message.of("grading.testFailedComparing", "detail", detail, "comparison",
+                comparison);
     }
 
     /** "Run 2 of 5: …" when the check runs more than once. */

@@ -3,7 +3,7 @@ package dev.threadlab.run;
 import dev.threadlab.account.Account;
 import dev.threadlab.account.LearnerCookie;
 import dev.threadlab.account.Viewer;
-import dev.threadlab.lesson.Language;
+import dev.threadlab.lesson.ReaderLanguage;
 import dev.threadlab.trace.ChromeTraceExport;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -36,12 +36,15 @@ public class RunResource {
     private final ChromeTraceExport chromeTrace;
     private final Viewer viewer;
     private final RunHistory history;
+    private final ReaderLanguage readerLanguage;
 
-    RunResource(RunService runs, ChromeTraceExport chromeTrace, Viewer viewer, RunHistory history) {
+    RunResource(RunService runs, ChromeTraceExport chromeTrace, Viewer viewer, RunHistory history,
+            ReaderLanguage readerLanguage) {
         this.runs = runs;
         this.chromeTrace = chromeTrace;
         this.viewer = viewer;
         this.history = history;
+        this.readerLanguage = readerLanguage;
     }
 
     /** The signed-in learner's last runs, newest first (401 when anonymous: their runs are not kept). */
@@ -69,10 +72,9 @@ public class RunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(RunRequest request, @CookieParam(LearnerCookie.NAME) String learnerCookie,
-            @QueryParam("lang") String lang, @CookieParam(Language.COOKIE) String langCookie,
             @Context HttpServerRequest http) {
         // The reader's language as the pages pick it: the compiler's messages come in it.
-        String language = Language.resolve(lang, langCookie, http.getHeader("Accept-Language")).tag();
+        String language = readerLanguage.get().tag();
         Run run = runs.submit(request, client(learnerCookie, http), viewer.account().map(Account::id).orElse(null),
                 language);
         RunView view = run.view();

@@ -80,20 +80,19 @@ public class RunService {
 
     /** Cancels the run for this client; refused unless the client started it. */
     public boolean cancel(Run run, RunClient client) {
-        requireOwner(run, client, "cancel it");
+        requireOwner(run, client, "run.notYours.cancel");
         return cancel(run);
     }
 
     /** Input for the run from this client; refused unless the client started it. */
     public boolean sendStdin(Run run, RunClient client, String text, boolean endOfInput) {
-        requireOwner(run, client, "send it input");
+        requireOwner(run, client, "run.notYours.input");
         return sendStdin(run, text, endOfInput);
     }
 
-    private static void requireOwner(Run run, RunClient client, String action) {
+    private static void requireOwner(Run run, RunClient client, String refusal) {
         if (!run.ownedBy(client)) {
-            throw new NotYourRunException("Only the learner who started this run may " + action
-                    + "; you can watch it.");
+            throw new NotYourRunException(Message.of(refusal));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.threadlab.run;
 
+import dev.threadlab.message.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,13 +65,13 @@ public class RunSocket {
         String runId = connection.pathParam("id");
         Optional<Run> run = runs.find(runId);
         if (run.isEmpty()) {
-            refuse(connection, "No run with id '" + runId + "'.", new CloseReason(4404, "unknown run"));
+            refuse(connection, Message.of("socket.unknownRun", "run", runId), new CloseReason(4404, "unknown run"));
             return;
         }
         RunClient client = client(connection);
-        String refused = quota.open(runId, client.address());
+        Message refused = quota.open(runId, client.address());
         if (refused != null) {
-            refuse(connection, "Refused: " + refused + ".", new CloseReason(TOO_MANY_SOCKETS, refused));
+            refuse(connection, refused, new CloseReason(TOO_MANY_SOCKETS, refused.key()));
             return;
         }
         AtomicLong unsent = new AtomicLong();
@@ -95,7 +96,7 @@ public class RunSocket {
         try {
             node = json.readTree(message);
         } catch (Exception e) {
-            reject(connection, "Messages must be JSON objects such as {\"type\":\"stdin\",\"data\":\"...\"}.");
+            reject(connection, Message.of("socket.notJson"));
             return;
         }
         String type = node.path("type").asText("");
@@ -105,14 +106,14 @@ public class RunSocket {
                 case "stdin" -> {
                     String data = node.hasNonNull("data") ? node.get("data").asText() : null;
                     if (!runs.sendStdin(run.get(), client, data, node.path("eof").asBoolean(false))) {
-                        reject(connection, "Too much input: the stdin limit of this run is reached.");
+                        reject(connection, Message.of("socket.stdinLimit"));
                     }
                 }
                 case "cancel" -> runs.cancel(run.get(), client);
-                default -> reject(connection, "Unknown message type '" + type + "'; use \"stdin\" or \"cancel\".");
+                default -> reject(connection, Message.of("socket.unknownType", "type", type));
             }
         } catch (NotYourRunException e) {
-            reject(connection, e.getMessage());
+            reject(connection, e.explanation());
         }
     }
 
@@ -192,13 +193,18 @@ public class RunSocket {
         }
     }
 
-    private static void refuse(WebSocketConnection connection, String message, CloseReason reason) {
-        connection.sendText(Map.of("type", "error", "message", message))
+    private static void refuse(WebSocketConnection connection, Message message, CloseReason reason) {
+        connection.sendText(error(message))
                 .chain(() -> connection.close(reason))
                 .subscribe().with(ok -> { }, failure -> { });
     }
 
-    private static void reject(WebSocketConnection connection, String why) {
-        connection.sendText(Map.of("type", "error", "message", why)).subscribe().with(ok -> { }, failure -> { });
+    private static void reject(WebSocketConnection connection, Message why) {
+        connection.sendText(error(why)).subscribe().with(ok -> { }, failure -> { });
+    }
+
+    /** {"type":"error"} with the English message, and its key and arguments for the page to say it. */
+    private static Map<String, Object> error(Message why) {
+        return Map.of("type", "error", "message", why.english(), "messageKey", why.key(), "args", why.args());
     }
 }

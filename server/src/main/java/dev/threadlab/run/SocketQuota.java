@@ -1,5 +1,6 @@
 package dev.threadlab.run;
 
+import dev.threadlab.message.Message;
 /** Counts open run sockets per run and per address, and refuses one beyond either limit. */
 final class SocketQuota {
     private final int perRun;
@@ -12,10 +13,10 @@ final class SocketQuota {
     }
 
     /** Why the socket is refused, or null when it is counted as open (then {@link #release} it once). */
-    String open(String runId, String address) {
+    Message open(String runId, String address) {
         return switch (open.take("run " + runId, perRun, "address " + address, perAddress)) {
-            case FIRST -> "too many watchers of this run (" + perRun + ")";
-            case SECOND -> "too many sockets from your address (" + perAddress + ")";
+            case FIRST -> Message.of("socket.tooManyWatchers", "max", perRun);
+            case SECOND -> Message.of("socket.tooManyFromAddress", "max", perAddress);
             case NEITHER -> null;
         };
     }

@@ -1,6 +1,7 @@
 package dev.threadlab.sandbox;
 
 import dev.threadlab.message.Message;
+import dev.threadlab.protocol.DeadlockCycle;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Frame;
@@ -341,7 +342,7 @@ final class DockerExecution implements SandboxExecution {
             return SandboxOutcome.of(SandboxOutcome.Kind.ERROR, Message.of("outcome.stoppedFromOutside"));
         }
         if (launcher.deadlock() != null) {
-            return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, Message.of("outcome.deadlock", "detail", launcher.deadlock()));
+            return SandboxOutcome.of(SandboxOutcome.Kind.DEADLOCK, deadlockMessage(launcher.deadlock()));
         }
         if (end.outOfMemory()) {
             return SandboxOutcome.of(SandboxOutcome.Kind.MEMORY_LIMIT,
@@ -405,6 +406,14 @@ final class DockerExecution implements SandboxExecution {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** "Deadlock: "a" waits for L held by "b"; …", as parts the page says in its reader's language. */
+    static Message deadlockMessage(DeadlockCycle cycle) {
+        return Message.of("outcome.deadlock", "waits", cycle.waits().stream().map(wait -> Message.of(
+                wait.holds().isEmpty() ? "outcome.deadlockWait" : "outcome.deadlockWaitHolding", "thread",
+                wait.thread(), "lock", wait.lock(), "owner", wait.owner(), "holds", String.join(", ", wait.holds())))
+                .toList());
     }
 
     private static String seconds(Duration duration) {

@@ -8,6 +8,7 @@ import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.LauncherFrame;
 import dev.threadlab.protocol.LauncherFrameChecker;
 import dev.threadlab.protocol.ProtocolViolation;
+import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.ReportSeal;
 import dev.threadlab.protocol.RunnerReport;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class LauncherOutput {
     private final LauncherFrameChecker checker = new LauncherFrameChecker();
     private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
     private String violation;
-    private volatile String deadlock;
+    private volatile DeadlockCycle deadlock;
     private volatile boolean stoppedFromOutside;
     private volatile LauncherExit exit;
     private volatile LaunchPhase phase = LaunchPhase.STARTING;
@@ -56,7 +57,7 @@ final class LauncherOutput {
     }
 
     /** The cycle the launcher reported when it stopped a deadlocked program, or null. */
-    String deadlock() {
+    DeadlockCycle deadlock() {
         return deadlock;
     }
 
@@ -107,7 +108,7 @@ final class LauncherOutput {
             case STDOUT -> programOutput.write(frame.payload(), true);
             case STDERR -> programOutput.write(frame.payload(), false);
             case TRACE -> listener.trace(frame.text());
-            case DEADLOCK -> deadlock = frame.text();
+            case DEADLOCK -> deadlock = DeadlockCycle.fromJson(frame.payload());
             case TEST_REPORT -> testReport(frame.text());
             case STOPPED_FROM_OUTSIDE -> stoppedFromOutside = true;
             case EXITING -> {

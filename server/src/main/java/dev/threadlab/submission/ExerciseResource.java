@@ -5,16 +5,15 @@ import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseRepository;
 import dev.threadlab.lesson.Language;
+import dev.threadlab.lesson.ReaderLanguage;
 import dev.threadlab.run.InvalidRunRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -30,8 +29,11 @@ public class ExerciseResource {
     private final ExerciseRepository exercises;
     private final SubmissionService submissions;
     private final Viewer viewer;
+    private final ReaderLanguage readerLanguage;
 
-    ExerciseResource(ExerciseRepository exercises, SubmissionService submissions, Viewer viewer) {
+    ExerciseResource(ExerciseRepository exercises, SubmissionService submissions, Viewer viewer,
+            ReaderLanguage readerLanguage) {
+        this.readerLanguage = readerLanguage;
         this.exercises = exercises;
         this.submissions = submissions;
         this.viewer = viewer;
@@ -46,23 +48,19 @@ public class ExerciseResource {
     /** Titles and texts come in {@code ?lang=} or else the Accept-Language's language, English where untranslated. */
     @GET
     @Path("exercises")
-    public List<ExerciseViews.Summary> list(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String accept) {
-        Language language = language(lang, accept);
+    public List<ExerciseViews.Summary> list() {
+        Language language = readerLanguage.get();
         return exercises.all().stream().map(e -> ExerciseViews.Summary.of(e, language)).toList();
     }
 
     @GET
     @Path("exercises/{id}")
-    public ExerciseViews.Detail get(@PathParam("id") String id, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept) {
+    public ExerciseViews.Detail get(@PathParam("id") String id) {
         String learner = viewer.ownerId();
-        return ExerciseViews.Detail.of(exercises.require(id), language(lang, accept), submissions.failedAttempts(id, learner),
+        return ExerciseViews.Detail.of(exercises.require(id), readerLanguage.get(), submissions.failedAttempts(id, learner),
                 submissions.passed(id, learner));
     }
 
-    static Language language(String lang, String accept) {
-        return Language.fromTag(lang).orElseGet(() -> Language.negotiate(accept));
-    }
 
     @POST
     @Path("exercises/{id}/submissions")
@@ -79,10 +77,9 @@ public class ExerciseResource {
     /** This learner's submissions to the exercise, newest first. */
     @GET
     @Path("exercises/{id}/submissions")
-    public List<SubmissionView> mine(@PathParam("id") String id, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept) {
+    public List<SubmissionView> mine(@PathParam("id") String id) {
         Exercise exercise = exercises.require(id);
-        Language language = language(lang, accept);
+        Language language = readerLanguage.get();
         return submissions.ofLearner(id, viewer.ownerId()).stream()
                 .map(s -> SubmissionView.of(s, false, exercise, language)).toList();
     }

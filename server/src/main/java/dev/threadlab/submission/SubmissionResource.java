@@ -1,18 +1,17 @@
 package dev.threadlab.submission;
 
+import dev.threadlab.lesson.ReaderLanguage;
 import dev.threadlab.account.Accounts;
 import dev.threadlab.account.Role;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.ExerciseRepository;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -30,8 +29,11 @@ public class SubmissionResource {
     private final ExerciseRepository exercises;
     private final Viewer viewer;
     private final Accounts accounts;
+    private final ReaderLanguage readerLanguage;
 
-    SubmissionResource(SubmissionService submissions, ExerciseRepository exercises, Viewer viewer, Accounts accounts) {
+    SubmissionResource(SubmissionService submissions, ExerciseRepository exercises, Viewer viewer, Accounts accounts,
+            ReaderLanguage readerLanguage) {
+        this.readerLanguage = readerLanguage;
         this.submissions = submissions;
         this.exercises = exercises;
         this.viewer = viewer;
@@ -40,11 +42,10 @@ public class SubmissionResource {
 
     @GET
     @Path("submissions/{id}")
-    public SubmissionView get(@PathParam("id") String id, @QueryParam("lang") String lang,
-            @HeaderParam("Accept-Language") String accept) {
+    public SubmissionView get(@PathParam("id") String id) {
         Submission submission = find(id);
         return SubmissionView.of(submission, true, exercises.find(submission.exerciseId()).orElse(null),
-                ExerciseResource.language(lang, accept));
+                readerLanguage.get());
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.threadlab.submission;
 
 import dev.threadlab.exercise.Check;
 import dev.threadlab.exercise.Exercise;
+import dev.threadlab.exercise.ExerciseText;
 import dev.threadlab.grading.CheckResult;
 import dev.threadlab.lesson.Language;
 import java.time.Instant;
@@ -12,10 +13,18 @@ import java.util.Map;
 public record SubmissionView(String id, String exerciseId, SubmissionStatus status, Integer score, int maxScore,
         List<CheckResult> checks, String message, Instant createdAt, Instant gradedAt, Map<String, String> files) {
 
-    /** Check names in the learner's language when the exercise still has the checks it was graded with. */
+    /**
+     * Check names in the learner's language: by the check's id when the exercise still has it; a result stored before
+     * checks had ids is renamed when the exercise still has the checks it was graded with, in the same order.
+     */
     static SubmissionView of(Submission s, boolean withFiles, Exercise exercise, Language language) {
         List<CheckResult> checks = s.checks();
-        if (exercise != null && exercise.checks().size() == checks.size()) {
+        if (exercise != null && checks.stream().allMatch(check -> check.checkId() != null)) {
+            List<String> names = exercise.text(language).checkNames();
+            List<String> ids = exercise.checks().stream().map(Check::id).toList();
+            checks = checks.stream().map(r -> ids.contains(r.checkId()) ? r.named(names.get(ids.indexOf(r.checkId())))
+                    : r).toList();
+        } else if (exercise != null && exercise.checks().size() == checks.size()) {
             List<String> names = exercise.text(language).checkNames();
             List<String> english = exercise.checks().stream().map(Check::name).toList();
             checks = java.util.stream.IntStream.range(0, checks.size()).mapToObj(i -> {
@@ -23,6 +32,10 @@ public record SubmissionView(String id, String exerciseId, SubmissionStatus stat
                 return r.name().equals(english.get(i))
                         ? r.named(names.get(i)) : r;
             }).toList();
+        }
+        if (exercise != null && language != null && language != Language.EN) {
+            ExerciseText text = exercise.text(language);
+            checks = checks.stream().map(check -> check.withDetails(text::feedback)).toList();
         }
         return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), checks, s.message(),
                 s.createdAt(), s.gradedAt(), withFiles ? s.files() : null);

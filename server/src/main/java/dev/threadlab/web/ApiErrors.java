@@ -61,7 +61,8 @@ public class ApiErrors {
 
     @ServerExceptionMapper
     public Response notYourRun(NotYourRunException e) {
-        return error(Response.Status.FORBIDDEN, e.getMessage());
+        return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(e.explanation())).build();
     }
 
     @ServerExceptionMapper

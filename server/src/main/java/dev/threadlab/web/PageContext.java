@@ -3,6 +3,7 @@ package dev.threadlab.web;
 import dev.threadlab.account.Account;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.lesson.Language;
+import dev.threadlab.lesson.ReaderLanguage;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -26,16 +27,17 @@ import java.util.Optional;
 class PageContext {
     private final HttpServerRequest request;
     private final Viewer viewer;
+    private final ReaderLanguage readerLanguage;
 
     @Inject
-    PageContext(HttpServerRequest request, Viewer viewer) {
+    PageContext(HttpServerRequest request, Viewer viewer, ReaderLanguage readerLanguage) {
         this.request = request;
         this.viewer = viewer;
+        this.readerLanguage = readerLanguage;
     }
 
     Language language() {
-        return PageLanguage.resolve(requestedLanguage(), cookie(PageLanguage.COOKIE),
-                request.getHeader("Accept-Language"));
+        return readerLanguage.get();
     }
 
     Optional<Account> account() {

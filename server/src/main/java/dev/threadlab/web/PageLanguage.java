@@ -4,8 +4,8 @@ import dev.threadlab.lesson.Language;
 import jakarta.ws.rs.core.NewCookie;
 
 /**
- * Which language a page is shown in: {@code ?lang=} (remembered in a cookie, so the URLs stay the same), else the
- * cookie, else the browser's Accept-Language.
+ * The cookie that remembers a language picked with {@code ?lang=}, so that the URLs stay the same; which language a
+ * page is in is {@link dev.threadlab.lesson.ReaderLanguage}'s to say.
  */
 final class PageLanguage {
     static final String COOKIE = Language.COOKIE;
@@ -13,9 +13,6 @@ final class PageLanguage {
     private PageLanguage() {
     }
 
-    static Language resolve(String param, String cookie, String acceptLanguage) {
-        return Language.resolve(param, cookie, acceptLanguage);
-    }
 
     /** Set when the learner picked a language with ?lang=, so the following pages keep it. */
     static NewCookie remember(Language language) {

@@ -91,8 +91,8 @@ class BatchAndRegradeTest {
         assertEquals(0, before.get("score"), "the starter passes none of the shipped checks: " + before);
 
         // The instructor replaces both checks by one the starter passes (and its translation follows).
-        replaceChecks("exercise.yaml", "  - name: Exits normally\n    points: 5\n    exitCode: 0\n");
-        replaceChecks("exercise.zh-CN.yaml", "  - name: 正常退出\n");
+        replaceChecks("exercise.yaml", "  - id: exits\n    name: Exits normally\n    points: 5\n    exitCode: 0\n");
+        replaceChecks("exercise.zh-CN.yaml", "  exits: 正常退出\n");
         String regrade = as(teacher).contentType(ContentType.JSON).post("/api/exercises/" + EXERCISE + "/regrade").then().statusCode(202)
                 .extract().path("id");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))

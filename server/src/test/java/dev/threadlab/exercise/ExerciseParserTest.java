@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.LessonParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,59 @@ class ExerciseParserTest {
         assertTrue(message.contains("'points' must be"), message);
         assertTrue(message.contains("regex does not compile"), message);
         assertTrue(message.contains("tests/ is missing"), message);
+        assertTrue(message.contains("'id' is missing"), message);
+    }
+
+    /** A translation names what it translates by id: a check reordered in English keeps its Chinese name. */
+    @Test
+    void aTranslationIsMatchedByIdNotByPosition() throws IOException {
+        Path folder = exercise("by-id", """
+                title: By id
+                hints:
+                  - after: 1
+                    text: First
+                  - after: 3
+                    text: Later
+                checks:
+                  - id: exits
+                    name: Exits
+                    points: 1
+                    exitCode: 0
+                  - id: says-hi
+                    name: Says hi
+                    points: 1
+                    stdout:
+                      exact: "hi"
+                """);
+        Files.writeString(folder.resolve("task.zh-CN.md"), "说 hi。");
+        Files.writeString(folder.resolve("exercise.zh-CN.yaml"), """
+                title: 按 id
+                hints:
+                  3: 后来
+                  1: 先
+                checks:
+                  says-hi: 输出 hi
+                  exits: 正常退出
+                """);
+        ExerciseText chinese = parser.parse("l", folder).translations().get(Language.ZH_CN);
+        assertEquals(List.of("正常退出", "输出 hi"), chinese.checkNames());
+        assertEquals(List.of(1, 3), chinese.hints().stream().map(Exercise.Hint::afterFailedAttempts).toList());
+        assertTrue(chinese.hints().get(0).html().contains("先"), chinese.hints().toString());
+
+        Files.writeString(folder.resolve("exercise.zh-CN.yaml"), """
+                title: 按 id
+                hints:
+                  1: 先
+                  2: 不存在
+                checks:
+                  says-hi: 输出 hi
+                  exit: 正常退出
+                """);
+        String message = assertThrows(InvalidExerciseException.class, () -> parser.parse("l", folder)).getMessage();
+        assertTrue(message.contains("the hint after 3 is not translated"), message);
+        assertTrue(message.contains("hints has 2, but no hint of exercise.yaml unlocks after 2"), message);
+        assertTrue(message.contains("the check 'exits' is not translated"), message);
+        assertTrue(message.contains("checks has 'exit', but exercise.yaml has no check with that id"), message);
     }
 
     @Test
@@ -68,8 +122,8 @@ class ExerciseParserTest {
                       exact: "hi"
                 """);
         InvalidExerciseException e = assertThrows(InvalidExerciseException.class, () -> parser.parse("l", folder));
-        assertTrue(e.getMessage().endsWith("exercise.yaml: checks[1]: unknown key 'stdot' (known here: exitCode, junit, "
-                + "name, points, runs, stderr, stdout, tests, trace)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("exercise.yaml: checks[1]: unknown key 'stdot' (known here: exitCode, id, "
+                + "junit, name, points, runs, stderr, stdout, tests, trace)"), e.getMessage());
     }
 
     @Test
@@ -77,12 +131,13 @@ class ExerciseParserTest {
         exercise("fine", """
                 title: Fine
                 checks:
-                  - name: Says hi
+                  - id: says-hi
+                    name: Says hi
                     points: 1
                     stdout:
                       exact: "hi"
                 """);
-        Path broken = exercise("no-solution", "title: X\nchecks:\n  - name: A\n    points: 1\n    exitCode: 0\n");
+        Path broken = exercise("no-solution", "title: X\nchecks:\n  - id: a\n    name: A\n    points: 1\n    exitCode: 0\n");
         deleteTree(broken.resolve("solution"));
         ExerciseRepository.Catalog catalog = new ExerciseRepository(lessons, parser).catalog();
         assertEquals(List.of("fine"), List.copyOf(catalog.exercises().keySet()));
@@ -92,10 +147,10 @@ class ExerciseParserTest {
 
     @Test
     void anEditedExerciseIsReadAgain() throws IOException {
-        Path folder = exercise("edited", "title: Before\nchecks:\n  - name: A\n    points: 1\n    exitCode: 0\n");
+        Path folder = exercise("edited", "title: Before\nchecks:\n  - id: a\n    name: A\n    points: 1\n    exitCode: 0\n");
         ExerciseRepository repository = new ExerciseRepository(lessons, parser);
         assertEquals("Before", repository.find("edited").orElseThrow().title());
-        Files.writeString(folder.resolve("exercise.yaml"), "title: After!\nchecks:\n  - name: A\n    points: 1\n    exitCode: 0\n");
+        Files.writeString(folder.resolve("exercise.yaml"), "title: After!\nchecks:\n  - id: a\n    name: A\n    points: 1\n    exitCode: 0\n");
         assertEquals("After!", repository.find("edited").orElseThrow().title());
         assertFalse(repository.find("missing").isPresent());
     }
@@ -118,5 +173,44 @@ class ExerciseParserTest {
                 Files.delete(path);
             }
         }
+    }
+
+    /** A hidden test's words are translated only where they really are the tests' words. */
+    @Test
+    void feedbackTranslatesTheTestsOwnWords() throws IOException {
+        Path folder = exercise("feedback", """
+                title: Feedback
+                checks:
+                  - junit: HiTest
+                    tests:
+                      - method: saysHi
+                        points: 1
+                """);
+        Files.createDirectories(folder.resolve("tests"));
+        Files.writeString(folder.resolve("tests/HiTest.java"), "class HiTest { void saysHi() { "
+                + "org.junit.jupiter.api.Assertions.fail(\"no greeting: \" + 1 + \" lines, none says hi\"); } }");
+        Files.writeString(folder.resolve("task.zh-CN.md"), "说 hi。");
+        Files.writeString(folder.resolve("exercise.zh-CN.yaml"), """
+                title: 反馈
+                checks:
+                  saysHi: 说 hi
+                feedback:
+                  "no greeting: ": "没有问候："
+                  " lines, none says hi": " 行，没有一行说 hi"
+                """);
+        ExerciseText chinese = parser.parse("l", folder).translations().get(Language.ZH_CN);
+        assertEquals("没有问候：3 行，没有一行说 hi", chinese.feedback("no greeting: 3 lines, none says hi"));
+
+        Files.writeString(folder.resolve("exercise.zh-CN.yaml"), """
+                title: 反馈
+                checks:
+                  saysHi: 说 hi
+                feedback:
+                  "no hello at all": "完全没有问候"
+                  "hi": "嗨"
+                """);
+        String message = assertThrows(InvalidExerciseException.class, () -> parser.parse("l", folder)).getMessage();
+        assertTrue(message.contains("feedback 'no hello at all' does not occur in tests/"), message);
+        assertTrue(message.contains("feedback needs text of 4 or more characters"), message);
     }
 }

@@ -93,7 +93,7 @@ class WrongSolutionsTest {
     }
 
     private Exercise exercise() throws IOException {
-        write("exercise.yaml", "title: Demo\nchecks:\n  - name: Output\n    points: 1\n    stdout:\n      exact: hi\n");
+        write("exercise.yaml", "title: Demo\nchecks:\n  - id: output\n    name: Output\n    points: 1\n    stdout:\n      exact: hi\n");
         write("task.md", "Say hi.");
         write("starter/Main.java", "public class Main { }");
         write("starter/Helper.java", "class Helper { static void say() { } }");

@@ -56,7 +56,7 @@ class GraderFailuresTest {
 
     @Test
     void aSequentialProgramFailsAParallelismCheckInEveryRepeat() throws Exception {
-        Check parallel = new Check("Two workers on CPUs at once", 1, 1, new Check.ProgramExpectation(null, null, 0,
+        Check parallel = new Check("two-workers", "Two workers on CPUs at once", 1, 1, new Check.ProgramExpectation(null, null, 0,
                 new Check.TraceExpectation(2, null, 2, null, null, null, null, null, null)), null);
         String main = """
                 public class Main {
@@ -87,9 +87,9 @@ class GraderFailuresTest {
 
     @Test
     void firstFailureNamesTheFirstCheckAWrongProgramFailsAndNothingForARightOne() throws Exception {
-        Check prints = new Check("Prints done", 1, 1, new Check.ProgramExpectation(
+        Check prints = new Check("prints-done", "Prints done", 1, 1, new Check.ProgramExpectation(
                 OutputMatch.of(OutputMatch.Mode.EXACT, "done\n"), null, null, null), null);
-        Check exits = new Check("Exits with 3", 1, 1, new Check.ProgramExpectation(null, null, 3, null), null);
+        Check exits = new Check("exits-3", "Exits with 3", 1, 1, new Check.ProgramExpectation(null, null, 3, null), null);
         String right = "public class Main { public static void main(String[] a) { System.out.println(\"done\"); "
                 + "System.exit(3); } }";
         String wrong = "public class Main { public static void main(String[] a) { System.out.println(\"done\"); } }";
@@ -103,7 +103,7 @@ class GraderFailuresTest {
     }
 
     private CheckResult gradeMain(String body) throws InterruptedException {
-        Check prints = new Check("Prints done", 1, 1, new Check.ProgramExpectation(
+        Check prints = new Check("prints-done", "Prints done", 1, 1, new Check.ProgramExpectation(
                 OutputMatch.of(OutputMatch.Mode.EXACT, "done\n"), null, 0, null), null);
         String main = "public class Main {\n    public static void main(String[] args) {\n        " + body
                 + "\n        System.out.println(\"done\");\n    }\n}\n";

@@ -25,7 +25,7 @@ class MessageLimitTest {
 
     @Test
     void aCheckResultNeverCarriesMoreThanOneKilobyte() {
-        CheckResult result = new CheckResult("check", false, 0, 1, "中".repeat(15_000), "grading.inRun",
+        CheckResult result = new CheckResult("check", "check", false, 0, 1, "中".repeat(15_000), "grading.inRun",
                 java.util.Map.of("problem", new dev.threadlab.message.Message("grading.testFailed",
                         java.util.Map.of("detail", "中".repeat(15_000)))));
         assertTrue(MessageLimit.bytes(result.message()) <= 1024);
@@ -37,7 +37,7 @@ class MessageLimitTest {
     void aWholeResultStaysWithinSixtyFourKilobytes() {
         List<CheckResult> many = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            many.add(new CheckResult("check " + i, false, 0, 1, "x".repeat(5000), "grading.testFailed",
+            many.add(new CheckResult("check-" + i, "check " + i, false, 0, 1, "x".repeat(5000), "grading.testFailed",
                     java.util.Map.of("detail", "x".repeat(5000))));
         }
         List<CheckResult> fitted = MessageLimit.fit(many, null);

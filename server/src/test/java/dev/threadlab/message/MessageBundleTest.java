@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class MessageBundleTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
     private static final Pattern KEY_IN_CODE =
-            Pattern.compile("\"((?:grading|outcome|output|request|tooMany|trace)\\.[A-Za-z.]+)\"");
+            Pattern.compile("\"((?:grading|outcome|output|request|run|socket|tooMany|trace)\\.[A-Za-z.]+)\"");
     private final MessageBundle chinese = MessageBundle.of(Locale.forLanguageTag("zh-CN"));
 
     @Test

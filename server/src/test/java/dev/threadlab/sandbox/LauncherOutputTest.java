@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.LaunchPhase;
 import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.ReportSeal;
@@ -106,8 +107,16 @@ class LauncherOutputTest {
         assertEquals(1, diagnostics.size());
 
         LauncherOutput other = new LauncherOutput(new NoListener(), (b, s) -> { }, null, () -> { });
-        other.accept(concat(frame('C', ""), frame('R', ""), frame('K', "Deadlock: \"a\" waits for L held by \"b\"")));
-        assertEquals("Deadlock: \"a\" waits for L held by \"b\"", other.deadlock());
+        String cycle = "{\"waits\":[{\"thread\":\"a\",\"lock\":\"L\",\"owner\":\"b\",\"holds\":[\"M\"]}]}";
+        other.accept(concat(frame('C', ""), frame('R', ""), frame('K', cycle)));
+        assertEquals(List.of(new DeadlockCycle.Wait("a", "L", "b", List.of("M"))), other.deadlock().waits());
+        assertEquals("Deadlock: \"a\" waits for L held by \"b\" and holds M",
+                DockerExecution.deadlockMessage(other.deadlock()).english());
+
+        LauncherOutput forged = new LauncherOutput(new NoListener(), (b, s) -> { }, null, () -> { });
+        forged.accept(concat(frame('C', ""), frame('R', ""), frame('K', "Deadlock: \"a\" waits for L")));
+        assertNull(forged.deadlock());
+        assertTrue(forged.broken(), "a deadlock that is not the protocol's JSON is a violation");
     }
 
     @Test

@@ -36,9 +36,9 @@ class SubmissionStoreTest {
         assertTrue(store.unfinished().stream().anyMatch(s -> s.id().equals(queued.id())));
 
         Submission graded = queued.grading().graded(List.of(
-                new CheckResult("Four threads", false, 0, 4, "deposits were lost", "grading.inRun",
+                new CheckResult("four-threads", "Four threads", false, 0, 4, "deposits were lost", "grading.inRun",
                         Map.of("run", 2, "problem", new Message("grading.testFailed", Map.of("detail", "lost")))),
-                new CheckResult("Output", true, 2, 2, null, null, null)));
+                new CheckResult("output", "Output", true, 2, 2, null, null, null)));
         store.update(graded);
         store.saveTrace(queued.id(), "[{\"kind\":\"meta\",\"t\":0}]");
 

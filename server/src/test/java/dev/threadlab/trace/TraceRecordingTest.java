@@ -251,7 +251,7 @@ class TraceRecordingTest {
         assertTrue(durationMs < 2000, "deadlock took " + durationMs + " ms to end the run");
         String message = (String) result.get("message");
         assertTrue(message.contains("\"left\" waits for") && message.contains("held by \"right\""), message);
-        assertTrue(((String) result.get("stderr")).contains("Deadlock"), "the console shows the cycle");
+        assertEquals("outcome.deadlock", result.get("messageKey"), "the page says the cycle in its reader's language");
 
         Trace trace = new Trace(id);
         JsonNode deadlock = trace.events.stream().filter(e -> e.path("kind").asText().equals("deadlock"))

@@ -58,6 +58,11 @@ class CoursePagesTest {
         given().header("Accept-Language", "en-US").cookie("threadlab_lang", "zh-CN").when().get("/lessons/processes")
                 .then().statusCode(200).body(containsString("<html lang=\"zh-CN\">"));
         given().queryParam("lang", "xx").when().get("/").then().statusCode(200).body(containsString("<html lang=\"en\">"));
+        // The API picks the language the same way: the remembered choice beats the browser's.
+        given().header("Accept-Language", "en-US").cookie("threadlab_lang", "zh-CN").when().get("/api/exercises/lost-update")
+                .then().statusCode(200).body("title", org.hamcrest.Matchers.not(containsString("update")));
+        given().header("Accept-Language", "zh-CN").queryParam("lang", "en").when().get("/api/exercises/lost-update")
+                .then().statusCode(200).body("title", containsString("update"));
     }
 
     @Test

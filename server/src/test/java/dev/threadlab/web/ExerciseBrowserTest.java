@@ -65,7 +65,7 @@ class ExerciseBrowserTest extends ChromiumTest {
 
     /** The server sends a failed check as a message key with arguments, and a Chinese page says it in Chinese. */
     @Test
-    void aChinesePageSaysWhyACheckFailedInChinese() {
+    void aChinesePageSaysWhyACheckFailedInChinese() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
         signUp(signUpThenChineseLesson, "zh-exercise-");
         WebElement exercise = wait.until(d -> d.findElement(By.id("exercise-four-at-once")));
@@ -78,6 +78,7 @@ class ExerciseBrowserTest extends ChromiumTest {
         assertTrue(message.contains("除 main 之外启动了 0 个线程；应至少 4 个"), message);
         assertTrue(message.replace("main", "").chars().noneMatch(c -> c < 128 && Character.isLetter(c)),
                 "no English left in: " + message);
+        HeadlessChromium.screenshot(browser, exercise.findElement(By.cssSelector("section.grading")), "exercise-graded-zh");
     }
 
     /** Submitting needs an account: signs up through the page, which then goes on to the lesson. */

@@ -191,7 +191,7 @@ class LessonPageBrowserTest extends ChromiumTest {
     }
 
     @Test
-    void switchingTo中文ShowsTheChineseLessonAndInterface() {
+    void switchingTo中文ShowsTheChineseLessonAndInterface() throws Exception {
         open(threadsLesson);
         browser.findElement(By.cssSelector("nav.languages a[hreflang='zh-CN']")).click();
         await().until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
@@ -209,6 +209,21 @@ class LessonPageBrowserTest extends ChromiumTest {
         WebElement search = await().until(d -> snippet.findElement(By.cssSelector(".cm-search input[name=search]")));
         assertEquals("查找", search.getAttribute("placeholder"));
         assertEquals("全部替换", snippet.findElement(By.cssSelector(".cm-search button[name=replaceAll]")).getText());
+        // The compiler speaks the page's language as well.
+        setCode(0, """
+                public class Main {
+                    public static void main(String[] args) {
+                        int broken = "text";
+                    }
+                }
+                """);
+        snippet.findElement(By.cssSelector("button.run")).click();
+        await().until(d -> snippet.findElement(By.cssSelector(".status")).getText().startsWith("编译失败"));
+        String diagnostic = await().until(d -> snippet.findElement(By.cssSelector("pre.console button.diagnostic")))
+                .getText();
+        assertTrue(diagnostic.startsWith("Main.java:3:") && diagnostic.contains("错误") && diagnostic.contains("不兼容的类型"),
+                diagnostic);
+        HeadlessChromium.screenshot(browser, snippet, "lesson-compile-error-zh");
 
         browser.get(processesLesson.toString());
         await().until(d -> "zh-CN".equals(d.findElement(By.tagName("html")).getAttribute("lang")));

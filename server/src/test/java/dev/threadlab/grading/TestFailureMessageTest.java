@@ -1,0 +1,35 @@
+package dev.threadlab.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.threadlab.message.Message;
+import dev.threadlab.message.MessageBundle;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** A failed hidden test's message keeps the test's words apart from JUnit's, so each can be said in Chinese. */
+class TestFailureMessageTest {
+    private final MessageBundle chinese = MessageBundle.of(Locale.forLanguageTag("zh-CN"));
+
+    @Test
+    void anAssertionWithAMessageKeepsItsWordsAndTheValues() {
+        String junit = "deposits were lost ==> expected: <400000> but was: <371234>";
+        Message failure = Grader.testFailure(junit);
+        assertEquals("grading.testFailedComparing", failure.key());
+        assertEquals("deposits were lost", failure.args().get("detail"));
+        assertEquals(junit, failure.english(), "English readers see JUnit's text as it was");
+        assertEquals("deposits were lost（应为 <400000>，实际为 <371234>）", chinese.format(failure));
+    }
+
+    @Test
+    void arraysComparisonsWithoutAMessageAndAnyOtherFailure() {
+        String arrays = "names ==> array contents differ at index [0], expected: <worker-1> but was: <main>";
+        assertEquals(arrays, Grader.testFailure(arrays).english());
+        assertEquals("names（数组在下标 [0] 处不同：应为 <worker-1>，实际为 <main>）",
+                chinese.format(Grader.testFailure(arrays)));
+        assertEquals("应为 <1>，实际为 <2>", chinese.format(Grader.testFailure("expected: <1> but was: <2>")));
+        Message other = Grader.testFailure("the pool was never shut down");
+        assertEquals("grading.testFailed", other.key());
+        assertEquals("the pool was never shut down", other.english());
+    }
+}
