@@ -162,9 +162,10 @@ class RunSocketFloodTest {
                 return null;
             }
         });
-        assertTrue(reason.get(10, TimeUnit.SECONDS).contains("too many watchers of this run"), reason.get());
+        assertEquals("socket.tooManyWatchers", reason.get(10, TimeUnit.SECONDS), "the close reason names why");
         assertEquals(RunSocket.TOO_MANY_SOCKETS, closeCode.get());
-        assertTrue(texts.get(0).contains("\"type\":\"error\""), texts.toString());
+        assertTrue(texts.get(0).contains("\"type\":\"error\"") && texts.get(0).contains("too many watchers of this run")
+                && texts.get(0).contains("\"messageKey\":\"socket.tooManyWatchers\""), texts.toString());
         assertTrue(!RunStatus.valueOf(RunApi.status(id)).isFinal(), "refusing a watcher does not touch the run");
         sockets.forEach(WebSocket::abort); // the owner's (anonymous) tabs close: the run is cancelled
         await().atMost(Duration.ofSeconds(10)).until(() -> RunApi.status(id).equals("CANCELLED"));

@@ -38,8 +38,13 @@ class ServerKilledIT {
             first.await("/api/runs/" + runId, run -> run.path("status").asText().equals("RUNNING"), Duration.ofSeconds(60));
 
             JsonNode exercise = first.get("/api/exercises/roll-call");
-            submissionId = first.post("/api/exercises/roll-call/submissions",
-                    Map.of("files", first.json().convertValue(exercise.path("starterFiles"), Map.class))).path("id").asText();
+            Map<String, String> files = new java.util.HashMap<>(
+                    first.json().convertValue(exercise.path("starterFiles"), Map.class));
+            // Main sleeps as soon as it is loaded: the grading container still runs when the server is killed. (The
+            // starter itself ends within a second, and the server then removes its container: a race.)
+            files.put("Main.java", files.get("Main.java").replaceFirst("public class Main \\{",
+                    "public class Main { static { try { Thread.sleep(600_000); } catch (InterruptedException e) { } }"));
+            submissionId = first.post("/api/exercises/roll-call/submissions", Map.of("files", files)).path("id").asText();
             first.await("/api/submissions/" + submissionId, s -> s.path("status").asText().equals("GRADING"),
                     Duration.ofSeconds(60));
             Thread.sleep(1000); // let the grading container start
