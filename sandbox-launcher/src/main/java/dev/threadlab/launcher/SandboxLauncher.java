@@ -1,7 +1,7 @@
 package dev.threadlab.launcher;
 
-import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.LauncherFrame;
+import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.RunSpec;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.threadlab.launcher;
 
-import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.Frame;
+import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.ProtocolViolation;
 import dev.threadlab.protocol.RunSpec;
 import dev.threadlab.protocol.ServerFrame;

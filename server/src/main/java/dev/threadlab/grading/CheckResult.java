@@ -5,6 +5,7 @@ import dev.threadlab.message.Message;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,51 +52,40 @@ public record CheckResult(String checkId, String name, boolean passed, int point
      * through {@code translate}, for a reader of another language.
      */
     public CheckResult withDetails(UnaryOperator<String> translate) {
-        return args == null ? this
-                : new CheckResult(checkId, name, passed, points, maxPoints, message, messageKey, details(args, translate));
+        return args == null ? this : new CheckResult(checkId, name, passed, points, maxPoints, message, messageKey,
+                mapTexts(args, (argument, text) -> "detail".equals(argument) ? translate.apply(text) : text));
     }
 
-    private static Map<String, Object> details(Map<String, Object> args, UnaryOperator<String> translate) {
-        Map<String, Object> translated = new LinkedHashMap<>();
-        args.forEach((name, value) -> translated.put(name, detail(name, value, translate)));
-        return translated;
+    private static Map<String, Object> cutTexts(Map<String, Object> args) {
+        return mapTexts(args, (argument, text) -> MessageLimit.cut(text, MessageLimit.CHECK_MESSAGE_BYTES));
+    }
+
+    /**
+     * The arguments with every text in them, nested messages and lists included, passed through {@code map} with the
+     * name of the argument it belongs to.
+     */
+    private static Map<String, Object> mapTexts(Map<String, Object> args, BinaryOperator<String> map) {
+        Map<String, Object> mapped = new LinkedHashMap<>();
+        args.forEach((argument, value) -> mapped.put(argument, mapText(argument, value, map)));
+        return mapped;
     }
 
     @SuppressWarnings("unchecked")
-    private static Object detail(String name, Object value, UnaryOperator<String> translate) {
+    private static Object mapText(String argument, Object value, BinaryOperator<String> map) {
         if (value instanceof String text) {
-            return "detail".equals(name) ? translate.apply(text) : text;
+            return map.apply(argument, text);
         }
         if (value instanceof Message nested) {
-            return new Message(nested.key(), details(nested.args(), translate));
+            return new Message(nested.key(), mapTexts(nested.args(), map));
         }
         if (value instanceof Map<?, ?> stored && stored.get("args") instanceof Map<?, ?> nestedArgs) {
             // A nested message as the database gives it back: {messageKey, args}.
             Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) stored);
-            copy.put("args", details((Map<String, Object>) nestedArgs, translate));
+            copy.put("args", mapTexts((Map<String, Object>) nestedArgs, map));
             return copy;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(item -> detail(name, item, translate)).toList();
-        }
-        return value;
-    }
-
-    private static Map<String, Object> cutTexts(Map<String, Object> args) {
-        Map<String, Object> cut = new LinkedHashMap<>();
-        args.forEach((name, value) -> cut.put(name, cutText(value)));
-        return cut;
-    }
-
-    private static Object cutText(Object value) {
-        if (value instanceof String text) {
-            return MessageLimit.cut(text, MessageLimit.CHECK_MESSAGE_BYTES);
-        }
-        if (value instanceof Message nested) {
-            return new Message(nested.key(), cutTexts(nested.args()));
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(CheckResult::cutText).toList();
+            return list.stream().map(item -> mapText(argument, item, map)).toList();
         }
         return value;
     }

@@ -1,8 +1,8 @@
 package dev.threadlab.grading;
 
-import dev.threadlab.message.Message;
 import dev.threadlab.exercise.Check;
 import dev.threadlab.exercise.Exercise;
+import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.TestReport;
 import dev.threadlab.trace.TraceConfig;
 import dev.threadlab.trace.TraceEvent;

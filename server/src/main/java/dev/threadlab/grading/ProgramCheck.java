@@ -1,7 +1,7 @@
 package dev.threadlab.grading;
 
-import dev.threadlab.message.Message;
 import dev.threadlab.exercise.Check;
+import dev.threadlab.message.Message;
 import java.util.List;
 import java.util.Optional;
 

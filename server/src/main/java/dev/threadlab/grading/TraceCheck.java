@@ -1,7 +1,7 @@
 package dev.threadlab.grading;
 
-import dev.threadlab.message.Message;
 import dev.threadlab.exercise.Check.TraceExpectation;
+import dev.threadlab.message.Message;
 import java.util.List;
 
 /** Judges the facts of one run's trace against a program check's trace expectation. */

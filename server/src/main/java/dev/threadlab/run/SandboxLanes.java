@@ -3,12 +3,12 @@ package dev.threadlab.run;
 import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.RunPhase;
 import dev.threadlab.sandbox.Sandbox;
-import dev.threadlab.sandbox.SandboxMetrics;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.threadlab.sandbox.SandboxExecution;
+import dev.threadlab.sandbox.SandboxMetrics;
 import dev.threadlab.sandbox.SandboxOutcome;
 import dev.threadlab.sandbox.SandboxProgram;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**

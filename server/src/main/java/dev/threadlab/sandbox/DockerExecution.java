@@ -1,10 +1,10 @@
 package dev.threadlab.sandbox;
 
-import dev.threadlab.message.Message;
-import dev.threadlab.protocol.DeadlockCycle;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Frame;
+import dev.threadlab.message.Message;
+import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.LaunchPhase;
 import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.ReportSeal;

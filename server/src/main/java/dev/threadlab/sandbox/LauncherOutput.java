@@ -1,5 +1,6 @@
 package dev.threadlab.sandbox;
 
+import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.Diagnostic;
 import dev.threadlab.protocol.Frame;
 import dev.threadlab.protocol.FrameDecoder;
@@ -8,7 +9,6 @@ import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.LauncherFrame;
 import dev.threadlab.protocol.LauncherFrameChecker;
 import dev.threadlab.protocol.ProtocolViolation;
-import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.ReportSeal;
 import dev.threadlab.protocol.RunnerReport;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.threadlab.sandbox;
 
-import java.io.InputStream;
 import dev.threadlab.protocol.Frame;
 import dev.threadlab.protocol.RunSpec;
 import dev.threadlab.protocol.ServerFrame;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.LinkedBlockingQueue;
 

@@ -1,11 +1,11 @@
 package dev.threadlab.submission;
 
-import dev.threadlab.message.Message;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseRepository;
 import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.ReaderLanguage;
+import dev.threadlab.message.Message;
 import dev.threadlab.run.InvalidRunRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;

@@ -1,10 +1,10 @@
 package dev.threadlab.submission;
 
-import dev.threadlab.lesson.ReaderLanguage;
 import dev.threadlab.account.Accounts;
 import dev.threadlab.account.Role;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.ExerciseRepository;
+import dev.threadlab.lesson.ReaderLanguage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
