@@ -2,10 +2,14 @@
 import { fetch } from './http.js';
 import { say, t } from './i18n.js';
 
-/** Options: stdin (all of the program's input at once), trace (false turns the scheduling trace off). */
-export async function submitRun(files, mainClass, { stdin, trace } = {}) {
+/**
+ * Options: stdin (all of the program's input at once), trace (false turns the scheduling trace off), jdk (21 or 25;
+ * the server's default when absent).
+ */
+export async function submitRun(files, mainClass, { stdin, trace, jdk } = {}) {
   const body = { language: 'java', files, mainClass };
   if (stdin !== undefined) body.stdin = stdin;
+  if (jdk) body.jdk = Number(jdk);
   if (trace === false) body.trace = false;
   let response;
   try {

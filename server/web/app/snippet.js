@@ -14,6 +14,9 @@ import { element } from './dom.js';
 import { say, t } from './i18n.js';
 import { SubmissionPanel } from './grading.js';
 
+/** The JDKs the sandbox offers, the default first (the server's JavaRelease). */
+const JDKS = ['25', '21'];
+
 export class Snippet {
   /**
    * host: a div.runnable (a lesson example) or a section.exercise; both hold one pre[data-file] block per starter
@@ -21,6 +24,8 @@ export class Snippet {
    */
   constructor(host, draftKey) {
     this.mainClass = host.dataset.main || 'Main';
+    // The JDK the example names (the server's default otherwise); an exercise is graded on its own, so it runs on it.
+    this.jdk = host.dataset.jdk || null;
     this.exerciseId = host.dataset.exercise || null;
     const blocks = [...host.querySelectorAll('pre[data-file]')];
     // A runnable div written as raw HTML in a lesson may carry a bare code block: it is the main class's file.
@@ -103,7 +108,25 @@ export class Snippet {
     this.traceBox.checked = true;
     traceLabel.append(this.traceBox, ` ${t('trace')}`);
     toolbar.append(reset, status, traceLabel);
+    if (!this.exerciseId) toolbar.append(this.buildJdkChoice());
     return toolbar;
+  }
+
+  /** The JDK selector of a lesson example: its own JDK first chosen, the other there to compare. */
+  buildJdkChoice() {
+    const label = element('label', 'jdk-choice');
+    label.title = t('jdkTitle');
+    this.jdkSelect = element('select');
+    this.jdkSelect.setAttribute('aria-label', t('jdkTitle'));
+    for (const version of JDKS) {
+      const option = element('option');
+      option.value = version;
+      option.textContent = `JDK ${version}`;
+      this.jdkSelect.append(option);
+    }
+    this.jdkSelect.value = this.jdk && JDKS.includes(this.jdk) ? this.jdk : JDKS[0];
+    label.append(this.jdkSelect);
+    return label;
   }
 
   buildStdin() {
@@ -173,7 +196,7 @@ export class Snippet {
     const trace = this.traceBox.checked;
     let id;
     try {
-      id = await submitRun(this.files(), this.mainClass, { trace });
+      id = await submitRun(this.files(), this.mainClass, { trace, jdk: this.jdkSelect ? this.jdkSelect.value : this.jdk });
     } catch (e) {
       this.console.append(e.message + '\n', 'system');
       this.progress.text(t('error'));

@@ -1,6 +1,7 @@
 package dev.threadlab.launcher;
 
 import dev.threadlab.protocol.Diagnostic;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.protocol.LauncherFrame;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +45,16 @@ final class Compilation {
 
     private final Frames frames;
     private final Locale language;
+    private final JavaRelease release;
 
-    /** {@code language}: what javac writes its messages in (the JDK has them in English, Chinese, Japanese and German). */
-    Compilation(Frames frames, Locale language) {
+    /**
+     * {@code language}: what javac writes its messages in (the JDK has them in English, Chinese, Japanese and German);
+     * {@code release}: the JDK the classes are for, whose language and API the sources may use ({@code --release}).
+     */
+    Compilation(Frames frames, Locale language, JavaRelease release) {
         this.frames = frames;
         this.language = language;
+        this.release = release;
     }
 
     /** Compiles the {@code .java} files among {@code received} (others, such as a text file a program reads, stay as they are). */
@@ -60,6 +66,7 @@ final class Compilation {
         boolean ok;
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, language, StandardCharsets.UTF_8)) {
             List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classes.toString()));
+            options.addAll(releaseOptions(release, Runtime.version().feature()));
             options.addAll(OPTIONS);
             ok = sources.isEmpty() || javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
@@ -74,6 +81,15 @@ final class Compilation {
             }
         }
         return ok && reservedNamesAbsent(classes, reservedClasses);
+    }
+
+    /**
+     * {@code --release} for a JDK older than the compiler's own ({@code running}): the sources may then use only that
+     * JDK's language and API, and the classes load on it. The image's launcher runs on the newest JDK offered, so it
+     * reaches every release; a compiler that is not newer (the build's, in unit tests) targets itself.
+     */
+    static List<String> releaseOptions(JavaRelease release, int running) {
+        return release.feature() < running ? List.of("--release", Integer.toString(release.feature())) : List.of();
     }
 
     /**

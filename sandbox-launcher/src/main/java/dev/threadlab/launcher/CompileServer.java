@@ -63,7 +63,7 @@ final class CompileServer {
             if (received == null) {
                 return false;
             }
-            boolean ok = new Compilation(frames, received.language()).compile(received.sources(), sources, classes,
+            boolean ok = new Compilation(frames, received.order().locale(), received.order().jdk()).compile(received.sources(), sources, classes,
                     List.of());
             if (ok) {
                 sendClasses(classes);

@@ -1,6 +1,7 @@
 package dev.threadlab.launcher;
 
 import dev.threadlab.protocol.DeadlockCycle;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.protocol.LauncherFrame;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,16 +22,32 @@ final class ProgramRun {
 
     private final Frames frames;
     private final ServerInput input;
+    private final JavaRelease jdk;
     private final CompletableFuture<DeadlockCycle> deadlock = new CompletableFuture<>();
 
-    ProgramRun(Frames frames, ServerInput input) {
+    /** {@code jdk}: the one that {@code java} on the program's PATH and its JAVA_HOME name. */
+    ProgramRun(Frames frames, ServerInput input, JavaRelease jdk) {
         this.frames = frames;
         this.input = input;
+        this.jdk = jdk;
     }
 
-    /** Runs {@code command} (as the learner); {@code firstStdin} goes to the program before anything the server sends. */
+    /**
+     * Runs {@code command} (as the learner), then ends the launcher with its exit code; {@code firstStdin} goes to the
+     * program before anything the server sends.
+     */
     void run(List<String> command, int sampleHz, byte[] firstStdin) throws Exception {
+        frames.finish(null, null, execute(command, sampleHz, firstStdin));
+    }
+
+    /** The image build's rehearsal of a traced run: like {@link #run}, but this JVM goes on afterwards. */
+    void rehearse(List<String> command) throws Exception {
+        execute(command, 500, null);
+    }
+
+    private int execute(List<String> command, int sampleHz, byte[] firstStdin) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(LearnerUser.command(command)).directory(Path.of("/work").toFile());
+        ProgramJdk.configure(builder.environment(), jdk);
         Tracing tracing = sampleHz > 0 ? new Tracing(builder, sampleHz) : null;
         frames.send(LauncherFrame.RUNNING, "");
         Process program = builder.start();
@@ -52,7 +69,7 @@ final class ProgramRun {
             tracing.drain();
             tracing.stop();
         }
-        frames.finish(null, null, program.exitValue());
+        return program.exitValue();
     }
 
     private Thread relay(java.io.InputStream stream, LauncherFrame kind, String dropLine) {

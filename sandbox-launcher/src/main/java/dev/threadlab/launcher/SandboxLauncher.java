@@ -1,5 +1,6 @@
 package dev.threadlab.launcher;
 
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.protocol.LauncherFrame;
 import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.RunSpec;
@@ -34,8 +35,11 @@ public final class SandboxLauncher {
      * (AppCDS, see the Dockerfile).
      */
     static final String TRAIN = "--train";
-    /** Where the training's rehearsal leaves the program JVM's archive: a folder the learner's uid may write. */
-    static final Path REHEARSAL_ARCHIVE = Path.of("/tmp/threadlab-program.jsa");
+    /**
+     * Where the training's rehearsal leaves the program JVM's archive of each JDK ({@code %d}: its feature version), in
+     * a folder the learner's uid may write.
+     */
+    static final String REHEARSAL_ARCHIVE = "/tmp/threadlab-program-%d.jsa";
 
     private SandboxLauncher() {
     }
@@ -78,13 +82,13 @@ public final class SandboxLauncher {
             warmUp.join();
         }
         frames.send(LauncherFrame.COMPILING, "");
-        Compilation compilation = new Compilation(frames, MessageLanguage.locale(spec.language()));
+        Compilation compilation = new Compilation(frames, MessageLanguage.locale(spec.language()), spec.jdk());
         if (spec.compiled() ? !compilation.namesAllowed(CLASSES, input.testClasses)
                 : !compilation.compile(input.sources, SOURCES, CLASSES, input.testClasses)) {
             frames.send(LauncherFrame.COMPILE_FAILED, "");
             frames.finish(null, null, 1);
         }
-        ProgramRun program = new ProgramRun(frames, input);
+        ProgramRun program = new ProgramRun(frames, input, spec.jdk());
         switch (spec.mode()) {
             case COMPILE_ONLY -> frames.finish(null, null, 0);
             case TESTS -> new TestRun(frames, spec).run(program, TEST_CLASSES, CLASSES);
@@ -98,9 +102,9 @@ public final class SandboxLauncher {
     }
 
     private static List<String> programCommand(RunSpec spec) {
-        List<String> command = new ArrayList<>(List.of("java"));
+        List<String> command = new ArrayList<>(List.of(ProgramJdk.java(spec.jdk())));
         command.addAll(spec.jvmOptions());
-        command.addAll(spec.traced() ? TracedJvm.arguments(CLASSES.toString(), spec.mainClass())
+        command.addAll(spec.traced() ? TracedJvm.arguments(spec.jdk(), CLASSES.toString(), spec.mainClass())
                 : List.of("-cp", CLASSES.toString(), spec.mainClass()));
         return command;
     }
@@ -120,16 +124,20 @@ public final class SandboxLauncher {
     }
 
     /**
-     * The image build's training, after the warm-up: one traced run of the tracer's rehearsal program, whose JVM
-     * archives its classes into {@link #REHEARSAL_ARCHIVE} (the Dockerfile moves it into place), while this JVM archives
-     * the launcher's side of a run. Ends this JVM, as every run does.
+     * The image build's training, after the warm-up: one traced run of the tracer's rehearsal program on each JDK that
+     * has a program archive ({@link TracedJvm#ARCHIVED}), whose JVM archives its classes into
+     * {@link #REHEARSAL_ARCHIVE} (the Dockerfile moves them into place), while this JVM archives the launcher's side of
+     * a run.
      */
     private static void rehearse() throws Exception {
         Files.createDirectories(CLASSES);
         Frames quiet = new Frames(java.io.OutputStream.nullOutputStream());
-        List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(TracedJvm.rehearsalArguments(CLASSES.toString(), REHEARSAL_ARCHIVE));
-        new ProgramRun(quiet, new ServerInput(java.io.InputStream.nullInputStream())).run(command, 500, null);
+        for (JavaRelease jdk : TracedJvm.ARCHIVED) {
+            List<String> command = new ArrayList<>(List.of(ProgramJdk.java(jdk)));
+            command.addAll(TracedJvm.rehearsalArguments(CLASSES.toString(),
+                    Path.of(REHEARSAL_ARCHIVE.formatted(jdk.feature()))));
+            new ProgramRun(quiet, new ServerInput(java.io.InputStream.nullInputStream()), jdk).rehearse(command);
+        }
     }
 
     static int cpuCount() {

@@ -1,7 +1,7 @@
 package dev.threadlab.launcher;
 
+import dev.threadlab.protocol.CompileOrder;
 import dev.threadlab.protocol.Frame;
-import dev.threadlab.protocol.MessageLanguage;
 import dev.threadlab.protocol.ProtocolViolation;
 import dev.threadlab.protocol.RunSpec;
 import dev.threadlab.protocol.ServerFrame;
@@ -51,8 +51,8 @@ final class ServerInput {
         }
     }
 
-    /** One request to the compile service: the sources it wrote, and the language of the compiler's messages. */
-    record CompileRequest(List<Path> sources, java.util.Locale language) {
+    /** One request to the compile service: the sources it wrote, the release and the language of the compiler's messages. */
+    record CompileRequest(List<Path> sources, CompileOrder order) {
     }
 
     /**
@@ -65,8 +65,7 @@ final class ServerInput {
             switch (kind(frame)) {
                 case SOURCE -> request.add(write(sourceDir, frame.name(), frame.content()));
                 case COMPILE -> {
-                    String tag = new String(frame.payload(), java.nio.charset.StandardCharsets.US_ASCII);
-                    return new CompileRequest(request, MessageLanguage.locale(tag));
+                    return new CompileRequest(request, CompileOrder.fromPayload(frame.payload()));
                 }
                 default -> throw new ProtocolViolation("a " + kind(frame) + " frame in a compile request");
             }

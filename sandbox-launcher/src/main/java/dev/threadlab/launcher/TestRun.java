@@ -42,7 +42,7 @@ final class TestRun {
         server.bind(UnixDomainSocketAddress.of(socket));
         ProgramRun.shareWithLearner(socket);
         SandboxLauncher.daemon(() -> receive(server, socket), "test-results").start();
-        List<String> command = new ArrayList<>(List.of("java"));
+        List<String> command = new ArrayList<>(List.of(ProgramJdk.java(spec.jdk())));
         command.addAll(spec.jvmOptions());
         // Nothing may attach to the test JVM and read the key out of it.
         command.addAll(List.of("-XX:+DisableAttachMechanism", "--module-path", RUNNER_MODULES,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.protocol.Diagnostic;
 import dev.threadlab.protocol.FrameDecoder;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.protocol.LauncherFrame;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class CompilationTest {
     Path work;
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final Compilation compilation = new Compilation(new Frames(stdout), java.util.Locale.ENGLISH);
+    private final Compilation compilation = new Compilation(new Frames(stdout), java.util.Locale.ENGLISH, JavaRelease.DEFAULT);
 
     private List<Diagnostic> diagnostics() throws Exception {
         List<Diagnostic> found = new ArrayList<>();
@@ -43,10 +44,19 @@ class CompilationTest {
     @Test
     void theMessagesAreInTheLanguageAskedFor() throws Exception {
         Path main = source("Main.java", "public class Main { void f() { undefinedName(); } }");
-        Compilation chinese = new Compilation(new Frames(stdout), java.util.Locale.SIMPLIFIED_CHINESE);
+        Compilation chinese = new Compilation(new Frames(stdout), java.util.Locale.SIMPLIFIED_CHINESE,
+                JavaRelease.DEFAULT);
         assertFalse(chinese.compile(List.of(main), work.resolve("src"), work.resolve("classes"), List.of()));
         String message = diagnostics().get(0).message();
         assertTrue(message.contains("找不到符号"), message);
+    }
+
+    /** The launcher's compiler is the newest JDK's; an older release is targeted, the compiler's own needs nothing. */
+    @Test
+    void anOlderReleaseIsTargetedExplicitly() {
+        assertEquals(List.of("--release", "21"), Compilation.releaseOptions(JavaRelease.JDK_21, 25));
+        assertEquals(List.of(), Compilation.releaseOptions(JavaRelease.JDK_25, 25));
+        assertEquals(List.of(), Compilation.releaseOptions(JavaRelease.JDK_21, 17));
     }
 
     @Test

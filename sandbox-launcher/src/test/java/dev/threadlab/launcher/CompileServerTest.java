@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.protocol.Diagnostic;
+import dev.threadlab.protocol.CompileOrder;
 import dev.threadlab.protocol.Frame;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.protocol.FrameDecoder;
 import dev.threadlab.protocol.LauncherFrame;
 import dev.threadlab.protocol.ServerFrame;
@@ -32,7 +34,7 @@ class CompileServerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         files.forEach((name, text) -> out.writeBytes(Frame.encode(ServerFrame.SOURCE.code(),
                 Frame.named(name, text.getBytes(StandardCharsets.UTF_8)))));
-        out.writeBytes(Frame.encode(ServerFrame.COMPILE.code(), new byte[0]));
+        out.writeBytes(Frame.encode(ServerFrame.COMPILE.code(), new CompileOrder(JavaRelease.DEFAULT, null).toPayload()));
         return out.toByteArray();
     }
 

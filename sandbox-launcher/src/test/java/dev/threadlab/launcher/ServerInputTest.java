@@ -82,14 +82,17 @@ class ServerInputTest {
     }
 
     @Test
-    void aCompileRequestNamesTheLanguageOfTheMessagesAndNothingElse() throws Exception {
+    void aCompileRequestNamesTheReleaseAndTheLanguageOfTheMessagesAndNothingElse() throws Exception {
         ServerInput.CompileRequest request = input(named(ServerFrame.SOURCE, "Main.java", "class Main {}"),
-                frame(ServerFrame.COMPILE, "zh-CN".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                frame(ServerFrame.COMPILE, "21 zh-CN".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
                 .readCompileRequest(work.resolve("src"));
-        assertEquals(java.util.Locale.SIMPLIFIED_CHINESE, request.language());
+        assertEquals(java.util.Locale.SIMPLIFIED_CHINESE, request.order().locale());
+        assertEquals(dev.threadlab.protocol.JavaRelease.JDK_21, request.order().jdk());
         assertEquals(1, request.sources().size());
-        assertThrows(ProtocolViolation.class, () -> input(frame(ServerFrame.COMPILE,
-                "-J-Dx=1".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).readCompileRequest(work.resolve("src")));
+        for (String forged : new String[] {"-J-Dx=1", "25 -J-Dx=1", "zh-CN", "8"}) {
+            assertThrows(ProtocolViolation.class, () -> input(frame(ServerFrame.COMPILE,
+                    forged.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).readCompileRequest(work.resolve("src")));
+        }
     }
 
     @Test

@@ -22,9 +22,10 @@ import java.util.List;
  * @param compiled the program came compiled by the compile service ({@link ServerFrame#CLASS_FILE}): the launcher only
  *        checks its class names instead of compiling
  * @param language the language of the compiler's messages ({@link MessageLanguage}); null is English
+ * @param jdk the JDK the program is compiled for and runs on; null is {@link JavaRelease#DEFAULT}
  */
 public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int repeat, int traceSampleHz,
-        List<String> jvmOptions, String reportKey, boolean compiled, String language) {
+        List<String> jvmOptions, String reportKey, boolean compiled, String language, JavaRelease jdk) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -45,28 +46,35 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
         jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
         repeat = Math.max(1, Math.min(repeat, 50));
         traceSampleHz = traceSampleHz <= 0 ? 0 : Math.max(10, Math.min(traceSampleHz, 2000));
+        jdk = jdk == null ? JavaRelease.DEFAULT : jdk;
     }
 
     public static RunSpec run(String mainClass, int traceSampleHz, List<String> jvmOptions) {
-        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null, false, null);
+        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null, false, null, null);
     }
 
     public static RunSpec tests(List<String> testClasses, int repeat, List<String> jvmOptions, String reportKey) {
-        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false, null);
+        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false, null, null);
     }
 
     public static RunSpec compileOnly() {
-        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null, false, null);
+        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null, false, null, null);
     }
 
     /** This spec for a program whose classes the server sends, compiled ({@link ServerFrame#CLASS_FILE}). */
     public RunSpec precompiled() {
-        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, true, language);
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, true, language, jdk);
     }
 
     /** This spec with the compiler's messages in that language (a BCP 47 tag; null is English). */
     public RunSpec inLanguage(String tag) {
-        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, compiled, tag);
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, compiled, tag, jdk);
+    }
+
+    /** This spec for that JDK. */
+    public RunSpec onJdk(JavaRelease release) {
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, compiled, language,
+                release);
     }
 
     public boolean traced() {
@@ -92,6 +100,7 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
             if (language != null) {
                 json.writeStringField("language", language);
             }
+            json.writeNumberField("jdk", jdk.feature());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,6 +129,7 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
             int hz = 0;
             boolean compiled = false;
             String language = null;
+            JavaRelease jdk = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -133,6 +143,7 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                     case "traceSampleHz" -> hz = number(json, value);
                     case "compiled" -> compiled = bool(value);
                     case "language" -> language = text(json, value);
+                    case "jdk" -> jdk = JavaRelease.of(number(json, value));
                     default -> throw new ProtocolViolation("an unknown run spec field '" + field + "'");
                 }
             }
@@ -140,7 +151,7 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                 throw new ProtocolViolation("a run spec without a mode");
             }
             MessageLanguage.locale(language);
-            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey, compiled, language);
+            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey, compiled, language, jdk);
         } catch (IOException | IllegalArgumentException e) {
             throw new ProtocolViolation("an unreadable run spec: " + e.getMessage());
         }

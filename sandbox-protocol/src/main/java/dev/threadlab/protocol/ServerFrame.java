@@ -25,10 +25,10 @@ public enum ServerFrame {
     /** End of the program's stdin. */
     STDIN_END('E', 0),
     /**
-     * To the compile service: compile the {@link #SOURCE} frames sent since the last request, with the compiler's
-     * messages in the language this payload names ({@link MessageLanguage}; empty is English).
+     * To the compile service: compile the {@link #SOURCE} frames sent since the last request, for the release and with
+     * the compiler's messages in the language this payload names ({@link CompileOrder}).
      */
-    COMPILE('P', MessageLanguage.MAX_BYTES);
+    COMPILE('P', CompileOrder.MAX_BYTES);
 
     private final byte code;
     private final int maxPayload;

@@ -22,6 +22,10 @@ class RunSpecTest {
         assertEquals(chinese, RunSpec.fromJson(chinese.toJson()));
         assertEquals("zh-CN", RunSpec.fromJson(chinese.precompiled().toJson()).language());
         assertEquals(false, run.compiled());
+        assertEquals(JavaRelease.DEFAULT, run.jdk());
+        RunSpec older = chinese.onJdk(JavaRelease.JDK_21);
+        assertEquals(older, RunSpec.fromJson(older.toJson()));
+        assertEquals(JavaRelease.JDK_21, RunSpec.fromJson(older.precompiled().inLanguage("en").toJson()).jdk());
     }
 
     @Test
@@ -37,11 +41,15 @@ class RunSpecTest {
                 "{\"mode\":\"RUN\",\"language\":\"zh CN; rm\"}".getBytes(StandardCharsets.UTF_8)));
         assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
                 "{\"mode\":\"RUN\",\"compiled\":\"yes\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"RUN\",\"jdk\":17}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"RUN\",\"jdk\":\"25\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void limitsAreClamped() {
-        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null, false, null);
+        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null, false, null, null);
         assertEquals(50, spec.repeat());
         assertEquals(2000, spec.traceSampleHz());
     }

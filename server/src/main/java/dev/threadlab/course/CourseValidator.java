@@ -171,7 +171,7 @@ public class CourseValidator {
         }
         for (LessonParser.RunnableExample example : examples) {
             String where = shown + ":" + example.line();
-            String key = example.mainClass() + "\n" + example.expected() + "\n" + example.files().entrySet().stream()
+            String key = example.mainClass() + "\n" + example.expected() + "\n" + example.jdk() + "\n" + example.files().entrySet().stream()
                     .map(source -> source.getKey() + "\n" + JavaCode.withoutComments(source.getValue())).toList();
             if (examplesRun.containsKey(key)) {
                 parsed.checked().add(where + " is the example at " + examplesRun.get(key) + ", already run");
@@ -185,8 +185,8 @@ public class CourseValidator {
 
     private Findings runExample(String where, LessonParser.RunnableExample example) throws InterruptedException {
         Findings findings = new Findings();
-        GradingRun run = sandbox.runExample(example.mainClass(), example.files(), traceConfig.sampleHz());
-        findings.checked().add(where + " compiles and runs");
+        GradingRun run = sandbox.runExample(example.mainClass(), example.files(), example.jdk(), traceConfig.sampleHz());
+        findings.checked().add(where + " compiles and runs on JDK " + example.jdk().feature());
         ExampleEnd.problem(example.expected(), run).ifPresent(problem -> findings.problems().add(where + ": " + problem));
         return findings;
     }

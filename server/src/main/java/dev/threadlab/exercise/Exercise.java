@@ -1,6 +1,7 @@
 package dev.threadlab.exercise;
 
 import dev.threadlab.lesson.Language;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.sandbox.ProgramLimits;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,12 @@ import java.util.Map;
 public record Exercise(String id, String lessonId, String title, String taskHtml, String mainClass,
         Map<String, String> starterFiles, Map<String, String> solutionFiles, Map<String, String> testFiles,
         String stdin, ProgramLimits limits, List<String> jvmOptions, List<Check> checks, List<Hint> hints,
-        boolean showSolutionAfterPass, Map<Language, ExerciseText> translations) {
+        boolean showSolutionAfterPass, Map<Language, ExerciseText> translations, JavaRelease jdk) {
+
+    /** {@code jdk}: what the solutions are compiled for and graded on; null is {@link JavaRelease#DEFAULT}. */
+    public Exercise {
+        jdk = jdk == null ? JavaRelease.DEFAULT : jdk;
+    }
 
     /** The exercise's words in that language, or in English where it is not translated. */
     public ExerciseText text(Language language) {

@@ -8,7 +8,7 @@ import java.util.List;
  * {@link Exercise}. Unknown keys are errors, so a typo does not silently drop a check.
  */
 record ExerciseFile(String title, String mainClass, String stdin, Limits limits, List<String> jvmOptions,
-        List<HintEntry> hints, Boolean showSolutionAfterPass, List<CheckEntry> checks) {
+        List<HintEntry> hints, Boolean showSolutionAfterPass, List<CheckEntry> checks, Integer jdk) {
 
     record Limits(String wallTime, String memory, Double cpus) {
     }

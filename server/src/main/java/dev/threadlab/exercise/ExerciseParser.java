@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.LessonParser;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.sandbox.ProgramLimits;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -99,7 +100,16 @@ public class ExerciseParser {
         problems.throwIfAny();
         return new Exercise(id, lessonId, title, markdown.renderMarkdown(task), mainClass, starter, Map.copyOf(solution), tests,
                 config.stdin(), limits, jvmOptions, List.copyOf(checks), hints, Boolean.TRUE.equals(config.showSolutionAfterPass()),
-                Map.copyOf(translations));
+                Map.copyOf(translations), jdk(config.jdk(), problems));
+    }
+
+    private static JavaRelease jdk(Integer feature, Problems problems) {
+        try {
+            return feature == null ? JavaRelease.DEFAULT : JavaRelease.of(feature);
+        } catch (IllegalArgumentException notOffered) {
+            problems.add("jdk: " + notOffered.getMessage());
+            return JavaRelease.DEFAULT;
+        }
     }
 
     /**

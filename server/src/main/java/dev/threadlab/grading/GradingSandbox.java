@@ -1,6 +1,7 @@
 package dev.threadlab.grading;
 
 import dev.threadlab.exercise.Exercise;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.run.SandboxLanes;
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.ProgramLimits;
@@ -48,7 +49,7 @@ public class GradingSandbox {
     /** Runs the program's main class; {@code traceSampleHz} > 0 records its trace. */
     GradingRun runProgram(Exercise exercise, Map<String, String> files, int traceSampleHz) throws InterruptedException {
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), exercise.stdin() == null ? "" : exercise.stdin(),
-                traceSampleHz, exercise.limits(), null, exercise.jvmOptions()), 0);
+                traceSampleHz, exercise.limits(), null, exercise.jvmOptions(), null, exercise.jdk()), 0);
     }
 
     /** Runs the exercise's JUnit classes against the files, {@code repeat} times in one JVM. */
@@ -56,13 +57,18 @@ public class GradingSandbox {
             throws InterruptedException {
         int maxReports = repeat * (testCount(exercise.testFiles()) + testClasses.size()) + EXTRA_REPORTS;
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
-                new TestSuite(testCompiler.compile(exercise), testClasses, repeat), exercise.jvmOptions()), maxReports);
+                new TestSuite(testCompiler.compile(exercise), testClasses, repeat), exercise.jvmOptions(), null,
+                exercise.jdk()), maxReports);
     }
 
-    /** Runs a lesson's example as the page would, with the default limits; {@code traceSampleHz} > 0 traces it. */
-    public GradingRun runExample(String mainClass, Map<String, String> files, int traceSampleHz)
+    /**
+     * Runs a lesson's example as the page would, on its JDK, with the default limits; {@code traceSampleHz} > 0 traces
+     * it.
+     */
+    public GradingRun runExample(String mainClass, Map<String, String> files, JavaRelease jdk, int traceSampleHz)
             throws InterruptedException {
-        return run(new SandboxProgram(runId(), files, mainClass, "", traceSampleHz, ProgramLimits.DEFAULTS, null, List.of()), 0);
+        return run(new SandboxProgram(runId(), files, mainClass, "", traceSampleHz, ProgramLimits.DEFAULTS, null, List.of(),
+                null, jdk), 0);
     }
 
     /** How many tests the test sources declare (annotations), an upper bound of the reports one repetition sends. */

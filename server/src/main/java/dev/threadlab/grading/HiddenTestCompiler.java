@@ -1,6 +1,7 @@
 package dev.threadlab.grading;
 
 import dev.threadlab.exercise.Exercise;
+import dev.threadlab.protocol.JavaRelease;
 import dev.threadlab.sandbox.SandboxConfig;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
@@ -38,39 +39,46 @@ import javax.tools.ToolProvider;
  */
 @Singleton
 public class HiddenTestCompiler {
-    /** The sandbox runs JDK 21; the server's own compiler may be older (JDK 17 is enough to run the server). */
-    private static final int SANDBOX_JAVA = 21;
-
     private final Path junitJars;
+    private final Optional<String> configuredJdk;
     /** Per exercise, the last compilation and what it was made from: an edited exercise is compiled again. */
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+    /**
+     * Per release newer than the server's own JDK (JDK 17 is enough to run the server), a JDK that compiles for it:
+     * the tests are then compiled by that JDK's javac.
+     */
+    private final Map<JavaRelease, Optional<Path>> newerJdks = new ConcurrentHashMap<>();
 
-    private record Compiled(Map<String, String> program, Map<String, String> tests, Map<String, byte[]> classes) {
+    private record Compiled(Map<String, String> program, Map<String, String> tests, JavaRelease release,
+            Map<String, byte[]> classes) {
     }
-
-    /** Set when the server's JDK is older than the sandbox's: tests are then compiled by that JDK's javac. */
-    private final Optional<Path> newerJdk;
 
     HiddenTestCompiler(SandboxConfig config, GradingConfig grading) {
         this.junitJars = Path.of(config.image().context()).resolve("lib/runner");
-        this.newerJdk = Runtime.version().feature() >= SANDBOX_JAVA ? Optional.empty()
-                : NewerJdk.find(grading.testCompilerJdk(), SANDBOX_JAVA);
+        this.configuredJdk = grading.testCompilerJdk();
     }
 
     /** The test classes (binary name → class file) of the exercise; fails with the compiler's words if they do not compile. */
     public Map<String, byte[]> compile(Exercise exercise) {
         Map<String, String> sources = new LinkedHashMap<>(exercise.starterFiles());
         sources.putAll(exercise.solutionFiles());
+        JavaRelease release = exercise.jdk();
         Compiled compiled = cache.compute(exercise.id(), (id, last) ->
-                last != null && last.program().equals(sources) && last.tests().equals(exercise.testFiles()) ? last
-                        : new Compiled(Map.copyOf(sources), Map.copyOf(exercise.testFiles()),
-                                compile(sources, exercise.testFiles())));
+                last != null && last.program().equals(sources) && last.tests().equals(exercise.testFiles())
+                        && last.release() == release ? last
+                        : new Compiled(Map.copyOf(sources), Map.copyOf(exercise.testFiles()), release,
+                                compile(sources, exercise.testFiles(), release)));
         return compiled.classes();
     }
 
-    private Map<String, byte[]> compile(Map<String, String> program, Map<String, String> tests) {
-        if (newerJdk.isPresent()) {
-            return ExternalJavac.compileTests(newerJdk.get(), SANDBOX_JAVA, classPath(), program, tests);
+    private Map<String, byte[]> compile(Map<String, String> program, Map<String, String> tests, JavaRelease release) {
+        if (Runtime.version().feature() < release.feature()) {
+            Path jdk = newerJdks.computeIfAbsent(release, r -> NewerJdk.find(configuredJdk, r.feature()))
+                    .orElseThrow(() -> new IllegalStateException("Grading with tests for JDK " + release.feature()
+                            + " needs a JDK " + release.feature() + " or newer on the server (installed beside its own, or"
+                            + " named by threadlab.grading.test-compiler-jdk); the server runs on "
+                            + Runtime.version().feature()));
+            return ExternalJavac.compileTests(jdk, release.feature(), classPath(), program, tests);
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
@@ -80,8 +88,7 @@ public class HiddenTestCompiler {
         List<Source> units = new ArrayList<>();
         program.forEach((path, text) -> units.add(new Source(path, text, false)));
         tests.forEach((path, text) -> units.add(new Source(path, text, true)));
-        int release = Math.min(Runtime.version().feature(), SANDBOX_JAVA);
-        List<String> options = List.of("--release", Integer.toString(release), "-proc:none", "-cp", classPath(),
+        List<String> options = List.of("--release", Integer.toString(release.feature()), "-proc:none", "-cp", classPath(),
                 "-Xlint:-options");
         try (Output output = new Output(javac.getStandardFileManager(diagnostics, Locale.ENGLISH, null))) {
             boolean ok = javac.getTask(null, output, diagnostics, options, null, units).call();

@@ -1,5 +1,6 @@
 package dev.threadlab.lesson;
 
+import dev.threadlab.protocol.JavaRelease;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public class LessonParser {
             .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+-]+")).onElements("code")
             .allowAttributes("class").matching(Pattern.compile("runnable")).onElements("div")
             .allowAttributes("data-main").matching(CLASS_NAME).onElements("div")
+            .allowAttributes("data-jdk").matching(Pattern.compile("[0-9]{2}")).onElements("div")
             .allowAttributes("data-file").matching(FILE_NAME).onElements("pre")
             .toFactory();
 
@@ -77,7 +79,8 @@ public class LessonParser {
      * A runnable example of a lesson: its main class, its files by name (the main class's file first, then the
      * {@code file=} blocks after it), line in the file and how it is meant to end.
      */
-    public record RunnableExample(String mainClass, Map<String, String> files, int line, ExpectedEnd expected) {
+    public record RunnableExample(String mainClass, Map<String, String> files, int line, ExpectedEnd expected,
+            JavaRelease jdk) {
     }
 
     /** The runnable examples in file order; an unusable {@code expect=}, {@code exit=} or {@code file=} names its line. */
@@ -91,13 +94,15 @@ public class LessonParser {
                 if (main != null) {
                     int line = lineOf(block);
                     ExpectedEnd expected;
+                    JavaRelease jdk;
                     try {
                         expected = ExpectedEnd.of(RunnableCodeRenderer.option(block, "expect"),
                                 RunnableCodeRenderer.option(block, "exit"));
+                        jdk = RunnableCodeRenderer.jdk(block);
                     } catch (InvalidLessonException e) {
                         throw new InvalidLessonException("line " + line + ": " + e.getMessage());
                     }
-                    examples.add(new RunnableExample(main, filesOf(block, main), line, expected));
+                    examples.add(new RunnableExample(main, filesOf(block, main), line, expected, jdk));
                 }
             }
         });

@@ -1,5 +1,6 @@
 package dev.threadlab.lesson;
 
+import dev.threadlab.protocol.JavaRelease;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,8 +15,9 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Renders fenced code blocks. A block whose info string is {@code java runnable} (optionally with
- * {@code main=ClassName}, and {@code expect=STATUS} / {@code exit=N} for how it is meant to end, see
- * {@link ExpectedEnd}) becomes a {@code <div class="runnable">} that the page turns into an editor with Run.
+ * {@code main=ClassName}, {@code jdk=21} for the JDK it runs on when not the default, and {@code expect=STATUS} /
+ * {@code exit=N} for how it is meant to end, see {@link ExpectedEnd}) becomes a {@code <div class="runnable">} that
+ * the page turns into an editor with Run.
  */
 final class RunnableCodeRenderer implements NodeRenderer {
     static final String DEFAULT_MAIN = "Main";
@@ -35,6 +37,19 @@ final class RunnableCodeRenderer implements NodeRenderer {
     static String runnableMainClass(FencedCodeBlock block) {
         List<String> info = info(block);
         return !info.isEmpty() && info.get(0).equals("java") && info.contains("runnable") ? mainClass(info) : null;
+    }
+
+    /** The JDK a runnable example names with {@code jdk=}, or the default; one not offered is the lesson's error. */
+    static JavaRelease jdk(FencedCodeBlock block) {
+        String feature = option(block, "jdk");
+        if (feature == null) {
+            return JavaRelease.DEFAULT;
+        }
+        try {
+            return JavaRelease.of(Integer.parseInt(feature));
+        } catch (IllegalArgumentException notOffered) {
+            throw new InvalidLessonException("jdk=" + feature + ": choose one of " + JavaRelease.choices());
+        }
     }
 
     /** The value of a {@code key=value} word of the block's info string, or null. */
@@ -94,6 +109,7 @@ final class RunnableCodeRenderer implements NodeRenderer {
             Map<String, String> attributes = new LinkedHashMap<>(); // fixed order: stable HTML
             attributes.put("class", "runnable");
             attributes.put("data-main", main);
+            attributes.put("data-jdk", Integer.toString(jdk(block).feature()));
             html.tag("div", attributes);
             renderCode(block, mainFile(main));
             for (FencedCodeBlock file : attachedFiles(block)) {

@@ -25,6 +25,9 @@ public final class TranslatedExamples {
             String where = "line " + other.line() + " (runnable example " + (i + 1) + ", English line " + english.line() + ")";
             if (!english.mainClass().equals(other.mainClass()) || !english.expected().equals(other.expected())) {
                 problems.add(where + ": main class or expected end differs from the English example");
+            } else if (english.jdk() != other.jdk()) {
+                problems.add(where + ": runs on JDK " + other.jdk().feature() + ", the English example on "
+                        + english.jdk().feature());
             } else if (!english.files().keySet().equals(other.files().keySet())) {
                 problems.add(where + ": the files differ from the English example's " + english.files().keySet());
             } else if (!withoutComments(english).equals(withoutComments(other))) {

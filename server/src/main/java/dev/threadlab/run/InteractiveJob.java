@@ -47,7 +47,8 @@ final class InteractiveJob implements SandboxJob {
         run.moveTo(RunStatus.COMPILING);
         RunRequest request = run.request();
         return new SandboxProgram(run.id(), request.files(), request.mainClass(), request.stdin(),
-                run.traced() ? traceSampleHz : 0, ProgramLimits.DEFAULTS, null, List.of(), run.readerLanguage());
+                run.traced() ? traceSampleHz : 0, ProgramLimits.DEFAULTS, null, List.of(), run.readerLanguage(),
+                request.release());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.threadlab.run;
 
 import dev.threadlab.message.Message;
+import dev.threadlab.protocol.JavaRelease;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,9 @@ public class RunRequestValidator {
         }
         if (request.language() == null || !request.language().equals("java")) {
             throw invalid("request.unknownLanguage", "language", String.valueOf(request.language()));
+        }
+        if (request.jdk() != null && Arrays.stream(JavaRelease.values()).noneMatch(r -> r.feature() == request.jdk())) {
+            throw invalid("request.unknownJdk", "jdk", request.jdk(), "choices", JavaRelease.choices());
         }
         Map<String, String> files = request.files();
         if (files == null || files.isEmpty()) {

@@ -2,6 +2,8 @@ package dev.threadlab.sandbox;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import dev.threadlab.protocol.CompileOrder;
+import dev.threadlab.protocol.JavaRelease;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -121,7 +123,7 @@ public class CompileService {
      * The program's {@code .java} files compiled, or empty when the service cannot answer now (off, starting, busy for
      * longer than its timeout, or failing): the run's launcher then compiles them itself.
      */
-    public Optional<CompileAnswer.Result> compile(Map<String, String> files, String language)
+    public Optional<CompileAnswer.Result> compile(Map<String, String> files, CompileOrder order)
             throws InterruptedException {
         CompilerConnection current = connection;
         Duration timeout = config.compiler().timeout();
@@ -136,7 +138,7 @@ public class CompileService {
                 fallbacks.increment();
                 return Optional.empty();
             }
-            CompileAnswer.Result result = current.ask(javaSources(files), language, timeout);
+            CompileAnswer.Result result = current.ask(javaSources(files), order, timeout);
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             answered.increment();
             return Optional.of(result);
@@ -190,7 +192,8 @@ public class CompileService {
         CompilerConnection started = null;
         try {
             started = new CompilerConnection(LauncherContainer.start(docker, () -> { }, () -> { }, create(state.tag())));
-            if (started.ask(Map.of("Probe.java", "class Probe { }"), null, probeTimeout()).compiled() && !closed) {
+            if (started.ask(Map.of("Probe.java", "class Probe { }"), new CompileOrder(JavaRelease.DEFAULT, null),
+                    probeTimeout()).compiled() && !closed) {
                 started.container().raiseCpuWeight();
                 connection = started;
                 LOG.debugf("Compile service %s is up", started.container().id());

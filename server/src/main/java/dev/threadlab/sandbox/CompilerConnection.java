@@ -1,6 +1,7 @@
 package dev.threadlab.sandbox;
 
 import com.github.dockerjava.api.model.Frame;
+import dev.threadlab.protocol.CompileOrder;
 import dev.threadlab.protocol.FrameDecoder;
 import dev.threadlab.protocol.ProtocolViolation;
 import java.time.Duration;
@@ -38,8 +39,8 @@ final class CompilerConnection implements LauncherContainer.Sink {
     }
 
     /** Sends the sources and waits for their answer; any failure means this service is no longer to be used. */
-    /** {@code language}: the BCP 47 tag of the language of javac's messages (null: English). */
-    CompileAnswer.Result ask(Map<String, String> sources, String language, Duration timeout)
+    /** {@code order}: the release to compile for, and the language of javac's messages. */
+    CompileAnswer.Result ask(Map<String, String> sources, CompileOrder order, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<CompileAnswer.Result> result = new CompletableFuture<>();
         synchronized (this) {
@@ -50,7 +51,7 @@ final class CompilerConnection implements LauncherContainer.Sink {
             pending = result;
         }
         sources.forEach(container.stdin()::sendFile);
-        container.stdin().sendCompile(language);
+        container.stdin().sendCompile(order);
         return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Frame;
 import dev.threadlab.message.Message;
+import dev.threadlab.protocol.CompileOrder;
 import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.LaunchPhase;
 import dev.threadlab.protocol.LauncherExit;
@@ -73,11 +74,11 @@ final class DockerExecution implements SandboxExecution {
     private static RunSpec specOf(SandboxProgram program) {
         if (program.tests() != null) {
             return RunSpec.tests(program.tests().classes(), program.tests().repeat(), program.jvmOptions(),
-                    ReportSeal.newKey()).inLanguage(program.language());
+                    ReportSeal.newKey()).inLanguage(program.language()).onJdk(program.jdk());
         }
         return (program.isCompileOnly() ? RunSpec.compileOnly()
                 : RunSpec.run(program.mainClass(), program.traceSampleHz(), program.jvmOptions()))
-                .inLanguage(program.language());
+                .inLanguage(program.language()).onJdk(program.jdk());
     }
 
     /**
@@ -111,7 +112,7 @@ final class DockerExecution implements SandboxExecution {
         }
         clock.mark(PhaseClock.Mark.COMPILING);
         compileStart = System.nanoTime();
-        CompileAnswer.Result compiled = compiler.compile(program.files(), program.language()).orElse(null);
+        CompileAnswer.Result compiled = compiler.compile(program.files(), new CompileOrder(program.jdk(), program.language())).orElse(null);
         if (compiled != null) {
             announceCompiling();
             if (!compiled.diagnostics().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.threadlab.sandbox;
 
+import dev.threadlab.protocol.CompileOrder;
 import dev.threadlab.protocol.Frame;
 import dev.threadlab.protocol.RunSpec;
 import dev.threadlab.protocol.ServerFrame;
@@ -30,10 +31,9 @@ final class LauncherStdin extends InputStream {
         frames.add(frame(ServerFrame.CLASS_FILE, Frame.named(binaryName, classFile)));
     }
 
-    /** To the compile service: compile the files sent since the last request. */
-    void sendCompile(String language) {
-        frames.add(frame(ServerFrame.COMPILE, language == null ? new byte[0]
-                : language.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    /** To the compile service: compile the files sent since the last request, as {@code order} says. */
+    void sendCompile(CompileOrder order) {
+        frames.add(frame(ServerFrame.COMPILE, order.toPayload()));
     }
 
     /** A hidden test class, compiled by the server: the container never sees the tests' source. */

@@ -1,5 +1,6 @@
 package dev.threadlab.sandbox;
 
+import dev.threadlab.protocol.JavaRelease;
 import java.util.List;
 import java.util.Map;
 
@@ -11,18 +12,19 @@ import java.util.Map;
  * test classes are compiled against the sources and run with JUnit instead of the main class. Without a main class
  * and tests, the sources are only compiled (the outcome is EXITED 0 or COMPILE_ERROR). {@code jvmOptions} go to
  * the JVM that runs the main class or the tests (an exercise's, such as keeping a class out of the JIT).
- * {@code language} is the BCP 47 tag of the language the compiler's messages are for (null: English).
+ * {@code language} is the BCP 47 tag of the language the compiler's messages are for (null: English). {@code jdk} is
+ * the JDK the program is compiled for and runs on (null: {@link JavaRelease#DEFAULT}).
  */
 public record SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz,
-        ProgramLimits limits, TestSuite tests, List<String> jvmOptions, String language) {
+        ProgramLimits limits, TestSuite tests, List<String> jvmOptions, String language, JavaRelease jdk) {
 
     public SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz) {
-        this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null, List.of(), null);
+        this(runId, files, mainClass, stdin, traceSampleHz, ProgramLimits.DEFAULTS, null, List.of(), null, null);
     }
 
     public SandboxProgram(String runId, Map<String, String> files, String mainClass, String stdin, int traceSampleHz,
             ProgramLimits limits, TestSuite tests, List<String> jvmOptions) {
-        this(runId, files, mainClass, stdin, traceSampleHz, limits, tests, jvmOptions, null);
+        this(runId, files, mainClass, stdin, traceSampleHz, limits, tests, jvmOptions, null, null);
     }
 
     public boolean isCompileOnly() {
@@ -32,5 +34,6 @@ public record SandboxProgram(String runId, Map<String, String> files, String mai
     public SandboxProgram {
         limits = limits == null ? ProgramLimits.DEFAULTS : limits;
         jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+        jdk = jdk == null ? JavaRelease.DEFAULT : jdk;
     }
 }

@@ -53,7 +53,9 @@ class CourseValidationTest {
         CourseValidator.Report report = validator.validate(Path.of("lessons"));
         assertEquals(List.of(), report.problems(), "checked: " + report.checked());
         assertTrue(report.checked().stream().anyMatch(c -> c.startsWith("lessons/threads/lesson.md:")
-                && c.endsWith("compiles and runs")), report.checked().toString());
+                && c.endsWith("compiles and runs on JDK 25")), report.checked().toString());
+        assertTrue(report.checked().stream().anyMatch(c -> c.startsWith("lessons/virtual-threads/lesson.md:")
+                && c.endsWith("compiles and runs on JDK 21")), report.checked().toString());
         assertTrue(report.checked().stream().anyMatch(c -> c.startsWith("lessons/threads/lesson.zh-CN.md:")),
                 report.checked().toString());
         assertTrue(report.checked().contains("lessons/locks/exercises/lost-update: the reference solution scores 7/7"),

@@ -76,7 +76,7 @@ class GraderFailuresTest {
                 """;
         Exercise exercise = new Exercise("sequential", "test", "Sequential", "", "Main", Map.of("Main.java", main),
                 Map.of("Main.java", main), Map.of(), null, new ProgramLimits(Duration.ofSeconds(10), null, null),
-                List.of(), List.of(parallel), List.of(), false, Map.of());
+                List.of(), List.of(parallel), List.of(), false, Map.of(), null);
         CheckResult result = grader.grade(exercise, exercise.starterFiles()).get(0);
         assertFalse(result.passed());
         assertEquals("On the trace: 1 threads running at the same time; at least 2 expected. (The same in "
@@ -95,7 +95,7 @@ class GraderFailuresTest {
         String wrong = "public class Main { public static void main(String[] a) { System.out.println(\"done\"); } }";
         Exercise exercise = new Exercise("first-failure", "test", "First failure", "", "Main", Map.of("Main.java", wrong),
                 Map.of("Main.java", right), Map.of(), null, new ProgramLimits(Duration.ofSeconds(5), null, null),
-                List.of(), List.of(prints, exits), List.of(), false, Map.of());
+                List.of(), List.of(prints, exits), List.of(), false, Map.of(), null);
         CheckResult failed = grader.firstFailure(exercise, Map.of("Main.java", wrong)).orElseThrow();
         assertEquals("Exits with 3", failed.name());
         assertTrue(failed.message().contains("exited with code 0, expected 3"), failed.message());
@@ -109,7 +109,7 @@ class GraderFailuresTest {
                 + "\n        System.out.println(\"done\");\n    }\n}\n";
         Exercise exercise = new Exercise("limits", "test", "Limits", "", "Main", Map.of("Main.java", main),
                 Map.of("Main.java", main), Map.of(), null, new ProgramLimits(Duration.ofSeconds(2), null, null),
-                List.of(), List.of(prints), List.of(), false, Map.of());
+                List.of(), List.of(prints), List.of(), false, Map.of(), null);
         List<CheckResult> results = grader.grade(exercise, exercise.starterFiles());
         assertEquals(1, results.size());
         return results.get(0);

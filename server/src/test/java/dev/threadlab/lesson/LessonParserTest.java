@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.threadlab.protocol.JavaRelease;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class LessonParserTest {
                 class NotRunnable {}
                 ```
                 """);
-        assertTrue(lesson.html().contains("<div class=\"runnable\" data-main=\"demo.App\">"), lesson.html());
+        assertTrue(lesson.html().contains("<div class=\"runnable\" data-main=\"demo.App\" data-jdk=\"25\">"), lesson.html());
         assertTrue(lesson.html().contains("&lt;b&gt;"), "code is escaped: " + lesson.html());
         assertEquals(1, lesson.html().split("class=\"runnable\"", -1).length - 1, lesson.html());
         assertTrue(lesson.html().contains("<code class=\"language-java\">class NotRunnable"), lesson.html());
@@ -58,6 +59,18 @@ class LessonParserTest {
     void runnableBlockDefaultsToMain() {
         Lesson lesson = parser.parse("x", "---\ntitle: T\norder: 1\n---\n```java runnable\nclass Main {}\n```\n");
         assertTrue(lesson.html().contains("data-main=\"Main\""), lesson.html());
+    }
+
+    @Test
+    void anExampleNamesItsJdkOrRunsOnTheDefault() {
+        String markdown = "```java runnable jdk=21\nclass Main {}\n```\n\n```java runnable main=B\nclass B {}\n```\n";
+        assertEquals(List.of(JavaRelease.JDK_21, JavaRelease.DEFAULT),
+                parser.runnableExamples(markdown).stream().map(LessonParser.RunnableExample::jdk).toList());
+        assertTrue(parser.parse("x", "---\ntitle: T\norder: 1\n---\n" + markdown).html()
+                .contains("data-main=\"Main\" data-jdk=\"21\""));
+        InvalidLessonException old = assertThrows(InvalidLessonException.class,
+                () -> parser.runnableExamples("\n```java runnable jdk=17\nclass Main {}\n```\n"));
+        assertEquals("line 2: jdk=17: choose one of 21, 25", old.getMessage());
     }
 
     @Test
@@ -81,7 +94,7 @@ class LessonParserTest {
                 ```
                 """;
         String html = parser.parse("x", markdown).html();
-        assertTrue(html.contains("<div class=\"runnable\" data-main=\"Parent\"><pre data-file=\"Parent.java\">"
+        assertTrue(html.contains("<div class=\"runnable\" data-main=\"Parent\" data-jdk=\"25\"><pre data-file=\"Parent.java\">"
                 + "<code class=\"language-java\">class Parent {}\n</code></pre><pre data-file=\"Worker.java\">"
                 + "<code class=\"language-java\">class Worker {}\n</code></pre></div>"), html);
         assertTrue(html.contains("<pre><code class=\"language-java\">class Other {}"), "not attached after text: " + html);

@@ -36,6 +36,8 @@ class TranslatedExamplesTest {
                 + "(only comments may be translated)"), differences(ENGLISH.replace("\"hi\"", "\"你好\"")));
         assertEquals(List.of("line 9 (runnable example 2, English line 9): main class or expected end differs from the "
                 + "English example"), differences(ENGLISH.replace("expect=DEADLOCK", "exit=2")));
+        assertEquals(List.of("line 9 (runnable example 2, English line 9): runs on JDK 21, the English example on 25"),
+                differences(ENGLISH.replace("expect=DEADLOCK", "expect=DEADLOCK jdk=21")));
         List<String> missing = differences(ENGLISH.substring(0, ENGLISH.indexOf("```java runnable expect")));
         assertEquals(List.of("has 1 runnable examples, the English lesson has 2"), missing);
     }

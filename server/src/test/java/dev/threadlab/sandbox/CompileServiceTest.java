@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import dev.threadlab.protocol.CompileOrder;
+import dev.threadlab.protocol.JavaRelease;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class CompileServiceTest {
+    private static final CompileOrder ENGLISH = new CompileOrder(JavaRelease.DEFAULT, null);
     private static final Map<String, String> HELLO = Map.of("Main.java",
             "public class Main { public static void main(String[] a) { System.out.println(\"hello\"); } }");
 
@@ -54,10 +57,10 @@ class CompileServiceTest {
     void itCompilesAProgramIntoClassesAndAMistakeIntoMessages() throws Exception {
         CompileAnswer.Result hello = compiler.compile(Map.of("demo/Main.java",
                 "package demo; public class Main { class Inner { } public static void main(String[] a) { } }",
-                "notes.txt", "not java"), null).orElseThrow();
+                "notes.txt", "not java"), ENGLISH).orElseThrow();
         assertTrue(hello.compiled());
         assertEquals(List.of("demo.Main", "demo.Main$Inner"), hello.classes().keySet().stream().sorted().toList());
-        CompileAnswer.Result broken = compiler.compile(Map.of("Broken.java", "class Broken {\n  int x = ;\n}\n"), null)
+        CompileAnswer.Result broken = compiler.compile(Map.of("Broken.java", "class Broken {\n  int x = ;\n}\n"), ENGLISH)
                 .orElseThrow();
         assertFalse(broken.compiled());
         CompileDiagnostic error = broken.diagnostics().get(0);
@@ -67,9 +70,27 @@ class CompileServiceTest {
         assertTrue(error.message().contains("illegal start of expression"), error.message());
         // A Chinese page's run: the same service says it in Chinese.
         CompileAnswer.Result chinese = compiler.compile(Map.of("Broken.java", "class Broken {\n  int x = ;\n}\n"),
-                "zh-CN").orElseThrow();
+                new CompileOrder(JavaRelease.DEFAULT, "zh-CN")).orElseThrow();
         assertTrue(chinese.diagnostics().get(0).message().contains("非法的表达式开始"),
                 chinese.diagnostics().get(0).message());
+    }
+
+    /** The service's compiler is JDK 25's: JDK 21's classes come from {@code --release 21}, with only 21's API. */
+    @Test
+    void itCompilesForTheReleaseAskedFor() throws Exception {
+        Map<String, String> newApi = Map.of("Main.java", "class Main { void f() { IO.println(\"hi\"); } }");
+        CompileAnswer.Result latest = compiler.compile(newApi, ENGLISH).orElseThrow();
+        assertTrue(latest.compiled(), String.valueOf(latest.diagnostics()));
+        assertEquals(69, majorVersion(latest.classes().get("Main")), "a JDK 25 class file");
+        CompileAnswer.Result older = compiler.compile(newApi, new CompileOrder(JavaRelease.JDK_21, null)).orElseThrow();
+        assertFalse(older.compiled(), "java.lang.IO is new in JDK 25");
+        assertTrue(older.diagnostics().get(0).message().contains("cannot find symbol"), older.diagnostics().toString());
+        CompileAnswer.Result hello = compiler.compile(HELLO, new CompileOrder(JavaRelease.JDK_21, null)).orElseThrow();
+        assertEquals(65, majorVersion(hello.classes().values().iterator().next()), "a JDK 21 class file");
+    }
+
+    private static int majorVersion(byte[] classFile) {
+        return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
     }
 
     @Test
@@ -108,21 +129,21 @@ class CompileServiceTest {
             own.ensureRunning();
             String first = own.containerId();
             assertNotNull(first, "the service started");
-            assertTrue(own.compile(HELLO, null).orElseThrow().compiled());
+            assertTrue(own.compile(HELLO, ENGLISH).orElseThrow().compiled());
             String nested = "List.of(1)";
             for (int i = 0; i < 9; i++) {
                 nested = "List.of(" + nested + ", " + nested + ")";
             }
             long start = System.nanoTime();
             Optional<CompileAnswer.Result> slow = own.compile(Map.of("Slow.java",
-                    "import java.util.*; class Slow { Object v = " + nested + "; }"), null);
+                    "import java.util.*; class Slow { Object v = " + nested + "; }"), ENGLISH);
             assertTrue(slow.isEmpty(), "no answer: the run compiles in its own container");
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 5000, "given up after the timeout");
             assertFalse(own.state().up());
             assertEquals(1, own.state().restarts());
             await().atMost(Duration.ofSeconds(10)).until(() -> !exists(first));
             own.ensureRunning();
-            assertTrue(own.compile(HELLO, null).orElseThrow().compiled(), "a new service answers");
+            assertTrue(own.compile(HELLO, ENGLISH).orElseThrow().compiled(), "a new service answers");
         } finally {
             String last = own.containerId();
             own.close();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * does. (Not {@code --bridge none}: dockerd then deletes docker0, which the machine's main engine needs.)
  */
 class EngineRestartIT {
-    private static final String BASE_IMAGE = "course-sandbox-base:trixie-jdk21";
+    private static final String BASE_IMAGE = "course-sandbox-base:trixie-jdk21-jdk25";
     private static final String HELLO = """
             public class Main {
                 public static void main(String[] args) {

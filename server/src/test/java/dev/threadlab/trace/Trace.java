@@ -23,7 +23,16 @@ final class Trace {
 
     /** Runs {@code source} (a Main class) traced, expects it to finish, and reads its trace. */
     static Trace ofFinishedRun(String source) throws Exception {
-        String id = submit(program(source));
+        return ofFinishedRun(source, null);
+    }
+
+    /** The same on that JDK (null: the default). */
+    static Trace ofFinishedRun(String source, Integer jdk) throws Exception {
+        Map<String, Object> body = program(source);
+        if (jdk != null) {
+            body.put("jdk", jdk);
+        }
+        String id = submit(body);
         Map<String, Object> result = awaitEnd(id);
         assertEquals("FINISHED", result.get("status"), result.toString());
         return new Trace(id);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Virtual threads appear as themselves: a lane each, running on their carrier's CPU while mounted, sleeping or
  * parked while unmounted, pinned when they wait without leaving the carrier (JDK 21 pins a virtual thread that
- * sleeps inside {@code synchronized}). And tracing leaves the Java thread ids the program sees as they are.
+ * sleeps inside {@code synchronized}, JDK 25 does not). And tracing leaves the Java thread ids the program sees as
+ * they are.
  */
 @QuarkusTest
 class VirtualThreadsTraceTest {
@@ -86,21 +87,24 @@ class VirtualThreadsTraceTest {
                 && e.path("virtualThreads").path("live").asInt() == 4), "the virtual threads are counted");
     }
 
-    @Test
-    void aVirtualThreadSleepingInsideSynchronizedIsPinnedToItsCarrier() throws Exception {
-        Trace trace = Trace.ofFinishedRun("""
-                public class Main {
-                    static final Object LOCK = new Object();
-                    public static void main(String[] args) throws Exception {
-                        Thread pinned = Thread.ofVirtual().name("pinned").start(() -> {
-                            synchronized (LOCK) {
-                                try { Thread.sleep(300); } catch (InterruptedException e) { }
-                            }
-                        });
-                        pinned.join();
-                    }
+    /** JDK 21 pins a virtual thread that sleeps inside {@code synchronized}; JDK 24 stopped that (JEP 491). */
+    private static final String SLEEP_INSIDE_SYNCHRONIZED = """
+            public class Main {
+                static final Object LOCK = new Object();
+                public static void main(String[] args) throws Exception {
+                    Thread pinned = Thread.ofVirtual().name("pinned").start(() -> {
+                        synchronized (LOCK) {
+                            try { Thread.sleep(300); } catch (InterruptedException e) { }
+                        }
+                    });
+                    pinned.join();
                 }
-                """);
+            }
+            """;
+
+    @Test
+    void onJdk21AVirtualThreadSleepingInsideSynchronizedIsPinnedToItsCarrier() throws Exception {
+        Trace trace = Trace.ofFinishedRun(SLEEP_INSIDE_SYNCHRONIZED, 21);
         long tid = trace.tid("pinned");
         List<JsonNode> sleeping = trace.states(tid, "sleeping");
         assertTrue(sleeping.stream().anyMatch(s -> s.path("pinned").asBoolean() && s.path("on").asText().equals("sleep")
@@ -108,6 +112,18 @@ class VirtualThreadsTraceTest {
                 "asleep without leaving its carrier: " + events(trace, tid));
         long pinnedMicros = trace.intervals(tid, "sleeping").stream().mapToLong(s -> s[1] - s[0]).sum();
         assertTrue(pinnedMicros > 200_000, "pinned for only " + pinnedMicros + " us: " + events(trace, tid));
+    }
+
+    @Test
+    void onJdk25TheSameVirtualThreadSleepsUnmounted() throws Exception {
+        Trace trace = Trace.ofFinishedRun(SLEEP_INSIDE_SYNCHRONIZED, 25);
+        long tid = trace.tid("pinned");
+        List<JsonNode> sleeping = trace.states(tid, "sleeping");
+        assertTrue(sleeping.stream().noneMatch(s -> s.path("pinned").asBoolean()), "never pinned: " + events(trace, tid));
+        long unmountedMicros = trace.intervals(tid, "sleeping").stream().mapToLong(s -> s[1] - s[0]).sum();
+        assertTrue(sleeping.stream().anyMatch(s -> s.path("on").asText().equals("sleep") && !s.has("carrierTid")),
+                "asleep off its carrier: " + events(trace, tid));
+        assertTrue(unmountedMicros > 200_000, "asleep for only " + unmountedMicros + " us: " + events(trace, tid));
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A real Chromium on a lesson page, used the way a learner uses it: keyboard, mouse, reloads, a tablet. */
@@ -32,6 +33,9 @@ class LessonPageBrowserTest extends ChromiumTest {
 
     @TestHTTPResource("/lessons/processes")
     URL processesLesson;
+
+    @TestHTTPResource("/lessons/virtual-threads?lang=en")
+    URL virtualThreadsLesson;
 
     @Test
     void outputStreamsIntoTheConsoleWithAClockAndThePageDoesNotJump() {
@@ -344,6 +348,27 @@ class LessonPageBrowserTest extends ChromiumTest {
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         WebElement status = snippet.findElement(By.cssSelector(".status"));
         await().until(d -> status.getText().startsWith("Finished"));
+    }
+
+    /** An example runs on the JDK it names, and the selector next to Run runs it on the other one. */
+    @Test
+    void theJdkSelectorRunsAnExampleOnTheJdkChosen() {
+        open(virtualThreadsLesson);
+        WebElement pinnedOn21 = browser.findElement(By.cssSelector("div.runnable[data-jdk='21']"));
+        Select jdk = new Select(pinnedOn21.findElement(By.cssSelector(".jdk-choice select")));
+        assertEquals("21", jdk.getFirstSelectedOption().getAttribute("value"), "the example's own JDK first");
+        assertEquals(List.of("JDK 25", "JDK 21"), jdk.getOptions().stream().map(WebElement::getText).toList());
+        assertEquals("25", new Select(browser.findElement(By.cssSelector("div.runnable[data-jdk='25'] .jdk-choice select")))
+                .getFirstSelectedOption().getAttribute("value"));
+        WebElement status = pinnedOn21.findElement(By.cssSelector(".status"));
+        WebElement console = pinnedOn21.findElement(By.cssSelector("pre.console"));
+        browser.executeScript("arguments[0].scrollIntoView()", pinnedOn21);
+        pinnedOn21.findElement(By.cssSelector("button.run")).click();
+        await().until(d -> status.getText().startsWith("Finished"));
+        assertTrue(console.getText().startsWith("JDK 21,"), console.getText());
+        jdk.selectByValue("25");
+        pinnedOn21.findElement(By.cssSelector("button.run")).click();
+        await().until(d -> console.getText().startsWith("JDK 25,") && status.getText().startsWith("Finished"));
     }
 
     /** Opens the page (null: the one already open) and returns its first snippet once the editor is there. */
