@@ -1,6 +1,7 @@
 // The account page's API tokens: listed, created (the secret shown once, to copy) and revoked through the JSON API.
-// The words are the page's own (server-rendered in its language); this only moves data.
-import { fetchJson } from './http.js';
+// The words are the page's own (server-rendered in its language), and the server's refusals are said in it too.
+import { fetchJson, refusal } from './http.js';
+import { t } from './i18n.js';
 
 class TokenList {
   constructor(section) {
@@ -75,10 +76,10 @@ class TokenList {
     try {
       response = await fetchJson(url, request);
     } catch (e) {
-      return this.fail('The server cannot be reached. Check your connection and try again.');
+      return this.fail(t('unreachable'));
     }
     if (response.ok) return response.body;
-    return this.fail(response.body.error || `The server refused (HTTP ${response.status}).`);
+    return this.fail(refusal(response));
   }
 
   fail(message) {

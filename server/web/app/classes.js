@@ -1,10 +1,10 @@
 // The class list (/classes): the classes one teaches (with the join code to hand out and a link to the dashboard)
 // and those one is in, from GET /api/classes; the Join and Create forms post to the class API. The words are the
 // page's own (server-rendered in its language); this only moves data.
-import { fetchJson } from './http.js';
+import { fetchJson, refusal } from './http.js';
 
-// The refusals the page can name in its own language, by form and HTTP status (see ClassResource); any other shows
-// the server's message.
+// The refusals the page words for its forms, by form and HTTP status (see ClassResource), as the server's sentences
+// speak of JSON; any other is the server's message, in the page's language.
 const KNOWN_ERRORS = {
   join: { 400: 'errorNoCode', 404: 'errorUnknownCode' },
   create: { 400: 'errorNoName' },
@@ -108,8 +108,7 @@ class ClassList {
     }
     if (response.ok) return response.body;
     const known = KNOWN_ERRORS[errors]?.[response.status];
-    return this.fail(error, known ? this.section.dataset[known]
-      : response.body.error || `The server refused (HTTP ${response.status}).`);
+    return this.fail(error, known ? this.section.dataset[known] : refusal(response));
   }
 
   fail(error, message) {

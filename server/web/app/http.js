@@ -36,9 +36,14 @@ export async function fetchJson(url, { method = 'GET', body } = {}) {
   return { ok: response.ok, status: response.status, body: json };
 }
 
+/** Why fetchJson's response is a refusal, in the page's language: the server's message, else the HTTP status. */
+export function refusal({ status, body }) {
+  return body.error ? say(body) : t('refused', { status });
+}
+
 /** fetchJson for callers that treat any refusal as an error: the body, or an Error with the server's message. */
 export async function requireJson(url, request) {
-  const { ok, status, body } = await fetchJson(url, request);
-  if (!ok) throw new Error(body.error ? say(body) : t('refused', { status }));
-  return body;
+  const response = await fetchJson(url, request);
+  if (!response.ok) throw new Error(refusal(response));
+  return response.body;
 }

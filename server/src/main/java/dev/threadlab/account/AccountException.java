@@ -1,7 +1,10 @@
 package dev.threadlab.account;
 
-/** A request about accounts that cannot be honoured, with what the person should do about it. */
-public class AccountException extends RuntimeException {
+import dev.threadlab.message.ExplainedException;
+import dev.threadlab.message.Message;
+
+/** A request about accounts that cannot be honoured, with what the person should do about it, in any language. */
+public class AccountException extends ExplainedException {
 
     /** Each kind is answered with its HTTP status. */
     public enum Kind {
@@ -20,8 +23,8 @@ public class AccountException extends RuntimeException {
 
     private final Kind kind;
 
-    public AccountException(Kind kind, String message) {
-        super(message);
+    public AccountException(Kind kind, Message explanation) {
+        super(explanation);
         this.kind = kind;
     }
 

@@ -1,5 +1,6 @@
 package dev.threadlab.account;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.store.Database;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +57,7 @@ public class Accounts {
         String hash = user.map(u -> u.passwordHash).orElse(DUMMY_HASH);
         if (password == null || !BcryptUtil.matches(password, hash) || user.isEmpty()) {
             throttle.failed(key, address);
-            throw new AccountException(AccountException.Kind.UNAUTHENTICATED, "Wrong username or password.");
+            throw new AccountException(AccountException.Kind.UNAUTHENTICATED, Message.of("account.wrongPassword"));
         }
         throttle.succeeded(key);
         return Account.of(user.get());
@@ -82,7 +83,7 @@ public class Accounts {
     @Transactional
     public Account grant(String username, Role role) {
         UserAccount user = byKey(UserAccount.keyOf(username)).orElseThrow(() -> new AccountException(
-                AccountException.Kind.NOT_FOUND, "There is no user called " + username + "."));
+                AccountException.Kind.NOT_FOUND, Message.of("account.noSuchUser", "username", username)));
         user.roles.add(role);
         return Account.of(user);
     }
@@ -102,12 +103,12 @@ public class Accounts {
     private UserAccount create(String username, String password, EnumSet<Role> roles) {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
-            throw new AccountException(AccountException.Kind.INVALID, "A username has 2 to 40 letters, digits, "
-                    + "dots, dashes or underscores.");
+            throw new AccountException(AccountException.Kind.INVALID, Message.of("account.badUsername"));
         }
         checkPassword(password);
         if (byKey(UserAccount.keyOf(name)).isPresent()) {
-            throw new AccountException(AccountException.Kind.TAKEN, "The username " + name + " is taken.");
+            throw new AccountException(AccountException.Kind.TAKEN,
+                    Message.of("account.usernameTaken", "username", name));
         }
         UserAccount user = new UserAccount();
         user.id = UUID.randomUUID().toString();
@@ -123,11 +124,11 @@ public class Accounts {
     private void checkPassword(String password) {
         if (password == null || password.length() < config.passwordMinLength()) {
             throw new AccountException(AccountException.Kind.INVALID,
-                    "The password is too short: use at least " + config.passwordMinLength() + " characters.");
+                    Message.of("account.passwordTooShort", "min", config.passwordMinLength()));
         }
         if (password.length() > PASSWORD_MAX) {
             throw new AccountException(AccountException.Kind.INVALID,
-                    "The password is too long: use at most " + PASSWORD_MAX + " characters.");
+                    Message.of("account.passwordTooLong", "max", PASSWORD_MAX));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.threadlab.account;
 
+import dev.threadlab.message.Message;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -72,13 +73,13 @@ public class AuthResource {
     @GET
     @Path("me")
     public Me me() {
-        return Me.of(viewer.requireAccount("see your account"));
+        return Me.of(viewer.requireAccount(AccountAction.SEE_ACCOUNT));
     }
 
     @POST
     @Path("tokens")
     public Response createToken(TokenRequest body) {
-        NewToken token = credentials.createToken(viewer.requireAccount("create a token"),
+        NewToken token = credentials.createToken(viewer.requireAccount(AccountAction.CREATE_TOKEN),
                 body == null ? null : body.name());
         return Response.status(Response.Status.CREATED).entity(token).build();
     }
@@ -86,13 +87,13 @@ public class AuthResource {
     @GET
     @Path("tokens")
     public List<TokenView> tokens() {
-        return credentials.tokens(viewer.requireAccount("list your tokens"));
+        return credentials.tokens(viewer.requireAccount(AccountAction.LIST_TOKENS));
     }
 
     @DELETE
     @Path("tokens/{id}")
     public Response revoke(@PathParam("id") String id) {
-        credentials.revoke(viewer.requireAccount("revoke a token"), id);
+        credentials.revoke(viewer.requireAccount(AccountAction.REVOKE_TOKEN), id);
         return Response.noContent().build();
     }
 
@@ -110,8 +111,7 @@ public class AuthResource {
     public Me grant(@PathParam("username") String username, RoleRequest body) {
         Role role = Role.parse(body == null ? null : body.role());
         if (role == null) {
-            throw new AccountException(AccountException.Kind.INVALID,
-                    "The role must be one of learner, instructor or admin.");
+            throw new AccountException(AccountException.Kind.INVALID, Message.of("account.unknownRole"));
         }
         return Me.of(accounts.grant(username, role));
     }

@@ -1,5 +1,6 @@
 package dev.threadlab.account;
 
+import dev.threadlab.message.Message;
 import dev.threadlab.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -81,11 +82,11 @@ public class Credentials {
         String label = name == null || name.isBlank() ? "token" : name.strip();
         if (label.length() > TOKEN_NAME_MAX) {
             throw new AccountException(AccountException.Kind.INVALID,
-                    "A token's name has at most " + TOKEN_NAME_MAX + " characters.");
+                    Message.of("account.tokenNameTooLong", "max", TOKEN_NAME_MAX));
         }
         if (tokens(account).size() >= MAX_TOKENS) {
             throw new AccountException(AccountException.Kind.INVALID,
-                    "You already have " + MAX_TOKENS + " tokens; revoke one first.");
+                    Message.of("account.tooManyTokens", "max", MAX_TOKENS));
         }
         String secret = Secrets.newSecret(TOKEN_PREFIX);
         ApiToken token = new ApiToken();
@@ -109,7 +110,8 @@ public class Credentials {
     public void revoke(Account account, String tokenId) {
         ApiToken token = session().find(ApiToken.class, tokenId == null ? "" : tokenId);
         if (token == null || !token.userId.equals(account.id())) {
-            throw new AccountException(AccountException.Kind.NOT_FOUND, "You have no token with id " + tokenId + ".");
+            throw new AccountException(AccountException.Kind.NOT_FOUND,
+                    Message.of("account.noSuchToken", "id", tokenId));
         }
         session().remove(token);
     }

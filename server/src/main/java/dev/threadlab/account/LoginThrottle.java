@@ -1,5 +1,6 @@
 package dev.threadlab.account;
 
+import dev.threadlab.message.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -41,7 +42,7 @@ public class LoginThrottle {
         if (recent("user:" + usernameKey) >= config.failuresPerAccount()
                 || recent("addr:" + address) >= config.failuresPerAddress()) {
             throw new AccountException(AccountException.Kind.THROTTLED,
-                    "Too many failed log-ins. Wait " + config.failureWindow().toMinutes() + " minutes and try again.");
+                    Message.of("account.throttled", "minutes", config.failureWindow().toMinutes()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.threadlab.account;
 
+import dev.threadlab.message.Message;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,10 +27,10 @@ public class Viewer {
         return AccountIdentity.account(identity);
     }
 
-    /** The account, or UNAUTHENTICATED with a message that says to log in. */
-    public Account requireAccount(String toDoWhat) {
+    /** The account, or UNAUTHENTICATED with a message that says to log in to do this. */
+    public Account requireAccount(AccountAction toDo) {
         return account().orElseThrow(() -> new AccountException(AccountException.Kind.UNAUTHENTICATED,
-                "Log in to " + toDoWhat + ". Anonymous visitors can read lessons and run examples."));
+                Message.of("account.logInFirst", "action", toDo.phrase())));
     }
 
     public boolean is(Role role) {

@@ -1,12 +1,14 @@
 package dev.threadlab.classroom;
 
 import dev.threadlab.account.Account;
+import dev.threadlab.account.AccountAction;
 import dev.threadlab.account.AccountException;
 import dev.threadlab.account.Accounts;
 import dev.threadlab.account.Role;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.ExerciseRepository;
 import dev.threadlab.lesson.Language;
+import dev.threadlab.message.Message;
 import dev.threadlab.submission.Submission;
 import dev.threadlab.submission.SubmissionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,32 +41,30 @@ public class ClassroomService {
 
     /** A new class owned by the viewer, who must be an instructor or an admin. */
     public ClassInfo create(String name) {
-        Account account = viewer.requireAccount("create a class");
+        Account account = viewer.requireAccount(AccountAction.CREATE_CLASS);
         if (!account.teaches()) {
-            throw new AccountException(AccountException.Kind.FORBIDDEN,
-                    "Only instructors can create classes. Ask an admin to make you an instructor.");
+            throw new AccountException(AccountException.Kind.FORBIDDEN, Message.of("classroom.instructorsCreate"));
         }
         return classes.create(validName(name), account.id());
     }
 
     /** Puts the viewer in the class with this code; joining a class one is already in changes nothing. */
     public ClassInfo join(String code) {
-        Account account = viewer.requireAccount("join a class");
+        Account account = viewer.requireAccount(AccountAction.JOIN_CLASS);
         String normalized = JoinCodes.normalize(code);
         if (normalized.isEmpty()) {
-            throw new AccountException(AccountException.Kind.INVALID,
-                    "Send the join code your instructor gave you, e.g. {\"code\": \"K7M2QX9P\"}.");
+            throw new AccountException(AccountException.Kind.INVALID, Message.of("classroom.noJoinCode"));
         }
         ClassInfo group = classes.byCode(normalized).orElseThrow(() -> new AccountException(
-                AccountException.Kind.NOT_FOUND, "No class has the join code '" + code.strip() + "'. Check it with "
-                        + "your instructor: a code has " + JoinCodes.LENGTH + " letters and digits."));
+                AccountException.Kind.NOT_FOUND,
+                Message.of("classroom.unknownJoinCode", "code", code.strip(), "length", JoinCodes.LENGTH)));
         classes.join(group.id(), account.id());
         return group;
     }
 
     /** The classes the viewer teaches, then those they are in. */
     public List<ClassViews.Listing> mine() {
-        Account account = viewer.requireAccount("see your classes");
+        Account account = viewer.requireAccount(AccountAction.SEE_CLASSES);
         List<ClassViews.Listing> listings = new ArrayList<>();
         classes.taughtBy(account.id()).forEach(group -> listings.add(ClassViews.Listing.teaching(group)));
         classes.joinedBy(account.id()).forEach(group -> listings.add(ClassViews.Listing.member(group)));
@@ -72,19 +72,19 @@ public class ClassroomService {
     }
 
     /** The class, when the viewer teaches it (or is an admin): 401 anonymous, 404 no such class, 403 anyone else. */
-    public ClassInfo teach(String classId, String toDoWhat) {
-        Account account = viewer.requireAccount(toDoWhat);
+    public ClassInfo teach(String classId, AccountAction toDo) {
+        Account account = viewer.requireAccount(toDo);
         ClassInfo group = classes.find(classId)
                 .orElseThrow(() -> new NotFoundException("No class with id '" + classId + "'."));
         if (!group.ownerId().equals(account.id()) && !account.has(Role.ADMIN)) {
             throw new AccountException(AccountException.Kind.FORBIDDEN,
-                    "Only the class's instructor can " + toDoWhat + ".");
+                    Message.of("classroom.instructorOnly", "action", toDo.phrase()));
         }
         return group;
     }
 
     public GradeSheet grades(String classId, Language language) {
-        ClassInfo group = teach(classId, "see the class's grades");
+        ClassInfo group = teach(classId, AccountAction.SEE_GRADES);
         List<Member> members = classes.members(group.id());
         List<Gradebook.Learner> learners = members.stream()
                 .map(m -> new Gradebook.Learner(m.userId(), m.username())).toList();
@@ -93,7 +93,7 @@ public class ClassroomService {
     }
 
     public ClassViews.Deadline setDeadline(String classId, String exerciseId, ClassViews.DeadlineRequest request) {
-        ClassInfo group = teach(classId, "set the class's due dates");
+        ClassInfo group = teach(classId, AccountAction.SET_DEADLINES);
         exercises.require(exerciseId);
         LatePolicy policy = DeadlineParser.parse(request);
         classes.setDeadline(group.id(), exerciseId, policy);
@@ -129,12 +129,11 @@ public class ClassroomService {
     private static String validName(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty()) {
-            throw new AccountException(AccountException.Kind.INVALID,
-                    "A class needs a name (1 to " + NAME_MAX + " characters), e.g. {\"name\": \"OS 2025 group A\"}.");
+            throw new AccountException(AccountException.Kind.INVALID, Message.of("classroom.noName", "max", NAME_MAX));
         }
         if (stripped.length() > NAME_MAX) {
-            throw new AccountException(AccountException.Kind.INVALID, "A class name has at most " + NAME_MAX
-                    + " characters; this one has " + stripped.length() + ".");
+            throw new AccountException(AccountException.Kind.INVALID,
+                    Message.of("classroom.nameTooLong", "max", NAME_MAX, "length", stripped.length()));
         }
         return stripped;
     }

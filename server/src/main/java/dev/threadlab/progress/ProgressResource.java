@@ -1,5 +1,6 @@
 package dev.threadlab.progress;
 
+import dev.threadlab.account.AccountAction;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.lesson.LessonRepository;
 import jakarta.ws.rs.Consumes;
@@ -39,13 +40,13 @@ public class ProgressResource {
     @GET
     @Path("drafts")
     public List<Drafts.Draft> drafts() {
-        return drafts.all(owner("see your drafts"));
+        return drafts.all(owner(AccountAction.SEE_DRAFTS));
     }
 
     @GET
     @Path("drafts/{key}")
     public Drafts.Draft draft(@PathParam("key") String key) {
-        return drafts.find(owner("see your drafts"), key)
+        return drafts.find(owner(AccountAction.SEE_DRAFTS), key)
                 .orElseThrow(() -> new NotFoundException("You have no draft called '" + key + "'."));
     }
 
@@ -54,7 +55,7 @@ public class ProgressResource {
     @Path("drafts/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Drafts.Saved save(@PathParam("key") String key, DraftSave body) {
-        String owner = owner("keep drafts on the server");
+        String owner = owner(AccountAction.KEEP_DRAFTS);
         if (body == null) {
             throw new InvalidDraftException("Send {\"files\": {...}, \"baseVersion\": n}.");
         }
@@ -64,13 +65,13 @@ public class ProgressResource {
     @GET
     @Path("progress")
     public CourseProgress.Summary progress() {
-        return progress.of(owner("see your progress"));
+        return progress.of(owner(AccountAction.SEE_PROGRESS));
     }
 
     @POST
     @Path("progress/lessons/{id}/opened")
     public Response opened(@PathParam("id") String lessonId) {
-        String owner = owner("record your progress");
+        String owner = owner(AccountAction.RECORD_PROGRESS);
         if (lessons.all().stream().noneMatch(lesson -> lesson.id().equals(lessonId))) {
             throw new NotFoundException("There is no lesson '" + lessonId + "'.");
         }
@@ -78,7 +79,7 @@ public class ProgressResource {
         return Response.noContent().build();
     }
 
-    private String owner(String toDoWhat) {
-        return viewer.requireAccount(toDoWhat).id();
+    private String owner(AccountAction toDo) {
+        return viewer.requireAccount(toDo).id();
     }
 }

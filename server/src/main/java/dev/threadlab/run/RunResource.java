@@ -1,6 +1,7 @@
 package dev.threadlab.run;
 
 import dev.threadlab.account.Account;
+import dev.threadlab.account.AccountAction;
 import dev.threadlab.account.LearnerCookie;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.lesson.ReaderLanguage;
@@ -51,14 +52,14 @@ public class RunResource {
     @GET
     @Path("/history")
     public List<RunHistory.Entry> history() {
-        return history.list(viewer.requireAccount("see your run history").id());
+        return history.list(viewer.requireAccount(AccountAction.SEE_RUN_HISTORY).id());
     }
 
     /** One kept run with its files, output and trace; another learner's is 404. */
     @GET
     @Path("/history/{id}")
     public RunHistory.Entry kept(@PathParam("id") String id) {
-        return history.find(viewer.requireAccount("see your run history").id(), id)
+        return history.find(viewer.requireAccount(AccountAction.SEE_RUN_HISTORY).id(), id)
                 .orElseThrow(() -> new NotFoundException("No run with id '" + id + "' in your history."));
     }
 

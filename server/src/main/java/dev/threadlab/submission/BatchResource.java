@@ -1,5 +1,6 @@
 package dev.threadlab.submission;
 
+import dev.threadlab.account.AccountAction;
 import dev.threadlab.account.Role;
 import dev.threadlab.account.Viewer;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +35,7 @@ public class BatchResource {
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(@PathParam("id") String exerciseId, byte[] zip) {
-        String id = batches.start(exerciseId, viewer.requireAccount("grade a batch").id(), zip);
+        String id = batches.start(exerciseId, viewer.requireAccount(AccountAction.GRADE_BATCH).id(), zip);
         return Response.accepted(Map.of("id", id)).build();
     }
 
@@ -43,7 +44,7 @@ public class BatchResource {
     @Path("batches/{id}")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response progress(@PathParam("id") String id, @QueryParam("format") String format) {
-        Batches.Progress progress = batches.progress(id, viewer.requireAccount("see a batch").id(),
+        Batches.Progress progress = batches.progress(id, viewer.requireAccount(AccountAction.SEE_BATCH).id(),
                 viewer.is(Role.ADMIN)).orElseThrow(() -> new NotFoundException("No batch with id '" + id + "'."));
         if ("csv".equalsIgnoreCase(format)) {
             return Response.ok(csv(progress), "text/csv; charset=UTF-8").build();

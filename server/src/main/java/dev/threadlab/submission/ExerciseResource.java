@@ -1,5 +1,6 @@
 package dev.threadlab.submission;
 
+import dev.threadlab.account.AccountAction;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseRepository;
@@ -66,7 +67,7 @@ public class ExerciseResource {
     @Path("exercises/{id}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(@PathParam("id") String id, SubmissionRequest request) {
-        String learner = viewer.requireAccount("submit an exercise").id();
+        String learner = viewer.requireAccount(AccountAction.SUBMIT_EXERCISE).id();
         if (request == null || request.files() == null) {
             throw new InvalidRunRequestException(Message.of("request.noSubmissionFiles"));
         }

@@ -52,7 +52,7 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response account(AccountException e) {
         Response.ResponseBuilder response = Response.status(e.kind().status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(e.getMessage()));
+                .entity(new ApiError(e.explanation()));
         if (e.kind() == AccountException.Kind.THROTTLED) {
             response.header("Retry-After", "60");
         }

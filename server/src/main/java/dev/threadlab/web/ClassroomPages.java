@@ -1,5 +1,6 @@
 package dev.threadlab.web;
 
+import dev.threadlab.account.AccountAction;
 import dev.threadlab.account.AccountException;
 import dev.threadlab.classroom.ClassInfo;
 import dev.threadlab.classroom.ClassroomService;
@@ -61,10 +62,10 @@ public class ClassroomPages {
             return PageContext.logInFirst("/classes/" + id);
         }
         try {
-            ClassInfo group = classroom.teach(id, "see this class's dashboard");
+            ClassInfo group = classroom.teach(id, AccountAction.SEE_DASHBOARD);
             return context.render(Response.ok(), Templates.dashboard(group, classroom.grades(id, context.language())));
         } catch (AccountException e) {
-            return context.render(Response.status(e.kind().status()), Templates.refused(e.getMessage()));
+            return context.render(Response.status(e.kind().status()), Templates.refused(context.say(e.explanation())));
         } catch (NotFoundException e) {
             return context.render(Response.status(Response.Status.NOT_FOUND), Templates.refused(e.getMessage()));
         }

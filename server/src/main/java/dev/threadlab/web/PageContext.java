@@ -4,6 +4,8 @@ import dev.threadlab.account.Account;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.ReaderLanguage;
+import dev.threadlab.message.Message;
+import dev.threadlab.message.MessageBundle;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -47,6 +49,11 @@ class PageContext {
     /** The chrome's words in the page's language, for text a resource puts together in Java. */
     PageMessages messages() {
         return MessageBundles.get(PageMessages.class, Localized.Literal.of(language().tag()));
+    }
+
+    /** A sentence of the server's (a refusal) in the page's language, for a page that shows it as text. */
+    String say(Message message) {
+        return MessageBundle.of(language().locale()).format(message);
     }
 
     /** Sends an anonymous visitor to log in, and back to {@code back} (a local path) afterwards. */

@@ -202,7 +202,8 @@ class ClassroomApiTest {
         given().contentType(ContentType.JSON).body(Map.of("code", group.get("joinCode"))).post("/api/classes/join")
                 .then().statusCode(401);
         given().get("/api/classes/" + classId + "/grades").then().statusCode(401)
-                .body("error", containsString("Log in"));
+                .body("error", containsString("Log in")).body("messageKey", equalTo("account.logInFirst"))
+                .body("args.action.messageKey", equalTo("account.action.seeGrades"));
         given().get("/api/classes/" + classId + "/grades.csv").then().statusCode(401);
     }
 
@@ -213,8 +214,10 @@ class ClassroomApiTest {
         String page = as(teacher).get("/classes/" + group.get("id") + "?lang=zh-CN").then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
         assertTrue(page.contains("加入码") && page.contains(group.get("joinCode")) && page.contains("线程班"), page);
-        as(learner("ada")).get("/classes/" + group.get("id")).then().statusCode(403)
-                .body(containsString("Only the class"));
+        String ada = learner("ada");
+        as(ada).get("/classes/" + group.get("id")).then().statusCode(403).body(containsString("Only the class"));
+        as(ada).get("/classes/" + group.get("id") + "?lang=zh-CN").then().statusCode(403)
+                .body(containsString("只有这个班级的教师才能查看这个班级的成绩面板。"));
         given().redirects().follow(false).get("/classes/" + group.get("id")).then().statusCode(303)
                 .header("Location", containsString("/login?next=%2Fclasses%2F" + group.get("id")));
         as(teacher).get("/submissions/no-such-submission").then().statusCode(404);
