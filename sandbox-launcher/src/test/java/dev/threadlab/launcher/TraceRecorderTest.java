@@ -132,6 +132,17 @@ class TraceRecorderTest {
                 lines.toString());
     }
 
+    /** JDK 25 maps its CDS archive with worker threads of its own for a moment at start-up: not the program's. */
+    @Test
+    void theArchiveWorkersOfJdk25AreTheJvmsOwn() {
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.thread(MS, PID, 12, "ArchiveWorkerTh");
+        recorder.osState(MS, 12, 'R', 0, 0);
+        recorder.flush(400 * MS);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"thread\"") && l.contains("\"tid\":12")
+                && l.contains("\"system\":true")), lines.toString());
+    }
+
     @Test
     void aVirtualThreadRunsOnItsCarriersCpuAndSleepsOffIt() {
         long vtid = TraceRecorder.virtualTid(PID, 20);
