@@ -92,7 +92,7 @@ export class SubmissionPanel {
   show(result) {
     this.root.hidden = false;
     if (result.status === 'ERROR') {
-      this.summary.textContent = t('cannotGrade', { message: result.message });
+      this.summary.textContent = t('cannotGrade', { message: say(result) });
       this.summary.className = 'grading-summary error';
       this.checks.replaceChildren();
       return;

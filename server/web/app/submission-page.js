@@ -3,7 +3,7 @@
 import { CodeViewer } from './code-viewer.js';
 import { TraceTimeline } from './timeline.js';
 import { checkItem } from './check-list.js';
-import { lang } from './i18n.js';
+import { lang, say } from './i18n.js';
 import { requireJson } from './http.js';
 import { localizeTimes } from './local-time.js';
 
@@ -19,7 +19,7 @@ async function show(section) {
   page.viewer = new CodeViewer(section.querySelector('.code-viewer'), submission.files || {}, section.dataset.filesLabel);
   const message = section.querySelector('.submission-message');
   message.hidden = !submission.message;
-  message.textContent = submission.message || '';
+  message.textContent = say(submission);
   renderChecks(section.querySelector('ul.grading-checks'), submission);
   const events = await requireJson(`/api/submissions/${encodeURIComponent(id)}/trace`);
   section.querySelector('.no-trace').hidden = events.length > 0;

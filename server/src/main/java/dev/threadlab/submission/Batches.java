@@ -76,6 +76,6 @@ public class Batches {
 
     private Item item(BatchItemRow row) {
         Submission s = submissions.find(row.submissionId).orElseThrow();
-        return new Item(row.key.folder(), s.id(), s.status(), s.score(), s.maxScore(), s.message());
+        return new Item(row.key.folder(), s.id(), s.status(), s.score(), s.maxScore(), s.englishMessage());
     }
 }

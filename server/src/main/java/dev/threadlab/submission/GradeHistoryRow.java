@@ -24,6 +24,7 @@ class GradeHistoryRow {
     int maxScore;
     String checks;
     String message;
+    String explanation;
     @Column(name = "graded_at")
     Instant gradedAt;
     @Column(name = "replaced_at", nullable = false)

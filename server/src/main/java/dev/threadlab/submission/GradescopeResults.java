@@ -15,7 +15,7 @@ record GradescopeResults(double score, @JsonProperty("max_score") double maxScor
         List<Test> tests = s.checks().stream().map(c -> new Test(c.name(), c.points(), c.maxPoints(),
                 c.passed() ? "passed" : "failed", c.message() == null ? "" : c.message(), "visible")).toList();
         String output = s.status() == SubmissionStatus.GRADED ? "Graded by ThreadLab."
-                : s.message() != null ? s.message() : "Not graded yet: " + s.status();
+                : s.message() != null ? s.englishMessage() : "Not graded yet: " + s.status();
         return new GradescopeResults(s.score() == null ? 0 : s.score(), s.maxScore(), output, "visible", tests);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadlab.grading.CheckResult;
+import dev.threadlab.message.Message;
 import dev.threadlab.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,9 @@ import org.hibernate.Session;
 public class HibernateSubmissionStore implements SubmissionStore {
     private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() { };
     private static final TypeReference<List<CheckResult>> CHECKS = new TypeReference<>() { };
+    private static final TypeReference<Message> MESSAGE = new TypeReference<>() { };
+    /** The length of the message column (V1, V2). */
+    private static final int MESSAGE_COLUMN = 2000;
 
     private final Database database;
     private final ObjectMapper json;
@@ -114,7 +118,8 @@ public class HibernateSubmissionStore implements SubmissionStore {
         row.score = current.score();
         row.maxScore = current.maxScore();
         row.checks = write(current.checks());
-        row.message = current.message();
+        row.message = englishOf(current);
+        row.explanation = explanationOf(current);
         row.gradedAt = current.gradedAt();
         row.replacedAt = Instant.now();
         session().persist(row);
@@ -131,7 +136,7 @@ public class HibernateSubmissionStore implements SubmissionStore {
         return session().createSelectionQuery("from GradeHistoryRow where submissionId = :id order by replacedAt",
                 GradeHistoryRow.class).setParameter("id", id).getResultList().stream()
                 .map(h -> new Submission(base.id(), base.exerciseId(), base.learnerId(), base.createdAt(), h.status,
-                        base.files(), h.score, h.maxScore, readChecks(h.checks), h.message, h.gradedAt))
+                        base.files(), h.score, h.maxScore, readChecks(h.checks), message(h.explanation, h.message), h.gradedAt))
                 .toList();
     }
 
@@ -153,13 +158,32 @@ public class HibernateSubmissionStore implements SubmissionStore {
         row.score = submission.score();
         row.maxScore = submission.maxScore();
         row.checks = write(submission.checks());
-        row.message = submission.message();
+        row.message = englishOf(submission);
+        row.explanation = explanationOf(submission);
         row.gradedAt = submission.gradedAt();
     }
 
     private Submission toSubmission(SubmissionRow row) {
         return new Submission(row.id, row.exerciseId, row.learnerId, row.createdAt, row.status, read(row.files, FILES),
-                row.score, row.maxScore, readChecks(row.checks), row.message, row.gradedAt);
+                row.score, row.maxScore, readChecks(row.checks), message(row.explanation, row.message), row.gradedAt);
+    }
+
+    /** The English text as the message column keeps it (2000 characters at most). */
+    private static String englishOf(Submission submission) {
+        String english = submission.englishMessage();
+        return english == null || english.length() <= MESSAGE_COLUMN ? english : english.substring(0, MESSAGE_COLUMN);
+    }
+
+    private String explanationOf(Submission submission) {
+        return submission.message() == null ? null : write(submission.message());
+    }
+
+    /** The stored message; one stored before messages had keys is shown as it was written. */
+    private Message message(String explanation, String english) {
+        if (explanation != null) {
+            return read(explanation, MESSAGE);
+        }
+        return english == null ? null : Message.of("submission.storedMessage", "text", english);
     }
 
     private List<CheckResult> readChecks(String checks) {

@@ -4,6 +4,7 @@ import dev.threadlab.account.Account;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.grading.CheckResult;
 import dev.threadlab.grading.MessageLimit;
+import dev.threadlab.message.Message;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,11 @@ import java.util.UUID;
 
 /**
  * A learner's solution to an exercise and, once graded, its result. The result is stored and sent as it is, so it is
- * kept within {@link MessageLimit#RESULT_BYTES} however much the program wrote.
+ * kept within {@link MessageLimit#RESULT_BYTES} however much the program wrote. {@code message} says why an ERROR
+ * submission could not be graded.
  */
 public record Submission(String id, String exerciseId, String learnerId, Instant createdAt, SubmissionStatus status,
-        Map<String, String> files, Integer score, int maxScore, List<CheckResult> checks, String message,
+        Map<String, String> files, Integer score, int maxScore, List<CheckResult> checks, Message message,
         Instant gradedAt) {
 
     /** A new submission of these files, waiting to be graded. */
@@ -49,8 +51,13 @@ public record Submission(String id, String exerciseId, String learnerId, Instant
                 MessageLimit.fit(results, null), null, Instant.now());
     }
 
-    Submission failed(String why) {
+    Submission failed(Message why) {
         return new Submission(id, exerciseId, learnerId, createdAt, SubmissionStatus.ERROR, files, null, maxScore,
-                List.of(), MessageLimit.cut(why, MessageLimit.CHECK_MESSAGE_BYTES), Instant.now());
+                List.of(), why, Instant.now());
+    }
+
+    /** Why it could not be graded, in English (API clients, exports), or null. */
+    public String englishMessage() {
+        return message == null ? null : message.english();
     }
 }

@@ -32,6 +32,7 @@ class SubmissionRow {
     int maxScore;
     String checks;
     String message;
+    String explanation;
     @Column(name = "graded_at")
     Instant gradedAt;
     @Basic(fetch = FetchType.LAZY)

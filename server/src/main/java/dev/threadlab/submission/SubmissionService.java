@@ -8,6 +8,8 @@ import dev.threadlab.exercise.ExerciseRepository;
 import dev.threadlab.grading.Grade;
 import dev.threadlab.grading.Grader;
 import dev.threadlab.grading.GradingConfig;
+import dev.threadlab.grading.MessageLimit;
+import dev.threadlab.message.Message;
 import dev.threadlab.run.InvalidRunRequestException;
 import dev.threadlab.run.RunAdmission;
 import dev.threadlab.run.RunClient;
@@ -163,7 +165,7 @@ public class SubmissionService {
         try {
             validate(exercise, files);
         } catch (InvalidRunRequestException e) {
-            Submission refused = submission.failed(e.getMessage());
+            Submission refused = submission.failed(e.explanation());
             store.insert(refused);
             return refused;
         }
@@ -213,12 +215,13 @@ public class SubmissionService {
     private void grade(Submission submission) {
         Optional<Exercise> exercise = exercises.find(submission.exerciseId());
         if (exercise.isEmpty()) {
-            store.update(submission.failed("The exercise '" + submission.exerciseId() + "' no longer exists."));
+            store.update(submission.failed(Message.of("submission.exerciseGone", "exercise", submission.exerciseId())));
             return;
         }
         try {
             if (!image.awaitSettled(config.sandboxWait().toMillis(), TimeUnit.MILLISECONDS).ready()) {
-                store.update(submission.failed("Programs cannot run right now: " + image.state().reason()));
+                store.update(submission.failed(Message.of("submission.sandboxDown", "reason",
+                        MessageLimit.cut(image.state().reason(), MessageLimit.CHECK_MESSAGE_BYTES))));
                 return;
             }
             store.update(submission.grading());
@@ -229,7 +232,8 @@ public class SubmissionService {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Grading submission %s failed", submission.id());
-            store.update(submission.failed("Grading failed inside the server: " + e.getMessage()));
+            store.update(submission.failed(Message.of("submission.gradingFailed", "reason",
+                    MessageLimit.cut(String.valueOf(e.getMessage()), MessageLimit.CHECK_MESSAGE_BYTES))));
         }
     }
 }

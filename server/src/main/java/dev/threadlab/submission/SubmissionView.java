@@ -9,9 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A submission as the API shows it to the learner who made it (files only in the single view). */
+/**
+ * A submission as the API shows it to the learner who made it (files only in the single view). Why an ERROR submission
+ * could not be graded: {@code message} in English, {@code messageKey} and {@code args} for the page to say it.
+ */
 public record SubmissionView(String id, String exerciseId, SubmissionStatus status, Integer score, int maxScore,
-        List<CheckResult> checks, String message, Instant createdAt, Instant gradedAt, Map<String, String> files) {
+        List<CheckResult> checks, String message, String messageKey, Map<String, Object> args, Instant createdAt,
+        Instant gradedAt, Map<String, String> files) {
 
     /**
      * Check names in the learner's language: by the check's id when the exercise still has it; a result stored before
@@ -37,7 +41,8 @@ public record SubmissionView(String id, String exerciseId, SubmissionStatus stat
             ExerciseText text = exercise.text(language);
             checks = checks.stream().map(check -> check.withDetails(text::feedback)).toList();
         }
-        return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), checks, s.message(),
-                s.createdAt(), s.gradedAt(), withFiles ? s.files() : null);
+        return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), checks,
+                s.englishMessage(), s.message() == null ? null : s.message().key(),
+                s.message() == null ? null : s.message().args(), s.createdAt(), s.gradedAt(), withFiles ? s.files() : null);
     }
 }

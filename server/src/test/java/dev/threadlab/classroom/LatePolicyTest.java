@@ -69,7 +69,7 @@ class LatePolicyTest {
     @Test
     void onlyGradedSubmissionsCount() {
         Submission failed = new Submission("e", "x", "l", DUE, SubmissionStatus.ERROR, Map.of(), null, 7, List.of(),
-                "boom", DUE);
+                dev.threadlab.message.Message.of("submission.gradingFailed", "reason", "boom"), DUE);
         Submission queued = new Submission("q", "x", "l", DUE, SubmissionStatus.QUEUED, Map.of(), null, 7, List.of(),
                 null, null);
         assertTrue(Gradebook.best(List.of(failed, queued), POLICY).isEmpty());

@@ -66,4 +66,22 @@ class SubmissionStoreTest {
         assertEquals(List.of(), store.ofLearner("lost-update", learner));
         assertEquals(1, store.ofLearners(List.of(account)).size());
     }
+
+    /** Why a submission could not be graded is kept as its key and arguments, the English text beside them. */
+    @Test
+    void aFailureIsKeptAsAMessageInItsHistoryToo() {
+        Submission queued = new Submission(UUID.randomUUID().toString(), "lost-update", UUID.randomUUID().toString(),
+                Instant.now(), SubmissionStatus.QUEUED, Map.of("Main.java", "class Main {}"), null, 7, List.of(), null,
+                null);
+        store.insert(queued);
+        Submission failed = queued.failed(Message.of("submission.sandboxDown", "reason", "the engine is gone"));
+        store.update(failed);
+        Submission read = store.find(queued.id()).orElseThrow();
+        assertEquals(SubmissionStatus.ERROR, read.status());
+        assertEquals(Message.of("submission.sandboxDown", "reason", "the engine is gone"), read.message());
+        assertEquals("Programs cannot run right now: the engine is gone", read.englishMessage());
+        store.keepHistory(read);
+        assertEquals(List.of("submission.sandboxDown"),
+                store.history(queued.id()).stream().map(s -> s.message().key()).toList());
+    }
 }
