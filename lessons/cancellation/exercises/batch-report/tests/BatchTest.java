@@ -53,7 +53,7 @@ class BatchTest {
 
         List<Outcome> outcomes(long seconds, int jobs, String whyItMayNotReturn) throws InterruptedException {
             thread.join(TimeUnit.SECONDS.toMillis(seconds));
-            check(!thread.isAlive(), "runAll did not return within " + seconds + " s" + whyItMayNotReturn);
+            check(!thread.isAlive(), "runAll did not return within " + seconds + " seconds" + whyItMayNotReturn);
             if (thrown != null) {
                 fail("runAll threw " + thrown + " instead of returning the outcomes");
             }
@@ -104,8 +104,8 @@ class BatchTest {
 
         for (int i = 0; i < 5; i++) {
             Outcome outcome = outcomes.get(i);
-            check(!outcome.failed() && ("value " + (i + 1)).equals(outcome.value()), "outcome " + (i + 1)
-                    + " should be the value of job " + (i + 1) + ", \"value " + (i + 1) + "\", but is " + outcome
+            check(!outcome.failed() && ("value " + (i + 1)).equals(outcome.value()), "the outcome of job " + (i + 1)
+                    + " should be the value it returned, \"value " + (i + 1) + "\", but is " + outcome
                     + " (the jobs finish in reverse order; the outcomes must be in the order of the jobs)");
         }
         check(!pool.isShutdown(), "runAll shut the pool down: the pool belongs to the caller, who may use it again");
@@ -163,16 +163,16 @@ class BatchTest {
         for (int i = 0; i < 6; i++) {
             Outcome outcome = outcomes.get(i);
             if (thrown[i] != null) {
-                check(outcome.failed(), "job " + (i + 1) + " threw " + thrown[i] + ", but its outcome is " + outcome
-                        + ": report the failure");
+                check(outcome.failed(), "the outcome of job " + (i + 1) + " should be a failure (the job threw "
+                        + thrown[i] + "), but is " + outcome);
                 if (outcome.failure() != thrown[i]) {
                     assertSame(thrown[i], outcome.failure(), "the failure of job " + (i + 1) + " must be the very"
                             + " exception the job threw" + (outcome.failure() instanceof java.util.concurrent.ExecutionException
                             ? " (its ExecutionException wraps it: getCause())" : ""));
                 }
             } else {
-                check(!outcome.failed() && values[i].equals(outcome.value()), "job " + (i + 1) + " returned \""
-                        + values[i] + "\", but its outcome is " + outcome);
+                check(!outcome.failed() && values[i].equals(outcome.value()), "the outcome of job " + (i + 1)
+                        + " should be the value it returned, \"" + values[i] + "\", but is " + outcome);
             }
         }
     }
@@ -219,8 +219,9 @@ class BatchTest {
         List<Callable<String>> jobs = List.of(stuck(started, interrupted), stuck(started, interrupted),
                 stuck(started, interrupted));
         Call call = new Call(jobs, pool(3), Duration.ofSeconds(60));
-        check(started.await(5, TimeUnit.SECONDS), "only " + (3 - started.getCount()) + " of three jobs had started"
-                + " 5 s after runAll was called, on a pool of three: hand every job to the pool before waiting for any");
+        check(started.await(5, TimeUnit.SECONDS), "of three jobs, only " + (3 - started.getCount())
+                + " had started 5 s after runAll was called"
+                + ", on a pool of three: hand every job to the pool before waiting for any");
 
         call.thread.interrupt();
         call.thread.join(5000);
@@ -228,7 +229,8 @@ class BatchTest {
                 + " waiting 5 s later");
         check(call.thrown instanceof InterruptedException, "runAll was interrupted while it waited for its jobs; it"
                 + " should pass the InterruptedException on, but it "
-                + (call.thrown == null ? "returned " + call.outcomes : "threw " + call.thrown));
+                + (call.thrown == null ? "returned normally: " + call.outcomes
+                : "threw another exception: " + call.thrown));
         check(interrupted.await(5, TimeUnit.SECONDS), (3 - interrupted.getCount()) + " of the 3 running jobs were"
                 + " interrupted after runAll itself was interrupted: cancel every unfinished job with cancel(true)"
                 + " before passing the InterruptedException on, or they run on with nobody waiting for them");

@@ -142,10 +142,10 @@ class IntakeTest {
     @Test
     void neverMoreThreadsThanAskedFor() throws Exception {
         FullPool full = new FullPool(6);
-        check(full.poolThreads().size() <= 3, "newPool(3, 2) ran its first tasks on " + full.poolThreads().size()
-                + " threads " + full.poolThreads() + ": it may have three threads, no more");
-        check(full.poolThreads().size() == 3, "newPool(3, 2) ran the first three tasks on only "
-                + full.poolThreads().size() + " threads " + full.poolThreads() + ": all three should run at once");
+        check(full.poolThreads().size() <= 3, "newPool(3, 2) ran its first tasks on more than three threads: "
+                + full.poolThreads() + " (it may have three threads, no more)");
+        check(full.poolThreads().size() == 3, "newPool(3, 2) ran the first three tasks on fewer than three threads: "
+                + full.poolThreads() + " (all three should run at once)");
         full.release.countDown();
         full.submitter.join(5000);
 

@@ -91,7 +91,7 @@ class QuotesTest {
         try {
             return future.get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            fail("the future from quote did not complete within " + seconds + " s" + whyLate);
+            fail("the future from quote did not complete within " + seconds + " seconds" + whyLate);
         } catch (ExecutionException e) {
             fail("the future from quote failed with " + e.getCause() + " instead of completing with a text");
         }

@@ -18,7 +18,7 @@ class SumInParallelTest {
             return (p + 1) * 10L;
         });
         for (int p = 0; p < 5; p++) {
-            assertEquals(1, calls.get(p), "part " + p + " must be computed exactly once");
+            assertEquals(1, calls.get(p), "the part with index " + p + " must be computed exactly once");
         }
         assertEquals(150, sum, "10 + 20 + 30 + 40 + 50");
     }

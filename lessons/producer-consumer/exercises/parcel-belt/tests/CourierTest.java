@@ -43,6 +43,7 @@ class CourierTest {
         }
         assertEquals(parcels, delivered, "the three couriers together must count each of the " + parcels
                 + " parcels once, and not the pills");
-        assertEquals(weight, delivering, "the total weight of the " + parcels + " parcels");
+        assertEquals(weight, delivering, "the total weight of the " + parcels
+                + " parcels, added up by the three couriers");
     }
 }

@@ -162,8 +162,9 @@ class ConnectionLimiterTest {
         }, failures);
         user.join(5_000);
         if (user.isAlive()) {
-            fail("after " + failed.get() + " queries that threw an exception, the next user of a ConnectionLimiter(2)"
-                    + " waits for ever: a failed query did not give its place back (release it in finally)");
+            fail("the next user of a ConnectionLimiter(2) waits for ever after " + failed.get()
+                    + " queries that threw an exception: a failed query did not give its place back"
+                    + " (release it in finally)");
         }
         assertTrue(failures.isEmpty(), "use() threw: " + failures.peek());
     }

@@ -101,8 +101,9 @@ class PriceCacheTest {
         }
         List<Thread> threads = startTogether(bodies, failures);
         boolean together = inside.await(7, TimeUnit.SECONDS) && most.get() >= readers;
-        assertTrue(together, "three queries must be able to run at the same time, but the most that ever ran at once"
-                + " was " + most.get() + (most.get() == 1 ? ": the queries were let in one at a time (an exclusive lock?)" : ""));
+        assertTrue(together, "three queries must be able to run at the same time, but no more than " + most.get()
+                + " ever ran at once"
+                + (most.get() == 1 ? ": the queries were let in one at a time (an exclusive lock?)" : ""));
         joinAll(threads, 10, "three queries");
         assertTrue(failures.isEmpty(), "a query failed: " + failures.peek());
     }
@@ -148,8 +149,8 @@ class PriceCacheTest {
         assertTrue(failures.isEmpty(), "a query or a change failed: " + failures.peek());
         assertTrue(writerDone.get() && System.nanoTime() < giveUp, "the 20 changes did not finish within 20 s while"
                 + " queries kept coming: is the writer starved by the readers?");
-        assertTrue(halfDone.isEmpty(), halfDone.size() + " of " + queries.get() + " queries saw a change half done,"
-                + " for example " + halfDone.peek() + ": a query ran while a change was under way");
+        assertTrue(halfDone.isEmpty(), halfDone.size() + " queries saw a change half done (out of " + queries.get()
+                + " queries that ran), for example " + halfDone.peek() + ": a query ran while a change was under way");
     }
 
     @Test

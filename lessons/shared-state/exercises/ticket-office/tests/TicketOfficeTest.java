@@ -51,13 +51,15 @@ class TicketOfficeTest {
             int sold = 0;
             for (int i = 0; i < BUYERS; i++) {
                 String line = answers.get(i).readLine();
-                assertTrue(line != null && line.matches("\\d+"), "buyer " + (i + 1) + " ended without saying how "
-                        + "many tickets it sold (it printed " + line + "); did sellOne throw?");
+                assertTrue(line != null && line.matches("\\d+"),
+                        "a buyer process ended without saying how many tickets it sold (buyer " + (i + 1)
+                        + ", which printed " + line + "); did sellOne throw?");
                 sold += Integer.parseInt(line);
                 assertTrue(buyers.get(i).waitFor(30, TimeUnit.SECONDS), "a buyer process did not end");
             }
-            assertEquals(TICKETS, sold, "four buyer processes calling sellOne at the same time sold " + sold + " of "
-                    + TICKETS + " tickets: the read-pay-write must be one step for one process at a time");
+            assertEquals(TICKETS, sold, "four buyer processes calling sellOne at the same time sold " + sold
+                    + " tickets, but there were " + TICKETS
+                    + ": the read-pay-write must be one step for one process at a time");
             assertEquals("0", Files.readString(tickets).trim(), "tickets left in the file");
         } finally {
             buyers.forEach(Process::destroyForcibly);

@@ -198,7 +198,8 @@ class ShelfTest {
         if (done.await(200, TimeUnit.MILLISECONDS)) {
             int size = within(1000, "size()", shelf::size);
             fail("put() on a full shelf (capacity 2) returned at once"
-                    + (error.get() != null ? " with " + error.get() : "") + ", and size() is now " + size
+                    + (error.get() != null ? ", throwing the exception " + error.get() : "")
+                    + ", and size() is now " + size
                     + ": it must wait until another thread takes an item");
         }
         assertEquals("first", within(1000, "take() on a full shelf", shelf::take), "take() returns the oldest item");
@@ -429,7 +430,7 @@ class ShelfTest {
                         return;
                     }
                     if (seen.incrementAndGet(item) > 1) {
-                        problems.add("item " + item + " was taken twice");
+                        problems.add("the same item was taken twice: " + item);
                         return;
                     }
                     delivered.incrementAndGet();
@@ -472,7 +473,7 @@ class ShelfTest {
             long waitingProducers = producerThreads.stream().filter(Thread::isAlive).count();
             long waitingConsumers = consumerThreads.stream().filter(Thread::isAlive).count();
             failHung("many", producers + " producers and " + consumers + " consumers shared a shelf with room for "
-                    + capacity + ": " + delivered.get() + " of " + total + " items had arrived, then nothing more"
+                    + capacity + ": " + delivered.get() + " items (out of " + total + ") had arrived, then nothing more"
                     + " for 3 s; " + waitingProducers + " producers and " + waitingConsumers + " consumers were still"
                     + " waiting for a wake-up that never came. Check the shelf and wait while holding the lock (a"
                     + " wake-up sent between an unlocked check and wait() is lost), and when producers and consumers"
@@ -530,7 +531,7 @@ class ShelfTest {
             } catch (InterruptedException e) {
                 // stopped by the test
             } catch (Throwable e) {
-                problems.add(Thread.currentThread().getName() + " got " + e);
+                problems.add(Thread.currentThread().getName() + " threw the exception " + e);
             }
         });
     }
@@ -569,7 +570,7 @@ class ShelfTest {
             if (thrown.error instanceof AssertionError assertion) {
                 throw assertion;
             }
-            fail(what + " threw " + thrown.error, thrown.error);
+            fail(what + " failed with " + thrown.error, thrown.error);
         }
         @SuppressWarnings("unchecked")
         V value = result == NULL ? null : (V) result;
@@ -601,7 +602,8 @@ class ShelfTest {
             List<String> described = new ArrayList<>();
             outcomes.forEach(outcome -> described.add(describe(outcome)));
             boolean takes = what.startsWith("take");
-            fail(what + " returned at once in " + outcomes.size() + " of " + waiters.size() + " threads"
+            fail(what + " returned at once: of the " + waiters.size() + " threads that called it, " + outcomes.size()
+                    + " did not wait"
                     + (takes ? " (" + String.join("; ", described) + ")" : errors.isEmpty() ? "" : " (" + errors + ")")
                     + ": it must wait until another thread " + (takes ? "puts an item" : "takes an item"));
         }
@@ -658,9 +660,9 @@ class ShelfTest {
 
     private static String describe(Object outcome) {
         if (outcome instanceof Throwable e) {
-            return "threw " + e;
+            return "threw the exception " + e;
         }
-        return "returned " + (outcome instanceof String ? "\"" + outcome + "\"" : String.valueOf(outcome));
+        return "returned the value " + (outcome instanceof String ? "\"" + outcome + "\"" : String.valueOf(outcome));
     }
 
     private static String describeAll(List<Object> outcomes) {
@@ -669,7 +671,7 @@ class ShelfTest {
             described.add(describe(outcome));
         }
         return outcomes.size() == 1 ? described.get(0)
-                : "returned in " + outcomes.size() + " threads: " + String.join("; ", described);
+                : "returned without waiting in " + outcomes.size() + " threads: " + String.join("; ", described);
     }
 
     private static String errorsIn(List<Object> outcomes) {

@@ -32,14 +32,14 @@ class RequestContextTest {
                     for (int n = 0; n < 20_000; n++) {
                         String seen = RequestContext.currentId();
                         if (!mine.equals(seen)) {
-                            problems.add("the thread working on " + mine + " saw " + seen);
+                            problems.add("the thread working on " + mine + " saw the request id " + seen);
                             return;
                         }
                         progress = n;
                     }
                     RequestContext.end();
                 } catch (Exception e) {
-                    problems.add("the thread working on " + mine + " failed: " + e);
+                    problems.add("the thread working on " + mine + " failed with an exception: " + e);
                 }
             }, "test-worker-" + i);
         }
@@ -49,8 +49,8 @@ class RequestContextTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        assertTrue(problems.isEmpty(), problems.size() + " of " + threadCount
-                + " threads saw another thread's request id, e.g. " + problems.peek());
+        assertTrue(problems.isEmpty(), problems.size() + " threads (out of " + threadCount
+                + ") saw another thread's request id, e.g. " + problems.peek());
     }
 
     @Test

@@ -30,8 +30,9 @@ class DownloadsTest {
             sampler.join(5000);
         }
         if (most.get() != 3) {
-            Assertions.fail("while main ran, the most downloads in progress at the same moment (threads inside download())"
-                    + " was " + most.get() + ", not 3: a pool of three threads downloads three files at a time");
+            Assertions.fail(
+                    "while main ran, the most downloads in progress at the same moment (threads inside download()) was "
+                    + most.get() + ", not 3: a pool of three threads downloads three files at a time");
         }
     }
 

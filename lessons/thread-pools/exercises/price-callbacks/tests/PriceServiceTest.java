@@ -137,8 +137,10 @@ class PriceServiceTest {
         }
 
         assertEquals(List.of("EUR 1800", "EUR 1800", "EUR 1800", "EUR 1800"), prices, "wrong prices");
-        assertEquals(4, fetchThreads.size(), "fetchPrice should be called once per shop, but was called " + fetchThreads.size() + " times");
-        assertEquals(4, convertThreads.size(), "convert should be called once per shop, but was called " + convertThreads.size() + " times");
+        assertEquals(4, fetchThreads.size(), "fetchPrice should be called once per shop, not " + fetchThreads.size()
+                + " times for four shops");
+        assertEquals(4, convertThreads.size(), "convert should be called once per shop, not " + convertThreads.size()
+                + " times for four shops");
         for (String name : fetchThreads) {
             check(name.startsWith("test-pool-"), "a shop was asked on thread '" + name
                     + "', not on a thread of the pool passed to fetchAll (threads test-pool-1 and test-pool-2)"
@@ -193,8 +195,10 @@ class PriceServiceTest {
 
         assertEquals(List.of("EUR 900", "EUR 900", "EUR 900"), prices, "wrong prices");
         int tasks = counting.count.get();
-        check(tasks >= 6, "the pool ran only " + tasks + (tasks == 1 ? " task" : " tasks") + " for three shops: convert must run"
-                + " in a callback on the fetch's future (a task of its own on the pool), not inside the fetch's task");
+        check(tasks >= 6, "the pool ran only " + tasks
+                + (tasks == 1 ? " task for three shops" : " tasks for three shops")
+                + ": convert must run in a callback on the fetch's future"
+                + " (a task of its own on the pool), not inside the fetch's task");
     }
 
     /** Like assertTrue, without "expected: <true> but was: <false>" after the message. */
