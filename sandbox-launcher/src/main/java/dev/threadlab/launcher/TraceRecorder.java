@@ -370,8 +370,8 @@ final class TraceRecorder {
     }
 
     /**
-     * Where a virtual thread is ({@code where}: runnable, mounted, parked, pinned; see the tracer's VirtualThreads),
-     * on which carrier of the same process (checked by the caller), and what it waits on.
+     * Where a virtual thread is ({@code where}: runnable, mounted, parked, pinned, blocked; see the tracer's
+     * VirtualThreads), on which carrier of the same process (checked by the caller), and what it waits on.
      */
     synchronized void virtualState(long nanos, long pid, long javaId, String where, String javaState, long carrierTid,
             String on, String lock, long ownerTid, String owner) {
@@ -581,6 +581,7 @@ final class TraceRecorder {
             case "runnable" -> "ready";
             case "parked" -> "sleep".equals(task.on) ? "sleeping" : "waiting";
             case "pinned" -> "monitor".equals(task.on) ? "blocked" : "sleep".equals(task.on) ? "sleeping" : "waiting";
+            case "blocked" -> "blocked";
             case "mounted" -> {
                 if (carrier == null || carrier.ended) {
                     yield "unknown";

@@ -129,6 +129,8 @@ final class VirtualSampler {
         } else if (VirtualThreads.parked(state)) {
             lock = JavaThreadTracer.lockName(LockSupport.getBlocker(lane.thread));
             on = lane.state == state && lock.equals(lane.lock) ? lane.on : parkedOn(lane.thread);
+        } else if (state == VirtualThreads.BLOCKED) {
+            on = "monitor"; // unmounted while it waits to enter a monitor (JDK 24 on)
         }
         long carrierTid = carrier == null ? 0 : carrier.tid();
         String line = word + "\t" + javaState + "\t" + (carrierTid == 0 ? "" : carrierTid) + "\t" + on + "\t"

@@ -33,6 +33,17 @@ final class VirtualThreads {
     static final int UNPARKED = 9;
     static final int YIELDING = 10;
     static final int YIELDED = 11;
+    /**
+     * JDK 24 on (JEP 491): a virtual thread that blocks on a monitor or waits in {@code Object.wait()} unmounts, with
+     * states of its own. Never seen on JDK 21. BLOCKING, WAITING and TIMED_WAITING are still on the carrier.
+     */
+    static final int BLOCKING = 12;
+    static final int BLOCKED = 13;
+    static final int UNBLOCKED = 14;
+    static final int WAITING = 15;
+    static final int WAIT = 16;
+    static final int TIMED_WAITING = 17;
+    static final int TIMED_WAIT = 18;
     static final int TERMINATED = 99;
     private static final int SUSPENDED = 256;
 
@@ -138,19 +149,22 @@ final class VirtualThreads {
     /** Whether the state says the thread is on a carrier (running, or parked but pinned to it). */
     static boolean mounted(int state) {
         return state == RUNNING || state == PARKING || state == TIMED_PARKING || state == YIELDING
-                || state == PINNED || state == TIMED_PINNED;
+                || state == PINNED || state == TIMED_PINNED || state == BLOCKING || state == WAITING
+                || state == TIMED_WAITING;
     }
 
     static boolean parked(int state) {
-        return state == PARKED || state == TIMED_PARKED || state == PINNED || state == TIMED_PINNED;
+        return state == PARKED || state == TIMED_PARKED || state == PINNED || state == TIMED_PINNED || state == WAIT
+                || state == TIMED_WAIT;
     }
 
     /** What {@code Thread.getState()} says of a virtual thread in this state while it is not blocked on a monitor. */
     static Thread.State javaState(int state) {
         return switch (state) {
             case NEW -> Thread.State.NEW;
-            case PARKED, PINNED -> Thread.State.WAITING;
-            case TIMED_PARKED, TIMED_PINNED -> Thread.State.TIMED_WAITING;
+            case PARKED, PINNED, WAIT -> Thread.State.WAITING;
+            case TIMED_PARKED, TIMED_PINNED, TIMED_WAIT -> Thread.State.TIMED_WAITING;
+            case BLOCKED -> Thread.State.BLOCKED;
             case TERMINATED -> Thread.State.TERMINATED;
             default -> Thread.State.RUNNABLE;
         };
@@ -160,9 +174,10 @@ final class VirtualThreads {
     static String word(int state) {
         return switch (state) {
             case NEW -> "new";
-            case STARTED, UNPARKED, YIELDED -> "runnable";
-            case RUNNING, PARKING, TIMED_PARKING, YIELDING -> "mounted";
-            case PARKED, TIMED_PARKED -> "parked";
+            case STARTED, UNPARKED, YIELDED, UNBLOCKED -> "runnable";
+            case RUNNING, PARKING, TIMED_PARKING, YIELDING, BLOCKING, WAITING, TIMED_WAITING -> "mounted";
+            case PARKED, TIMED_PARKED, WAIT, TIMED_WAIT -> "parked";
+            case BLOCKED -> "blocked";
             case PINNED, TIMED_PINNED -> "pinned";
             case TERMINATED -> "terminated";
             default -> "unknown";

@@ -24,6 +24,20 @@ class VirtualSamplerTest {
         assertEquals(Thread.State.WAITING, VirtualThreads.javaState(VirtualThreads.PINNED));
     }
 
+    /** JDK 24 on: a virtual thread blocked on a monitor or in Object.wait() is unmounted, in states of its own. */
+    @Test
+    void theMonitorStatesOfNewerJdksMapToo() {
+        assertEquals("blocked", VirtualThreads.word(VirtualThreads.BLOCKED));
+        assertEquals(Thread.State.BLOCKED, VirtualThreads.javaState(VirtualThreads.BLOCKED));
+        assertEquals("parked", VirtualThreads.word(VirtualThreads.TIMED_WAIT));
+        assertEquals(Thread.State.TIMED_WAITING, VirtualThreads.javaState(VirtualThreads.TIMED_WAIT));
+        assertEquals("runnable", VirtualThreads.word(VirtualThreads.UNBLOCKED));
+        for (int onCarrier : new int[] {VirtualThreads.BLOCKING, VirtualThreads.WAITING, VirtualThreads.TIMED_WAITING}) {
+            assertEquals("mounted", VirtualThreads.word(onCarrier));
+            assertEquals(true, VirtualThreads.mounted(onCarrier));
+        }
+    }
+
     @Test
     void onAJdkWithoutVirtualThreadsNothingIsFound() {
         // The build's JDK is 17: no java.lang.VirtualThread, so the tracer samples platform threads only.

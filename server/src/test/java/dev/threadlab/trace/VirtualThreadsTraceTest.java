@@ -126,6 +126,45 @@ class VirtualThreadsTraceTest {
         assertTrue(unmountedMicros > 200_000, "asleep for only " + unmountedMicros + " us: " + events(trace, tid));
     }
 
+    /**
+     * JDK 25 unmounts a virtual thread that waits to enter a monitor or waits in {@code Object.wait()}, in states JDK 21
+     * does not have: its lane says blocked and waiting, not unknown.
+     */
+    @Test
+    void onJdk25AVirtualThreadBlockedOnAMonitorOrWaitingIsShownSo() throws Exception {
+        Trace trace = Trace.ofFinishedRun("""
+                public class Main {
+                    static final Object LOCK = new Object();
+                    public static void main(String[] args) throws Exception {
+                        Thread blocked;
+                        synchronized (LOCK) {
+                            blocked = Thread.ofVirtual().name("blocked").start(() -> { synchronized (LOCK) { } });
+                            Thread.sleep(400);
+                        }
+                        blocked.join();
+                        Thread waiter = Thread.ofVirtual().name("waiter").start(() -> {
+                            synchronized (LOCK) {
+                                try { LOCK.wait(400); } catch (InterruptedException e) { }
+                            }
+                        });
+                        waiter.join();
+                    }
+                }
+                """, 25);
+        long blocked = trace.tid("blocked");
+        assertTrue(trace.states(blocked, "blocked").stream().anyMatch(s -> s.path("javaState").asText().equals("BLOCKED")
+                && !s.path("pinned").asBoolean()), "blocked on the monitor, off its carrier: " + events(trace, blocked));
+        long waitedMicros = trace.intervals(blocked, "blocked").stream().mapToLong(s -> s[1] - s[0]).sum();
+        assertTrue(waitedMicros > 250_000, "blocked for only " + waitedMicros + " us: " + events(trace, blocked));
+        long waiter = trace.tid("waiter");
+        assertTrue(trace.states(waiter, "waiting").stream().anyMatch(s -> s.path("on").asText().equals("wait")
+                && s.path("javaState").asText().equals("TIMED_WAITING") && !s.has("carrierTid")),
+                "waiting in Object.wait, off its carrier: " + events(trace, waiter));
+        assertTrue(trace.events.stream().noneMatch(e -> e.path("kind").asText().equals("state")
+                && (e.path("tid").asLong() == blocked || e.path("tid").asLong() == waiter)
+                && e.path("state").asText().equals("unknown")), "never unknown");
+    }
+
     @Test
     void tracingLeavesTheJavaThreadIdsAsTheyAre() throws Exception {
         String source = """
