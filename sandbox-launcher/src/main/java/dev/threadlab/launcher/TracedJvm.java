@@ -37,12 +37,13 @@ final class TracedJvm {
     private static final String SHARED_ARCHIVE = "-XX:SharedArchiveFile=/opt/sandbox/program-{jdk}.jsa -Xshare:auto"
             + " -Xlog:cds=off,cds+dynamic=off";
     /**
-     * The JDKs whose traced JVM starts from such an archive. Not JDK 25: with any {@code -XX:SharedArchiveFile}, its
-     * start-up takes one Java thread id more than without (measured: Reference Handler #13 instead of #12, even when
-     * the archive is refused), which would shift every id the program sees. And JDK 25 hardly needs it: a traced hello
-     * world run took a median 87 ms with its archive and 90 ms without (12 runs each through the API, 2 cores).
+     * The JDKs whose traced JVM starts from such an archive: both. Without it, JDK 25 loads the Java tracer's classes
+     * from the jar when the first carrier thread appears, too late for short-lived virtual threads (the virtual-threads
+     * lesson's three 100 ms sleepers got no lanes in 2 runs of 3; with it, 3 of 3). The price, on JDK 25 only: with any
+     * {@code -XX:SharedArchiveFile} its start-up takes one Java thread id more than without (Reference Handler #8
+     * instead of #7, even when the archive is refused), so a traced program sees every id one higher than untraced.
      */
-    static final Set<JavaRelease> ARCHIVED = EnumSet.of(JavaRelease.JDK_21);
+    static final Set<JavaRelease> ARCHIVED = EnumSet.allOf(JavaRelease.class);
     /**
      * The tracer reads the JDK's fields through {@code sun.misc.Unsafe} (see its JdkInternals). From JDK 24 on, the
      * first such read prints a four-line warning on the program's stderr (JEP 498) unless this property allows it. On

@@ -32,6 +32,11 @@ public class Grader {
      */
     private static final Pattern JUNIT_COMPARISON = Pattern.compile(
             "(?s)(?:(.*) ==> )?(?:array contents differ at index \\[(\\d+)], )?expected: <(.*)> but was: <(.*)>");
+    /** JUnit's other words after a test's own: assertTimeoutPreemptively's, assertNotNull's and assertThrows's. */
+    private static final Pattern JUNIT_TIMED_OUT = Pattern.compile("execution timed out after (\\d+) ms");
+    private static final String JUNIT_NOT_NULL = "expected: not <null>";
+    private static final Pattern JUNIT_NOT_THROWN =
+            Pattern.compile("Expected (\\S+) to be thrown, but nothing was thrown\\.");
     /** How often a run may be repeated when only CPU parallelism or wall time failed (see onlyABusyHostCouldExplain). */
     static final int REPEATS_FOR_A_BUSY_HOST = 2;
 
@@ -183,7 +188,8 @@ public class Grader {
     static Message testFailure(String message) {
         Matcher compared = JUNIT_COMPARISON.matcher(message == null ? "" : message);
         if (!compared.matches()) {
-            return Message.of("grading.testFailed", "detail", message);
+            return otherJunitFailure(message == null ? "" : message)
+                    .orElseGet(() -> Message.of("grading.testFailed", "detail", message));
         }
         String detail = compared.group(1);
         String index = compared.group(2);
@@ -192,6 +198,22 @@ public class Grader {
                 "actual", compared.group(4));
         return detail == null ? comparison : Message.of("grading.testFailedComparing", "detail", detail, "comparison",
                 comparison);
+    }
+
+    /** A timeout, a null or an exception not thrown, JUnit's words after the test's own ("detail ==> …"), if any. */
+    private static Optional<Message> otherJunitFailure(String message) {
+        int arrow = message.lastIndexOf(" ==> ");
+        String junit = arrow < 0 ? message : message.substring(arrow + " ==> ".length());
+        Matcher timedOut = JUNIT_TIMED_OUT.matcher(junit);
+        Matcher notThrown = JUNIT_NOT_THROWN.matcher(junit);
+        Message said = timedOut.matches() ? Message.of("grading.timedOut", "ms", timedOut.group(1))
+                : junit.equals(JUNIT_NOT_NULL) ? Message.of("grading.expectedNotNull")
+                : notThrown.matches() ? Message.of("grading.expectedThrown", "exception", notThrown.group(1)) : null;
+        if (said == null) {
+            return Optional.empty();
+        }
+        return Optional.of(arrow < 0 ? said : Message.of("grading.testFailedComparing", "detail",
+                message.substring(0, arrow), "comparison", said));
     }
 
     /** "Run 2 of 5: …" when the check runs more than once. */

@@ -32,4 +32,18 @@ class TestFailureMessageTest {
         assertEquals("grading.testFailed", other.key());
         assertEquals("the pool was never shut down", other.english());
     }
+
+    @Test
+    void junitsTimeoutNullAndNothingThrownAreSaidInChineseToo() {
+        String timedOut = "the copy never stopped ==> execution timed out after 3000 ms";
+        assertEquals(timedOut, Grader.testFailure(timedOut).english());
+        assertEquals("the copy never stopped（执行超时：3000 毫秒后仍未结束）", chinese.format(Grader.testFailure(timedOut)));
+        assertEquals("执行超时：500 毫秒后仍未结束", chinese.format(Grader.testFailure("execution timed out after 500 ms")));
+        assertEquals("应为非 null 的值", chinese.format(Grader.testFailure("expected: not <null>")));
+        String notThrown = "take on an empty shelf ==> Expected java.lang.IllegalStateException to be thrown, but nothing"
+                + " was thrown.";
+        assertEquals(notThrown, Grader.testFailure(notThrown).english());
+        assertEquals("take on an empty shelf（应当抛出 java.lang.IllegalStateException，但什么都没有抛出。）",
+                chinese.format(Grader.testFailure(notThrown)));
+    }
 }

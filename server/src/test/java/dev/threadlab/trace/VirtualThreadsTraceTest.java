@@ -128,7 +128,8 @@ class VirtualThreadsTraceTest {
 
     /**
      * JDK 25 unmounts a virtual thread that waits to enter a monitor or waits in {@code Object.wait()}, in states JDK 21
-     * does not have: its lane says blocked and waiting, not unknown.
+     * does not have: its lane says blocked and waiting. (While mounted, a lane may still read "unknown" for a moment
+     * when its carrier is off the CPU, as on JDK 21.)
      */
     @Test
     void onJdk25AVirtualThreadBlockedOnAMonitorOrWaitingIsShownSo() throws Exception {
@@ -160,11 +161,12 @@ class VirtualThreadsTraceTest {
         assertTrue(trace.states(waiter, "waiting").stream().anyMatch(s -> s.path("on").asText().equals("wait")
                 && s.path("javaState").asText().equals("TIMED_WAITING") && !s.has("carrierTid")),
                 "waiting in Object.wait, off its carrier: " + events(trace, waiter));
-        assertTrue(trace.events.stream().noneMatch(e -> e.path("kind").asText().equals("state")
-                && (e.path("tid").asLong() == blocked || e.path("tid").asLong() == waiter)
-                && e.path("state").asText().equals("unknown")), "never unknown");
     }
 
+    /**
+     * On JDK 21. On JDK 25 every id is one higher when traced: its start-up takes one more id with the program archive
+     * that short-lived virtual threads need (see the launcher's TracedJvm).
+     */
     @Test
     void tracingLeavesTheJavaThreadIdsAsTheyAre() throws Exception {
         String source = """
@@ -178,9 +180,12 @@ class VirtualThreadsTraceTest {
                     }
                 }
                 """;
-        Map<String, Object> traced = awaitEnd(submit(program(source)));
+        Map<String, Object> tracedRequest = program(source);
+        tracedRequest.put("jdk", 21);
+        Map<String, Object> traced = awaitEnd(submit(tracedRequest));
         Map<String, Object> untracedRequest = program(source);
         untracedRequest.put("trace", false);
+        untracedRequest.put("jdk", 21);
         Map<String, Object> untraced = awaitEnd(submit(untracedRequest));
         assertEquals("FINISHED", traced.get("status"), traced.toString());
         assertEquals("FINISHED", untraced.get("status"), untraced.toString());
