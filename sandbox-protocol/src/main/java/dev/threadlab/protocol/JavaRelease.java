@@ -1,5 +1,7 @@
 package dev.threadlab.protocol;
 
+import java.util.Optional;
+
 /**
  * The JDKs the sandbox offers: a run, an example or an exercise names one ({@code "jdk": 21|25}); the program is
  * compiled for it ({@code javac --release}) and runs on it. The image keeps each under {@link #home()}.
@@ -29,12 +31,18 @@ public enum JavaRelease {
 
     /** The release with that feature version; an {@link IllegalArgumentException} that names the choices otherwise. */
     public static JavaRelease of(int feature) {
+        return find(feature).orElseThrow(
+                () -> new IllegalArgumentException("JDK " + feature + " is not offered; choose one of " + choices()));
+    }
+
+    /** The release with that feature version, if it is offered. */
+    public static Optional<JavaRelease> find(int feature) {
         for (JavaRelease release : values()) {
             if (release.feature == feature) {
-                return release;
+                return Optional.of(release);
             }
         }
-        throw new IllegalArgumentException("JDK " + feature + " is not offered; choose one of " + choices());
+        return Optional.empty();
     }
 
     /** The offered feature versions, for messages: "21, 25". */

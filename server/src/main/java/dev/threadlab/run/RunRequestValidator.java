@@ -4,7 +4,6 @@ import dev.threadlab.message.Message;
 import dev.threadlab.protocol.JavaRelease;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -31,7 +30,7 @@ public class RunRequestValidator {
         if (request.language() == null || !request.language().equals("java")) {
             throw invalid("request.unknownLanguage", "language", String.valueOf(request.language()));
         }
-        if (request.jdk() != null && Arrays.stream(JavaRelease.values()).noneMatch(r -> r.feature() == request.jdk())) {
+        if (request.jdk() != null && JavaRelease.find(request.jdk()).isEmpty()) {
             throw invalid("request.unknownJdk", "jdk", request.jdk(), "choices", JavaRelease.choices());
         }
         Map<String, String> files = request.files();
