@@ -9,11 +9,13 @@ set -eu
 TAG=${1:?usage: build.sh <image:tag> | --base-only}
 HERE=$(cd "$(dirname "$0")" && pwd)
 BOOTSTRAP_BASE=${SANDBOX_BOOTSTRAP_BASE:-course-sandbox-base:trixie-jdk21-jdk25}
+# JDK 25's jmods, alone: the image build links Fray's instrumented JDK from them (see the Dockerfile), and only that.
+JMODS_IMAGE=${SANDBOX_JMODS_IMAGE:-course-sandbox-jmods:trixie-jdk25}
 DEBIAN_MIRROR=${SANDBOX_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 log() { echo "[sandbox-image] $*"; }
 
-if docker image inspect "$BOOTSTRAP_BASE" >/dev/null 2>&1; then
+if docker image inspect "$BOOTSTRAP_BASE" >/dev/null 2>&1 && docker image inspect "$JMODS_IMAGE" >/dev/null 2>&1; then
   BASE=$BOOTSTRAP_BASE
   log "using cached base $BASE"
 else
@@ -24,6 +26,8 @@ else
   debootstrap --variant=minbase --include=openjdk-21-jdk-headless,openjdk-25-jdk-headless trixie "$ROOTFS" \
     "$DEBIAN_MIRROR" > "$ROOTFS.log" 2>&1 || { tail -30 "$ROOTFS.log"; log "debootstrap failed"; exit 3; }
   rm -f "$ROOTFS.log"
+  tar -C "$ROOTFS"/usr/lib/jvm/java-25-openjdk-"$(chroot "$ROOTFS" dpkg --print-architecture)" -c jmods \
+    | docker import - "$JMODS_IMAGE" >/dev/null
   # jmods only serve jlink (337 MB of JDK 25's 582): nothing in a run links a runtime image.
   rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/usr/lib/jvm/*/jmods
   tar -C "$ROOTFS" -c . | docker import - "$BOOTSTRAP_BASE" >/dev/null
@@ -40,6 +44,6 @@ if [ ! -f "$HERE/lib/launcher/threadlab-launcher.jar" ]; then
 fi
 log "building $TAG from $BASE"
 BUILD_LOG=$(mktemp)
-docker build -q --build-arg BASE="$BASE" -t "$TAG" "$HERE" > "$BUILD_LOG" 2>&1 || { cat "$BUILD_LOG"; rm -f "$BUILD_LOG"; exit 4; }
+docker build -q --build-arg BASE="$BASE" --build-arg JMODS="$JMODS_IMAGE" -t "$TAG" "$HERE" > "$BUILD_LOG" 2>&1 || { cat "$BUILD_LOG"; rm -f "$BUILD_LOG"; exit 4; }
 rm -f "$BUILD_LOG"
 log "built $TAG"

@@ -23,10 +23,18 @@ import java.util.UUID;
  * and then the learner's classes on the class path. The runner seals each result with the run's key, which it reads
  * from its stdin before any tested class loads, and sends it over a Unix socket that accepts one connection; this
  * class forwards the sealed lines as they came, and the server checks the seals.
+ *
+ * <p>A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same way, with the runner's {@code ScheduleRunner} in
+ * a JVM of the Fray JDK, Fray's two agents (its JVMTI library and its class instrumentation) and Fray's runtime beside
+ * the runner: see {@link #FRAY}.
  */
 final class TestRun {
     static final String RUNNER_MODULES = "/opt/sandbox/lib/runner";
     private static final String RUNNER_MAIN = "dev.threadlab.runner/dev.threadlab.runner.TestRunner";
+    private static final String SCHEDULE_MAIN = "dev.threadlab.runner/dev.threadlab.runner.ScheduleRunner";
+    /** Fray in the image: its JDK (the Dockerfile's jlink stage) and the jars Maven put in sandbox-image/lib/fray. */
+    static final String FRAY = "/opt/sandbox/fray";
+    private static final String FRAY_LIB = "/opt/sandbox/lib/fray";
 
     private final Frames frames;
     private final RunSpec spec;
@@ -42,15 +50,39 @@ final class TestRun {
         server.bind(UnixDomainSocketAddress.of(socket));
         ProgramRun.shareWithLearner(socket);
         SandboxLauncher.daemon(() -> receive(server, socket), "test-results").start();
+        List<String> command = spec.mode() == RunSpec.Mode.SCHEDULE ? scheduleCommand(testClasses, classes, socket)
+                : testCommand(testClasses, classes, socket);
+        command.addAll(spec.testClasses());
+        byte[] key = (spec.reportKey() + "\n").getBytes(StandardCharsets.US_ASCII);
+        program.run(command, 0, key);
+    }
+
+    private List<String> testCommand(Path testClasses, Path classes, Path socket) {
         List<String> command = new ArrayList<>(List.of(ProgramJdk.java(spec.jdk())));
         command.addAll(spec.jvmOptions());
         // Nothing may attach to the test JVM and read the key out of it.
         command.addAll(List.of("-XX:+DisableAttachMechanism", "--module-path", RUNNER_MODULES,
                 "--add-modules", "ALL-MODULE-PATH", "-cp", testClasses + ":" + classes,
                 "-m", RUNNER_MAIN, socket.toString(), Integer.toString(spec.repeat())));
-        command.addAll(spec.testClasses());
-        byte[] key = (spec.reportKey() + "\n").getBytes(StandardCharsets.US_ASCII);
-        program.run(command, 0, key);
+        return command;
+    }
+
+    /**
+     * Fray's runtime modules join the runner's; its command-line libraries, which split packages between jars, stay on
+     * the class path. Fray writes its log and the failing schedule's recording under {@code fray.workDir}.
+     */
+    private List<String> scheduleCommand(Path testClasses, Path classes, Path socket) {
+        List<String> command = new ArrayList<>(List.of(FRAY + "/jdk/bin/java"));
+        command.addAll(spec.jvmOptions());
+        command.addAll(List.of("-XX:+DisableAttachMechanism",
+                "-agentpath:" + FRAY_LIB + "/native/libjvmti.so",
+                "-javaagent:" + FRAY_LIB + "/agent/fray-instrumentation-agent.jar",
+                "-Dfray.workDir=/tmp/.threadlab-fray-" + UUID.randomUUID(),
+                "--module-path", RUNNER_MODULES + ":" + FRAY_LIB + "/modules", "--add-modules", "ALL-MODULE-PATH",
+                "-cp", testClasses + ":" + classes + ":" + FRAY_LIB + "/class-path/*",
+                "-m", SCHEDULE_MAIN, socket.toString(), Integer.toString(spec.schedule().iterations()),
+                Long.toString(spec.schedule().seed())));
+        return command;
     }
 
     private void receive(ServerSocketChannel server, Path socket) {

@@ -23,9 +23,11 @@ import java.util.List;
  *        checks its class names instead of compiling
  * @param language the language of the compiler's messages ({@link MessageLanguage}); null is English
  * @param jdk the JDK the program is compiled for and runs on; null is {@link JavaRelease#DEFAULT}
+ * @param schedule how the test classes' schedules are explored; only, and always, for {@link Mode#SCHEDULE}
  */
 public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int repeat, int traceSampleHz,
-        List<String> jvmOptions, String reportKey, boolean compiled, String language, JavaRelease jdk) {
+        List<String> jvmOptions, String reportKey, boolean compiled, String language, JavaRelease jdk,
+        ScheduleExploration schedule) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -35,7 +37,12 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
         /** Compile, then run the hidden test classes against the compiled program. */
         TESTS,
         /** Only compile; exit 0 when the sources compile. */
-        COMPILE_ONLY
+        COMPILE_ONLY,
+        /**
+         * Compile, then run each test method of the hidden test classes under Fray's controlled scheduler
+         * ({@link ScheduleExploration}), on {@link ScheduleExploration#JDK}.
+         */
+        SCHEDULE
     }
 
     public RunSpec {
@@ -47,34 +54,49 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
         repeat = Math.max(1, Math.min(repeat, 50));
         traceSampleHz = traceSampleHz <= 0 ? 0 : Math.max(10, Math.min(traceSampleHz, 2000));
         jdk = jdk == null ? JavaRelease.DEFAULT : jdk;
+        if ((mode == Mode.SCHEDULE) != (schedule != null)) {
+            throw new IllegalArgumentException("a schedule exploration belongs to a SCHEDULE run spec, and only there");
+        }
+        if (mode == Mode.SCHEDULE && jdk != ScheduleExploration.JDK) {
+            throw new IllegalArgumentException("schedule checks run on JDK " + ScheduleExploration.JDK.feature());
+        }
     }
 
     public static RunSpec run(String mainClass, int traceSampleHz, List<String> jvmOptions) {
-        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null, false, null, null);
+        return new RunSpec(Mode.RUN, mainClass, List.of(), 1, traceSampleHz, jvmOptions, null, false, null, null, null);
     }
 
     public static RunSpec tests(List<String> testClasses, int repeat, List<String> jvmOptions, String reportKey) {
-        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false, null, null);
+        return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false, null, null, null);
+    }
+
+    /** Runs each test method of {@code testClasses} under the controlled scheduler, as {@code schedule} says. */
+    public static RunSpec scheduled(List<String> testClasses, ScheduleExploration schedule, List<String> jvmOptions,
+            String reportKey) {
+        return new RunSpec(Mode.SCHEDULE, null, testClasses, 1, 0, jvmOptions, reportKey, false, null,
+                ScheduleExploration.JDK, schedule);
     }
 
     public static RunSpec compileOnly() {
-        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null, false, null, null);
+        return new RunSpec(Mode.COMPILE_ONLY, null, List.of(), 1, 0, List.of(), null, false, null, null, null);
     }
 
     /** This spec for a program whose classes the server sends, compiled ({@link ServerFrame#CLASS_FILE}). */
     public RunSpec precompiled() {
-        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, true, language, jdk);
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, true, language, jdk,
+                schedule);
     }
 
     /** This spec with the compiler's messages in that language (a BCP 47 tag; null is English). */
     public RunSpec inLanguage(String tag) {
-        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, compiled, tag, jdk);
+        return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, compiled, tag, jdk,
+                schedule);
     }
 
     /** This spec for that JDK. */
     public RunSpec onJdk(JavaRelease release) {
         return new RunSpec(mode, mainClass, testClasses, repeat, traceSampleHz, jvmOptions, reportKey, compiled, language,
-                release);
+                release, schedule);
     }
 
     public boolean traced() {
@@ -101,6 +123,10 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                 json.writeStringField("language", language);
             }
             json.writeNumberField("jdk", jdk.feature());
+            if (schedule != null) {
+                json.writeNumberField("scheduleIterations", schedule.iterations());
+                json.writeNumberField("scheduleSeed", schedule.seed());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,6 +156,8 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
             boolean compiled = false;
             String language = null;
             JavaRelease jdk = null;
+            Integer iterations = null;
+            Long seed = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -144,6 +172,8 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                     case "compiled" -> compiled = bool(value);
                     case "language" -> language = text(json, value);
                     case "jdk" -> jdk = JavaRelease.of(number(json, value));
+                    case "scheduleIterations" -> iterations = number(json, value);
+                    case "scheduleSeed" -> seed = longNumber(json, value);
                     default -> throw new ProtocolViolation("an unknown run spec field '" + field + "'");
                 }
             }
@@ -151,7 +181,12 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
                 throw new ProtocolViolation("a run spec without a mode");
             }
             MessageLanguage.locale(language);
-            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey, compiled, language, jdk);
+            if ((iterations == null) != (seed == null)) {
+                throw new ProtocolViolation("a run spec with half a schedule exploration");
+            }
+            ScheduleExploration schedule = iterations == null ? null : new ScheduleExploration(iterations, seed);
+            return new RunSpec(mode, mainClass, testClasses, repeat, hz, jvmOptions, reportKey, compiled, language, jdk,
+                    schedule);
         } catch (IOException | IllegalArgumentException e) {
             throw new ProtocolViolation("an unreadable run spec: " + e.getMessage());
         }
@@ -171,6 +206,11 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
     private static int number(JsonParser json, JsonToken value) throws IOException, ProtocolViolation {
         expect(value, JsonToken.VALUE_NUMBER_INT);
         return json.getIntValue();
+    }
+
+    private static long longNumber(JsonParser json, JsonToken value) throws IOException, ProtocolViolation {
+        expect(value, JsonToken.VALUE_NUMBER_INT);
+        return json.getLongValue();
     }
 
     private static boolean bool(JsonToken value) throws ProtocolViolation {

@@ -44,6 +44,15 @@ class ReportSealTest {
     }
 
     @Test
+    void aScheduleResultTravelsSealedAndItsVerdictCannotBeEdited() throws Exception {
+        RunnerReport.ScheduleResult deadlock = new RunnerReport.ScheduleResult("TransferScheduleTest", "crossTransfers",
+                ScheduleVerdict.DEADLOCK, 17, "");
+        String sealed = runner.seal(deadlock);
+        assertThrows(ProtocolViolation.class, () -> server.open(sealed.replace("DEADLOCK", "PASSED")));
+        assertEquals(deadlock, server.open(sealed));
+    }
+
+    @Test
     void longMessagesAreCut() {
         String message = "x".repeat(10_000);
         RunnerReport.TestResult failed = new RunnerReport.TestResult(1, "T", "m", false, message);

@@ -29,6 +29,40 @@ class RunSpecTest {
     }
 
     @Test
+    void aScheduleSpecCarriesItsBudgetAndSeedAndRunsOnTheJdkFrayInstruments() throws Exception {
+        RunSpec spec = RunSpec.scheduled(List.of("ShelfScheduleTest"), new ScheduleExploration(2000, -7L), List.of(),
+                ReportSeal.newKey());
+        RunSpec back = RunSpec.fromJson(spec.toJson());
+        assertEquals(spec, back);
+        assertEquals(new ScheduleExploration(2000, -7L), back.schedule());
+        assertEquals(ScheduleExploration.JDK, back.jdk());
+        RunSpec translated = RunSpec.fromJson(spec.precompiled().inLanguage("zh-CN").toJson());
+        assertEquals(spec.schedule(), translated.schedule());
+        assertEquals(true, translated.compiled());
+        assertThrows(IllegalArgumentException.class, () -> spec.onJdk(JavaRelease.JDK_21));
+    }
+
+    @Test
+    void aScheduleSpecIsWholeOrRefused() {
+        // Half an exploration, one outside a schedule spec, a budget out of range, a schedule run on JDK 21.
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"SCHEDULE\",\"scheduleIterations\":10}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"TESTS\",\"scheduleIterations\":10,\"scheduleSeed\":1}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"SCHEDULE\",\"scheduleIterations\":0,\"scheduleSeed\":1}".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"SCHEDULE\",\"scheduleIterations\":100001,\"scheduleSeed\":1}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"SCHEDULE\",\"jdk\":21,\"scheduleIterations\":10,\"scheduleSeed\":1}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
+                "{\"mode\":\"SCHEDULE\",\"scheduleIterations\":10,\"scheduleSeed\":\"1\"}"
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void unknownFieldsAndWrongTypesAreViolations() {
         assertThrows(ProtocolViolation.class, () -> RunSpec.fromJson(
                 "{\"mode\":\"RUN\",\"mainClass\":\"Main\",\"sudo\":true}".getBytes(StandardCharsets.UTF_8)));
@@ -49,7 +83,8 @@ class RunSpecTest {
 
     @Test
     void limitsAreClamped() {
-        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null, false, null, null);
+        RunSpec spec = new RunSpec(RunSpec.Mode.TESTS, null, List.of("T"), 1000, 100_000, List.of(), null, false, null, null,
+                null);
         assertEquals(50, spec.repeat());
         assertEquals(2000, spec.traceSampleHz());
     }

@@ -16,9 +16,12 @@ record ExerciseFile(String title, String mainClass, String stdin, Limits limits,
     record HintEntry(Integer after, String text) {
     }
 
-    /** A program check (name, points, stdout/stderr/exitCode/trace) or a JUnit class (junit, tests). */
+    /**
+     * A program check (name, points, stdout/stderr/exitCode/trace), a JUnit class (junit, tests) or a JUnit class run
+     * under the controlled scheduler (schedule, schedules, seed, tests).
+     */
     record CheckEntry(String id, String name, Integer points, Integer runs, Output stdout, Output stderr, Integer exitCode,
-            Trace trace, String junit, List<TestEntry> tests) {
+            Trace trace, String junit, List<TestEntry> tests, String schedule, Integer schedules, Long seed) {
     }
 
     record Output(String exact, String normalized, String regex, @JsonProperty("lines-any-order") String linesAnyOrder) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.LessonParser;
 import dev.threadlab.protocol.JavaRelease;
+import dev.threadlab.protocol.ScheduleExploration;
 import dev.threadlab.sandbox.ProgramLimits;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -41,6 +42,8 @@ public class ExerciseParser {
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*");
     private static final Pattern JVM_OPTION = Pattern.compile("-[XD]\\S+");
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    /** Schedules a schedule check explores when its exercise says nothing. */
+    static final int DEFAULT_SCHEDULES = 1000;
     private static final Pattern CHECK_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Shorter feedback would be replaced inside other words. */
     private static final int MIN_FEEDBACK = 4;
@@ -97,10 +100,15 @@ public class ExerciseParser {
             translation(folder, language, config, checks, tests, problems)
                     .ifPresent(text -> translations.put(language, text));
         }
+        JavaRelease jdk = jdk(config.jdk(), problems);
+        if (jdk != ScheduleExploration.JDK && checks.stream().anyMatch(Check::isSchedule)) {
+            problems.add("jdk: schedule checks run on JDK " + ScheduleExploration.JDK.feature()
+                    + " (the only one Fray instruments); leave 'jdk' out or set it to " + ScheduleExploration.JDK.feature());
+        }
         problems.throwIfAny();
         return new Exercise(id, lessonId, title, markdown.renderMarkdown(task), mainClass, starter, Map.copyOf(solution), tests,
                 config.stdin(), limits, jvmOptions, List.copyOf(checks), hints, Boolean.TRUE.equals(config.showSolutionAfterPass()),
-                Map.copyOf(translations), jdk(config.jdk(), problems));
+                Map.copyOf(translations), jdk);
     }
 
     private static JavaRelease jdk(Integer feature, Problems problems) {
@@ -235,7 +243,9 @@ public class ExerciseParser {
             if (runs < 1 || runs > MAX_RUNS) {
                 problems.add(where + ": 'runs' must be between 1 and " + MAX_RUNS);
             }
-            if (entry.junit() != null) {
+            if (entry.junit() != null && entry.schedule() != null) {
+                problems.add(where + ": a check is 'junit' or 'schedule', not both");
+            } else if (entry.junit() != null || entry.schedule() != null) {
                 junitChecks(entry, where, runs, problems, checks);
             } else {
                 programCheck(entry, where, runs, problems).ifPresent(checks::add);
@@ -251,11 +261,14 @@ public class ExerciseParser {
     }
 
     private void junitChecks(ExerciseFile.CheckEntry entry, String where, int runs, Problems problems, List<Check> out) {
-        if (!CLASS_NAME.matcher(entry.junit()).matches()) {
-            problems.add(where + ": junit '" + entry.junit() + "' is not a class name");
+        String kind = entry.junit() != null ? "junit" : "schedule";
+        String className = entry.junit() != null ? entry.junit() : entry.schedule();
+        if (!CLASS_NAME.matcher(className).matches()) {
+            problems.add(where + ": " + kind + " '" + className + "' is not a class name");
         }
+        ScheduleExploration schedule = exploration(entry, where, problems);
         if (entry.stdout() != null || entry.stderr() != null || entry.exitCode() != null || entry.trace() != null) {
-            problems.add(where + ": a junit check cannot also check output, exit code or trace (make a second check)");
+            problems.add(where + ": a " + kind + " check cannot also check output, exit code or trace (make a second check)");
         }
         if (entry.tests() == null || entry.tests().isEmpty()) {
             problems.add(where + ": list the test methods under 'tests' with their points");
@@ -268,7 +281,31 @@ public class ExerciseParser {
             }
             int points = points(test.points(), where + " " + test.method(), problems);
             String name = test.name() == null || test.name().isBlank() ? test.method() : test.name();
-            out.add(new Check(test.method(), name, points, runs, null, new Check.JUnitTest(entry.junit(), test.method())));
+            out.add(new Check(test.method(), name, points, runs, null, new Check.JUnitTest(className, test.method(),
+                    schedule)));
+        }
+    }
+
+    /**
+     * A schedule check's budget ({@code schedules}, default {@link #DEFAULT_SCHEDULES}) and seed (default 1); null for a
+     * plain junit check, which takes neither. A schedule check runs once: its schedules are its repetitions.
+     */
+    private static ScheduleExploration exploration(ExerciseFile.CheckEntry entry, String where, Problems problems) {
+        if (entry.schedule() == null) {
+            if (entry.schedules() != null || entry.seed() != null) {
+                problems.add(where + ": 'schedules' and 'seed' belong to a schedule check");
+            }
+            return null;
+        }
+        if (entry.runs() != null) {
+            problems.add(where + ": a schedule check takes 'schedules', not 'runs'");
+        }
+        try {
+            return new ScheduleExploration(Objects.requireNonNullElse(entry.schedules(), DEFAULT_SCHEDULES),
+                    Objects.requireNonNullElse(entry.seed(), 1L));
+        } catch (IllegalArgumentException outOfRange) {
+            problems.add(where + ": 'schedules': " + outOfRange.getMessage());
+            return null;
         }
     }
 
@@ -278,7 +315,10 @@ public class ExerciseParser {
             return Optional.empty();
         }
         if (entry.tests() != null) {
-            problems.add(where + ": 'tests' belongs to a junit check");
+            problems.add(where + ": 'tests' belongs to a junit or schedule check");
+        }
+        if (entry.schedules() != null || entry.seed() != null) {
+            problems.add(where + ": 'schedules' and 'seed' belong to a schedule check");
         }
         if (entry.id() == null || !CHECK_ID.matcher(entry.id()).matches()) {
             problems.add(where + ": 'id' is missing or not lower-case words with '-' (translations refer to it)");

@@ -3,6 +3,7 @@ package dev.threadlab.grading;
 import dev.threadlab.exercise.Check;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.message.Message;
+import dev.threadlab.protocol.ScheduleExploration;
 import dev.threadlab.sandbox.TestReport;
 import dev.threadlab.trace.TraceConfig;
 import dev.threadlab.trace.TraceEvent;
@@ -131,7 +132,7 @@ public class Grader {
                 "runs", check.runs(), "repeated", repeated);
     }
 
-    private static Message passedInAll(Check check) {
+    static Message passedInAll(Check check) {
         return check.runs() > 1 ? Message.of("grading.passedInAll", "runs", check.runs()) : null;
     }
 
@@ -140,9 +141,25 @@ public class Grader {
                 : Message.of("grading.sameWhenRepeated", "problem", problem, "runs", repeated + 1);
     }
 
+    /** Plain hidden tests share one test run; schedule checks one run per exploration (budget and seed). */
     private void gradeJUnitChecks(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
             throws InterruptedException {
-        List<Check> checks = exercise.checks().stream().filter(Check::isJUnit).toList();
+        gradePlainTests(exercise, files, results);
+        Map<ScheduleExploration, List<Check>> byExploration = new LinkedHashMap<>();
+        exercise.checks().stream().filter(Check::isSchedule)
+                .forEach(check -> byExploration.computeIfAbsent(check.junit().schedule(), e -> new ArrayList<>()).add(check));
+        for (Map.Entry<ScheduleExploration, List<Check>> group : byExploration.entrySet()) {
+            List<String> classes = group.getValue().stream().map(check -> check.junit().className()).distinct().toList();
+            GradingRun run = sandbox.runSchedules(exercise, files, classes, group.getKey());
+            for (Check check : group.getValue()) {
+                results.put(check, ScheduleCheck.result(check, run));
+            }
+        }
+    }
+
+    private void gradePlainTests(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
+            throws InterruptedException {
+        List<Check> checks = exercise.checks().stream().filter(c -> c.isJUnit() && !c.isSchedule()).toList();
         if (checks.isEmpty()) {
             return;
         }
@@ -154,7 +171,7 @@ public class Grader {
         }
     }
 
-    private static CheckResult junitResult(Check check, GradingRun run) {
+    static CheckResult junitResult(Check check, GradingRun run) {
         if (!run.compiled()) {
             return CheckResult.fail(check, run.abnormalEnd());
         }

@@ -2,6 +2,7 @@ package dev.threadlab.grading;
 
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.protocol.JavaRelease;
+import dev.threadlab.protocol.ScheduleExploration;
 import dev.threadlab.run.SandboxLanes;
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.ProgramLimits;
@@ -59,6 +60,18 @@ public class GradingSandbox {
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
                 new TestSuite(testCompiler.compile(exercise), testClasses, repeat), exercise.jvmOptions(), null,
                 exercise.jdk()), maxReports);
+    }
+
+    /**
+     * Runs each test method of the exercise's schedule test classes under the controlled scheduler, as
+     * {@code exploration} says, on the JDK Fray instruments.
+     */
+    GradingRun runSchedules(Exercise exercise, Map<String, String> files, List<String> testClasses,
+            ScheduleExploration exploration) throws InterruptedException {
+        int maxReports = testCount(exercise.testFiles()) + testClasses.size() + EXTRA_REPORTS;
+        return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
+                new TestSuite(testCompiler.compile(exercise), testClasses, 1, exploration), exercise.jvmOptions(), null,
+                ScheduleExploration.JDK), maxReports);
     }
 
     /**

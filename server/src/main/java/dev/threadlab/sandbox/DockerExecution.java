@@ -72,6 +72,10 @@ final class DockerExecution implements SandboxExecution {
 
     /** The launcher's orders; a test run gets a fresh key for the runner's seals. */
     private static RunSpec specOf(SandboxProgram program) {
+        if (program.tests() != null && program.tests().schedule() != null) {
+            return RunSpec.scheduled(program.tests().classes(), program.tests().schedule(), program.jvmOptions(),
+                    ReportSeal.newKey()).inLanguage(program.language());
+        }
         if (program.tests() != null) {
             return RunSpec.tests(program.tests().classes(), program.tests().repeat(), program.jvmOptions(),
                     ReportSeal.newKey()).inLanguage(program.language()).onJdk(program.jdk());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.threadlab.lesson.Language;
 import dev.threadlab.lesson.LessonParser;
+import dev.threadlab.protocol.ScheduleExploration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,68 @@ class ExerciseParserTest {
         assertTrue(message.contains("regex does not compile"), message);
         assertTrue(message.contains("tests/ is missing"), message);
         assertTrue(message.contains("'id' is missing"), message);
+    }
+
+    @Test
+    void aScheduleCheckCarriesItsBudgetAndSeed() throws IOException {
+        Path folder = exercise("shelf", """
+                title: Shelf
+                checks:
+                  - schedule: ShelfScheduleTest
+                    schedules: 2000
+                    seed: 42
+                    tests:
+                      - method: neverAllWaiting
+                        points: 3
+                  - schedule: ShelfScheduleTest
+                    tests:
+                      - method: looksAgain
+                        points: 1
+                """);
+        Files.createDirectories(folder.resolve("tests"));
+        Files.writeString(folder.resolve("tests/ShelfScheduleTest.java"), "class ShelfScheduleTest { }");
+        Exercise exercise = parser.parse("l", folder);
+        Check first = exercise.checks().get(0);
+        assertTrue(first.isSchedule() && first.isJUnit());
+        assertEquals(new ScheduleExploration(2000, 42), first.junit().schedule());
+        assertEquals(new ScheduleExploration(1000, 1), exercise.checks().get(1).junit().schedule());
+        assertEquals(1, first.runs());
+    }
+
+    @Test
+    void aScheduleCheckThatCannotRunAsWrittenIsRefusedWithTheReason() throws IOException {
+        Path folder = exercise("bad-schedule", """
+                title: Bad
+                jdk: 21
+                checks:
+                  - schedule: ShelfScheduleTest
+                    junit: ShelfTest
+                    tests:
+                      - method: m
+                        points: 1
+                  - schedule: ShelfScheduleTest
+                    runs: 5
+                    schedules: 0
+                    tests:
+                      - method: n
+                        points: 1
+                  - junit: ShelfTest
+                    seed: 3
+                    tests:
+                      - method: o
+                        points: 1
+                  - schedule: ShelfScheduleTest
+                    tests:
+                      - method: p
+                        points: 1
+                """);
+        String message = assertThrows(InvalidExerciseException.class, () -> parser.parse("l", folder)).getMessage();
+        assertTrue(message.contains("checks[1]: a check is 'junit' or 'schedule', not both"), message);
+        assertTrue(message.contains("checks[2]: a schedule check takes 'schedules', not 'runs'"), message);
+        assertTrue(message.contains("checks[2]: 'schedules': a schedule check explores 1 to 100000 schedules, not 0"),
+                message);
+        assertTrue(message.contains("checks[3]: 'schedules' and 'seed' belong to a schedule check"), message);
+        assertTrue(message.contains("jdk: schedule checks run on JDK 25"), message);
     }
 
     /** A translation names what it translates by id: a check reordered in English keeps its Chinese name. */
@@ -123,7 +186,7 @@ class ExerciseParserTest {
                 """);
         InvalidExerciseException e = assertThrows(InvalidExerciseException.class, () -> parser.parse("l", folder));
         assertTrue(e.getMessage().endsWith("exercise.yaml: checks[1]: unknown key 'stdot' (known here: exitCode, id, "
-                + "junit, name, points, runs, stderr, stdout, tests, trace)"), e.getMessage());
+                + "junit, name, points, runs, schedule, schedules, seed, stderr, stdout, tests, trace)"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.threadlab.runner;
+
+import dev.threadlab.protocol.RunnerReport;
+import dev.threadlab.protocol.ScheduleExploration;
+import dev.threadlab.protocol.ScheduleVerdict;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * One test method explored under the controlled scheduler. The verdict is this class's own observation, not Fray's
+ * word alone: it counts the schedules it ran, keeps the first failure the test threw, and checks around every schedule
+ * that the scheduler's hook into the JDK is still the one Fray installed, since the tested code shares this JVM and
+ * could reach Fray's public state (see SECURITY.md).
+ */
+final class ScheduledTest {
+    private final Class<?> testClass;
+    private final Method method;
+    private int schedules;
+    private Throwable failure;
+    private boolean tampered;
+
+    /** JUnit's way: test classes and methods need not be public (the tested code's module is open to this one). */
+    ScheduledTest(Class<?> testClass, Method method) {
+        this.testClass = testClass;
+        this.method = method;
+        method.setAccessible(true);
+    }
+
+    RunnerReport.ScheduleResult explore(ScheduleExploration budget) {
+        Throwable found = FrayExplorer.explore(this::runOneSchedule, budget);
+        ScheduleVerdict verdict;
+        String message = "";
+        if (tampered) {
+            verdict = ScheduleVerdict.TAMPERED;
+        } else if (failure != null) {
+            verdict = ScheduleVerdict.FAILED;
+            message = ReportChannel.describe(failure);
+        } else if (found != null && FrayExplorer.isDeadlock(found)) {
+            verdict = ScheduleVerdict.DEADLOCK;
+        } else if (found != null) {
+            verdict = ScheduleVerdict.FAILED; // a thread of the test's died, or the test ran too long in one schedule
+            message = ReportChannel.describe(FrayExplorer.cause(found));
+        } else {
+            verdict = schedules == budget.iterations() ? ScheduleVerdict.PASSED : ScheduleVerdict.CUT_SHORT;
+        }
+        return new RunnerReport.ScheduleResult(testClass.getName(), method.getName(), verdict, Math.max(schedules, 1),
+                message);
+    }
+
+    private void runOneSchedule() {
+        schedules++;
+        Object hook = FrayExplorer.jdkHook();
+        try {
+            Constructor<?> constructor = testClass.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            method.invoke(constructor.newInstance());
+        } catch (InvocationTargetException thrown) {
+            failure = failure == null ? thrown.getCause() : failure;
+            throw new ScheduleFailed();
+        } catch (ReflectiveOperationException cannotRun) {
+            failure = cannotRun;
+            throw new ScheduleFailed();
+        } finally {
+            if (FrayExplorer.jdkHook() != hook) {
+                tampered = true;
+            }
+        }
+        if (tampered) {
+            throw new ScheduleFailed();
+        }
+    }
+
+    /** Ends the exploration: the schedule found what this class has already recorded. */
+    static final class ScheduleFailed extends RuntimeException {
+        ScheduleFailed() {
+            super("the schedule failed", null, false, false);
+        }
+    }
+}
