@@ -100,7 +100,7 @@ export class SubmissionPanel {
     const full = result.score === result.maxScore;
     this.summary.className = `grading-summary ${full ? 'full' : 'partial'}`;
     this.summary.textContent = t('score', { score: result.score, max: result.maxScore }) + (full ? t('allPass') : '');
-    this.checks.replaceChildren(...result.checks.map(checkItem));
+    this.checks.replaceChildren(...result.checks.map((check, n) => checkItem(check, n, result.id)));
   }
 
   /** Hints this learner has unlocked, and the list of earlier submissions. */

@@ -8,7 +8,7 @@ import { requireJson } from './http.js';
 import { localizeTimes } from './local-time.js';
 
 function renderChecks(list, submission) {
-  list.replaceChildren(...submission.checks.map(checkItem));
+  list.replaceChildren(...submission.checks.map((check, n) => checkItem(check, n, submission.id)));
 }
 
 async function show(section) {

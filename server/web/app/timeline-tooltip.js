@@ -28,6 +28,7 @@ function sliceText(thread, slice, model) {
   const rows = [`<b>${escape(threadTitle(thread))}</b> <span class="muted">tid ${thread.tid} · pid ${thread.pid}</span>`];
   rows.push(t('tipState', { state: escape(STATE_LABELS[slice.state] || slice.state) })
     + (slice.javaState ? ` (Java: ${escape(slice.javaState)})` : ''));
+  if (slice.step) rows.push(t('tipStep', { step: escape(slice.step) }));
   if (slice.on) rows.push(t('tipWaitsIn', { on: escape(slice.on) }));
   if (slice.lock) rows.push(t('tipLock', { lock: escape(slice.lock) }));
   if (slice.owner || slice.ownerTid) {

@@ -76,6 +76,7 @@ export class TraceModel {
         thread.slices.push({
           start: e.t, end: null, state: e.state, cpu: e.cpu, javaState: e.javaState, on: e.on, lock: e.lock,
           ownerTid: e.ownerTid, owner: e.owner, carrierTid: e.carrierTid, pinned: e.pinned, mounted: e.mounted, cause: e.cause,
+          step: e.message,
         });
         if (e.cpuMs != null) thread.cpuMs = e.cpuMs;
         if (e.state === 'running' && e.cpu > this.maxCpu) this.maxCpu = e.cpu;

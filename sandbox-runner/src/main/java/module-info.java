@@ -10,4 +10,5 @@ module dev.threadlab.runner {
     requires static fray.junit;
     requires static fray.rmi;
     requires static kotlin.stdlib;
+    requires static java.rmi;
 }

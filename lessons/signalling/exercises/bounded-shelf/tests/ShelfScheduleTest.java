@@ -7,38 +7,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Schedule checks for Shelf. Each test runs under a controlled scheduler that chooses, at every lock, wait, notify and
- * thread start, which thread goes next, and tries a thousand different orders (always the same thousand). A schedule
- * that leaves every thread waiting is reported as a deadlock; no test here needs a time limit.
+ * thread start, which thread goes next, and tries a thousand different orders (always the same thousand).
+ *
+ * <p>No schedule check here for notify() waking the wrong kind of thread: the scheduler lets a thread in wait() go on
+ * without a notify (a spurious wake-up, which Java allows), so the lost wake-up it causes is not a deadlock there.
+ * The repeated JUnit check wakeUpReachesTheRightKind catches it.
  */
 class ShelfScheduleTest {
-
-    /**
-     * Two producers and two consumers on a shelf with one place. With notify() instead of notifyAll(), a wake-up can
-     * reach a thread of the same kind, which waits again, until all four wait for each other.
-     */
-    @Test
-    void everyWakeUpReachesAThreadThatCanGoOn() throws InterruptedException {
-        Shelf<Integer> shelf = new Shelf<>(1);
-        List<Integer> taken = Collections.synchronizedList(new ArrayList<>());
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        List<Thread> threads = new ArrayList<>();
-        for (int p = 1; p <= 2; p++) {
-            int first = p * 10;
-            threads.add(worker("producer-" + p, failures, () -> {
-                shelf.put(first);
-                shelf.put(first + 1);
-            }));
-        }
-        for (int c = 1; c <= 2; c++) {
-            threads.add(worker("consumer-" + c, failures, () -> {
-                taken.add(shelf.take());
-                taken.add(shelf.take());
-            }));
-        }
-        startAndJoin(threads);
-        assertEquals(List.of(), failures, "exceptions thrown in the producers and consumers");
-        assertEquals(4, taken.size(), "items the consumers took");
-    }
 
     /**
      * Two consumers wait on an empty shelf; a producer then puts two items, one at a time. A consumer that was woken

@@ -68,7 +68,8 @@ final class TestRun {
     }
 
     /**
-     * Fray's runtime modules join the runner's; its command-line libraries, which split packages between jars, stay on
+     * Fray's runtime modules join the runner's (with java.rmi, whose Remote its schedule observers extend); its
+     * command-line libraries, which split packages between jars, stay on
      * the class path. Fray writes its log and the failing schedule's recording under {@code fray.workDir}.
      */
     private List<String> scheduleCommand(Path testClasses, Path classes, Path socket) {
@@ -78,7 +79,7 @@ final class TestRun {
                 "-agentpath:" + FRAY_LIB + "/native/libjvmti.so",
                 "-javaagent:" + FRAY_LIB + "/agent/fray-instrumentation-agent.jar",
                 "-Dfray.workDir=/tmp/.threadlab-fray-" + UUID.randomUUID(),
-                "--module-path", RUNNER_MODULES + ":" + FRAY_LIB + "/modules", "--add-modules", "ALL-MODULE-PATH",
+                "--module-path", RUNNER_MODULES + ":" + FRAY_LIB + "/modules", "--add-modules", "ALL-MODULE-PATH,java.rmi",
                 "-cp", testClasses + ":" + classes + ":" + FRAY_LIB + "/class-path/*",
                 "-m", SCHEDULE_MAIN, socket.toString(), Integer.toString(spec.schedule().iterations()),
                 Long.toString(spec.schedule().seed())));

@@ -50,6 +50,11 @@ class ReportSealTest {
         String sealed = runner.seal(deadlock);
         assertThrows(ProtocolViolation.class, () -> server.open(sealed.replace("DEADLOCK", "PASSED")));
         assertEquals(deadlock, server.open(sealed));
+        RunnerReport.ScheduleStep step = new RunnerReport.ScheduleStep("TransferScheduleTest", "crossTransfers", 3,
+                "clerk-1", ScheduleStepKind.LOCK, "ReentrantLock.lock", "Bank.transfer(Bank.java:" + "9".repeat(300));
+        RunnerReport opened = server.open(runner.seal(step));
+        assertEquals(step, opened);
+        assertEquals(RunnerReport.ScheduleStep.MAX_STEP_TEXT + 1, step.at().length());
     }
 
     @Test

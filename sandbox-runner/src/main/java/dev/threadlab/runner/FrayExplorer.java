@@ -3,6 +3,7 @@ package dev.threadlab.runner;
 import dev.threadlab.protocol.ScheduleExploration;
 import java.util.ArrayList;
 import java.util.Random;
+import kotlin.Unit;
 import org.pastalab.fray.core.observers.TimelineCoverageType;
 import org.pastalab.fray.core.randomness.ControlledRandom;
 import org.pastalab.fray.core.randomness.Randomness;
@@ -23,12 +24,20 @@ final class FrayExplorer {
     private FrayExplorer() {
     }
 
-    /** Runs {@code schedule} under the controlled scheduler until it fails or the budget is spent; what Fray found. */
-    static Throwable explore(Runnable schedule, ScheduleExploration budget) {
+    /**
+     * Runs {@code schedule} under the controlled scheduler until it fails or the budget is spent; what Fray found.
+     * {@code recorder}, when not null, observes every choice of the scheduler.
+     */
+    static Throwable explore(Runnable schedule, ScheduleExploration budget, StepRecorder recorder) {
         RandomnessProvider seeds = new SeededRandomness(budget.seed());
         try {
             FrayInTestLauncher.INSTANCE.launchFray(schedule, new POSScheduler(seeds.getRandomness()), seeds,
-                    budget.iterations(), NO_TIMEOUT_SECONDS, false, TimelineCoverageType.NONE, configuration -> null);
+                    budget.iterations(), NO_TIMEOUT_SECONDS, false, TimelineCoverageType.NONE, configuration -> {
+                        if (recorder != null) {
+                            configuration.getScheduleObservers().add(recorder);
+                        }
+                        return Unit.INSTANCE;
+                    });
             return null;
         } catch (Throwable found) {
             return found;

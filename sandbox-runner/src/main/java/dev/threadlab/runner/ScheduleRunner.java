@@ -36,7 +36,7 @@ public final class ScheduleRunner {
                 continue;
             }
             for (Method method : testMethods(testClass)) {
-                results.send(new ScheduledTest(testClass, method).explore(budget));
+                new ScheduledTest(testClass, method, null).exploreAndExplain(budget).forEach(results::send);
             }
         }
         results.finish();

@@ -6,6 +6,8 @@ import dev.threadlab.protocol.ScheduleVerdict;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One test method explored under the controlled scheduler. The verdict is this class's own observation, not Fray's
@@ -16,19 +18,43 @@ import java.lang.reflect.Method;
 final class ScheduledTest {
     private final Class<?> testClass;
     private final Method method;
+    private final StepRecorder recorder;
     private int schedules;
     private Throwable failure;
     private boolean tampered;
 
-    /** JUnit's way: test classes and methods need not be public (the tested code's module is open to this one). */
-    ScheduledTest(Class<?> testClass, Method method) {
+    /**
+     * JUnit's way: test classes and methods need not be public (the tested code's module is open to this one).
+     * {@code recorder}, when given, watches the scheduler's steps.
+     */
+    ScheduledTest(Class<?> testClass, Method method, StepRecorder recorder) {
         this.testClass = testClass;
         this.method = method;
+        this.recorder = recorder;
         method.setAccessible(true);
     }
 
+    /**
+     * The exploration's result; when a schedule failed or deadlocked, the steps of that schedule first, from a replay
+     * that must end the same way (the schedules are a function of the seed, so it does).
+     */
+    List<RunnerReport> exploreAndExplain(ScheduleExploration budget) {
+        RunnerReport.ScheduleResult result = explore(budget);
+        List<RunnerReport> reports = new ArrayList<>();
+        if (result.verdict() == ScheduleVerdict.FAILED || result.verdict() == ScheduleVerdict.DEADLOCK) {
+            StepRecorder steps = new StepRecorder();
+            RunnerReport.ScheduleResult again = new ScheduledTest(testClass, method, steps)
+                    .explore(new ScheduleExploration(result.schedule(), budget.seed()));
+            if (again.verdict() == result.verdict() && again.schedule() == result.schedule()) {
+                reports.addAll(steps.reports(testClass.getName(), method.getName()));
+            }
+        }
+        reports.add(result);
+        return reports;
+    }
+
     RunnerReport.ScheduleResult explore(ScheduleExploration budget) {
-        Throwable found = FrayExplorer.explore(this::runOneSchedule, budget);
+        Throwable found = FrayExplorer.explore(this::runOneSchedule, budget, recorder);
         ScheduleVerdict verdict;
         String message = "";
         if (tampered) {
@@ -50,6 +76,9 @@ final class ScheduledTest {
 
     private void runOneSchedule() {
         schedules++;
+        if (recorder != null) {
+            recorder.startSchedule();
+        }
         Object hook = FrayExplorer.jdkHook();
         try {
             Constructor<?> constructor = testClass.getDeclaredConstructor();

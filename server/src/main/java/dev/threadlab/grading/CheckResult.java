@@ -1,5 +1,6 @@
 package dev.threadlab.grading;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.threadlab.exercise.Check;
 import dev.threadlab.message.Message;
 import java.util.LinkedHashMap;
@@ -13,14 +14,28 @@ import java.util.function.UnaryOperator;
  * English, {@code messageKey} and {@code args} the same for the page to say in its reader's language. Both can quote
  * the learner's program (an assertion's text, its stderr), so each text is cut to
  * {@link MessageLimit#CHECK_MESSAGE_BYTES}. {@code checkId} is the check's id in its exercise (null in results stored
- * before checks had ids), by which its name is shown in the reader's language.
+ * before checks had ids), by which its name is shown in the reader's language. {@code interleaving}: for a failed
+ * schedule check, the last steps of the schedule that broke it (at most
+ * {@link dev.threadlab.protocol.RunnerReport.ScheduleStep#MAX_STEPS}); null otherwise.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(String checkId, String name, boolean passed, int points, int maxPoints, String message,
-        String messageKey, Map<String, Object> args) {
+        String messageKey, Map<String, Object> args, List<InterleavingStep> interleaving) {
 
     public CheckResult {
         message = MessageLimit.cut(message, MessageLimit.CHECK_MESSAGE_BYTES);
         args = args == null ? null : cutTexts(args);
+        interleaving = interleaving == null || interleaving.isEmpty() ? null : List.copyOf(interleaving);
+    }
+
+    public CheckResult(String checkId, String name, boolean passed, int points, int maxPoints, String message,
+            String messageKey, Map<String, Object> args) {
+        this(checkId, name, passed, points, maxPoints, message, messageKey, args, null);
+    }
+
+    /** The same result with the steps of the schedule that broke it. */
+    CheckResult withInterleaving(List<InterleavingStep> steps) {
+        return new CheckResult(checkId, name, passed, points, maxPoints, message, messageKey, args, steps);
     }
 
     static CheckResult pass(Check check, Message why) {
@@ -38,13 +53,13 @@ public record CheckResult(String checkId, String name, boolean passed, int point
 
     /** The same result under another name (the check's name in the learner's language). */
     public CheckResult named(String shownName) {
-        return new CheckResult(checkId, shownName, passed, points, maxPoints, message, messageKey, args);
+        return new CheckResult(checkId, shownName, passed, points, maxPoints, message, messageKey, args, interleaving);
     }
 
     /** The same result with its English message cut shorter, and without its message key when it lost its arguments. */
     CheckResult withMessage(String cut, boolean keepArgs) {
         return new CheckResult(checkId, name, passed, points, maxPoints, cut, keepArgs ? messageKey : null,
-                keepArgs ? args : null);
+                keepArgs ? args : null, interleaving);
     }
 
     /**
@@ -53,7 +68,8 @@ public record CheckResult(String checkId, String name, boolean passed, int point
      */
     public CheckResult withDetails(UnaryOperator<String> translate) {
         return args == null ? this : new CheckResult(checkId, name, passed, points, maxPoints, message, messageKey,
-                mapTexts(args, (argument, text) -> "detail".equals(argument) ? translate.apply(text) : text));
+                mapTexts(args, (argument, text) -> "detail".equals(argument) ? translate.apply(text) : text),
+                interleaving);
     }
 
     private static Map<String, Object> cutTexts(Map<String, Object> args) {

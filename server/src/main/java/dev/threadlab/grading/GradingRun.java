@@ -1,6 +1,7 @@
 package dev.threadlab.grading;
 
 import dev.threadlab.message.Message;
+import dev.threadlab.protocol.RunnerReport;
 import dev.threadlab.sandbox.CompileDiagnostic;
 import dev.threadlab.sandbox.SandboxOutcome;
 import dev.threadlab.sandbox.TestReport;
@@ -9,10 +10,12 @@ import java.util.List;
 
 /**
  * Everything one graded run of a submission produced: how it ended, its output, its wall time, its trace (when
- * recorded) and, for a test run, the test reports and whether the test runner got to the end.
+ * recorded) and, for a test run, the test reports and whether the test runner got to the end; for a schedule run, the
+ * replayed steps of each failing schedule.
  */
 public record GradingRun(SandboxOutcome outcome, List<CompileDiagnostic> diagnostics, String stdout, String stderr,
-        long wallTimeMs, List<TraceEvent> trace, List<TestReport> testReports, boolean testsFinished) {
+        long wallTimeMs, List<TraceEvent> trace, List<TestReport> testReports, boolean testsFinished,
+        List<RunnerReport.ScheduleStep> scheduleSteps) {
 
     boolean compiled() {
         return outcome.kind() != SandboxOutcome.Kind.COMPILE_ERROR;

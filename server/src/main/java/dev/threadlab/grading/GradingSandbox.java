@@ -2,6 +2,7 @@ package dev.threadlab.grading;
 
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.protocol.JavaRelease;
+import dev.threadlab.protocol.RunnerReport;
 import dev.threadlab.protocol.ScheduleExploration;
 import dev.threadlab.run.SandboxLanes;
 import dev.threadlab.sandbox.CompileDiagnostic;
@@ -128,6 +129,7 @@ public class GradingSandbox {
         private final StringBuilder stderr = new StringBuilder();
         private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
         private final List<TestReport> reports = new ArrayList<>();
+        private final List<RunnerReport.ScheduleStep> steps = new ArrayList<>();
         private volatile long startedNanos;
         private boolean testsFinished;
 
@@ -140,7 +142,7 @@ public class GradingSandbox {
         synchronized GradingRun result(SandboxOutcome outcome, long endedNanos) {
             long wallTimeMs = startedNanos == 0 ? 0 : (endedNanos - startedNanos) / 1_000_000;
             return new GradingRun(outcome, List.copyOf(diagnostics), stdout.toString(), stderr.toString(), wallTimeMs,
-                    trace.events(), List.copyOf(reports), testsFinished);
+                    trace.events(), List.copyOf(reports), testsFinished, List.copyOf(steps));
         }
 
         @Override
@@ -179,6 +181,14 @@ public class GradingSandbox {
         public synchronized void testReport(TestReport report) {
             if (reports.size() < maxReports) {
                 reports.add(report);
+            }
+        }
+
+        /** A schedule step of a test method whose own report is still to come, within the same budget per test. */
+        @Override
+        public synchronized void scheduleStep(RunnerReport.ScheduleStep step) {
+            if (steps.size() < maxReports * RunnerReport.ScheduleStep.MAX_STEPS) {
+                steps.add(step);
             }
         }
 

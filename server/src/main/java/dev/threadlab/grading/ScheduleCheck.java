@@ -3,6 +3,7 @@ package dev.threadlab.grading;
 import dev.threadlab.exercise.Check;
 import dev.threadlab.message.Message;
 import dev.threadlab.sandbox.TestReport;
+import java.util.List;
 import java.util.Optional;
 
 /** A schedule check's result from its test method's report: how the exploration ended, in the learner's words. */
@@ -23,6 +24,13 @@ final class ScheduleCheck {
             return Grader.junitResult(check, run);
         }
         TestReport found = report.get();
+        List<InterleavingStep> steps = run.scheduleSteps().stream()
+                .filter(s -> s.className().equals(found.className()) && s.method().equals(found.method()))
+                .map(InterleavingStep::of).toList();
+        return verdict(check, found).withInterleaving(steps);
+    }
+
+    private static CheckResult verdict(Check check, TestReport found) {
         int schedules = check.junit().schedule().iterations();
         return switch (found.verdict()) {
             case PASSED -> CheckResult.pass(check, Message.of("grading.schedulesPassed", "schedules", schedules));

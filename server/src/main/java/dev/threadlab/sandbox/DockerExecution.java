@@ -9,6 +9,7 @@ import dev.threadlab.protocol.DeadlockCycle;
 import dev.threadlab.protocol.LaunchPhase;
 import dev.threadlab.protocol.LauncherExit;
 import dev.threadlab.protocol.ReportSeal;
+import dev.threadlab.protocol.RunnerReport;
 import dev.threadlab.protocol.RunSpec;
 import java.time.Duration;
 import java.util.List;
@@ -486,6 +487,11 @@ final class DockerExecution implements SandboxExecution {
         @Override
         public void testReport(TestReport report) {
             listener.testReport(report);
+        }
+
+        @Override
+        public void scheduleStep(RunnerReport.ScheduleStep step) {
+            listener.scheduleStep(step);
         }
 
         @Override

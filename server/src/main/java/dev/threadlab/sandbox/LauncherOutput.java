@@ -131,6 +131,8 @@ final class LauncherOutput {
         if (report instanceof RunnerReport.TestResult result) {
             listener.testReport(new TestReport(result.run(), result.className(), result.method(), result.passed(),
                     result.message()));
+        } else if (report instanceof RunnerReport.ScheduleStep step) {
+            listener.scheduleStep(step);
         } else if (report instanceof RunnerReport.ScheduleResult result) {
             listener.testReport(new TestReport(1, result.className(), result.method(), result.verdict().passed(),
                     result.message(), result.verdict(), result.schedule()));

@@ -1,5 +1,7 @@
 package dev.threadlab.sandbox;
 
+import dev.threadlab.protocol.RunnerReport;
+
 import java.util.List;
 
 /** Hears what a sandboxed program does while it runs. Called from Docker client threads. */
@@ -22,6 +24,10 @@ public interface SandboxListener {
 
     /** A test of the program's {@link TestSuite} finished. */
     default void testReport(TestReport report) {
+    }
+
+    /** One step of a failing schedule's replay (schedule checks), sent before the test's report. */
+    default void scheduleStep(RunnerReport.ScheduleStep step) {
     }
 
     /** The test runner finished every test class (a run that ends without this was cut short). */

@@ -1,10 +1,15 @@
 package dev.threadlab.submission;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.threadlab.account.Accounts;
 import dev.threadlab.account.Role;
 import dev.threadlab.account.Viewer;
 import dev.threadlab.exercise.ExerciseRepository;
+import dev.threadlab.grading.CheckResult;
+import dev.threadlab.grading.InterleavingTrace;
 import dev.threadlab.lesson.ReaderLanguage;
+import dev.threadlab.trace.ChromeTraceExport;
+import dev.threadlab.trace.TraceEvent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,10 +35,12 @@ public class SubmissionResource {
     private final Viewer viewer;
     private final Accounts accounts;
     private final ReaderLanguage readerLanguage;
+    private final ChromeTraceExport chromeTrace;
 
     SubmissionResource(SubmissionService submissions, ExerciseRepository exercises, Viewer viewer, Accounts accounts,
-            ReaderLanguage readerLanguage) {
+            ReaderLanguage readerLanguage, ChromeTraceExport chromeTrace) {
         this.readerLanguage = readerLanguage;
+        this.chromeTrace = chromeTrace;
         this.submissions = submissions;
         this.exercises = exercises;
         this.viewer = viewer;
@@ -60,6 +67,31 @@ public class SubmissionResource {
     public Response trace(@PathParam("id") String id) {
         find(id);
         return Response.ok(submissions.trace(id).orElse("[]"), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The interleaving that broke failed schedule check {@code n} (0-based, in the order of the submission's checks),
+     * replayed in the sandbox, as Chrome trace-event JSON like a run's trace; 404 when that check has none.
+     */
+    @GET
+    @Path("submissions/{id}/checks/{n}/trace")
+    public ObjectNode checkTrace(@PathParam("id") String id, @PathParam("n") int n) {
+        return chromeTrace.export(InterleavingTrace.of(interleaved(id, n)));
+    }
+
+    /** The same interleaving as the lesson page's timeline draws it (its own trace events). */
+    @GET
+    @Path("submissions/{id}/checks/{n}/events")
+    public List<TraceEvent> checkEvents(@PathParam("id") String id, @PathParam("n") int n) {
+        return InterleavingTrace.of(interleaved(id, n));
+    }
+
+    private CheckResult interleaved(String id, int n) {
+        List<CheckResult> checks = find(id).checks();
+        if (n < 0 || n >= checks.size() || checks.get(n).interleaving() == null) {
+            throw new NotFoundException("Check " + n + " of submission '" + id + "' has no interleaving.");
+        }
+        return checks.get(n);
     }
 
     /** Results that regrades replaced, oldest first. */

@@ -73,6 +73,7 @@ public class ChromeTraceExport {
                 putIfSet(args, "owner", s.owner());
                 putIfSet(args, "ownerTid", s.ownerTid());
                 putIfSet(args, "cpuMs", s.cpuMs());
+                putIfSet(args, "step", s.message());
             }
         }
         for (TraceEvent i : instants) {

@@ -90,9 +90,17 @@ class ScheduleCheckTest {
 
     @Test
     void aCheckThenActRaceFailsAtTheSameScheduleInEveryGrading() throws Exception {
-        String first = grade(exercise(TEST), CHECK_THEN_ACT).message();
+        CheckResult failed = grade(exercise(TEST), CHECK_THEN_ACT);
+        String first = failed.message();
         assertTrue(first.matches("Schedule \\d+ of 300 broke it: people who got seat 7A ==> expected: <1> but was: <2>"), first);
-        assertEquals(first, grade(exercise(TEST), CHECK_THEN_ACT).message(), "the same program, budget and seed");
+        CheckResult again = grade(exercise(TEST), CHECK_THEN_ACT);
+        assertEquals(first, again.message(), "the same program, budget and seed");
+        // The replayed schedule: both threads' steps, the map calls in Registry.claim among them, the same each time.
+        List<InterleavingStep> steps = failed.interleaving();
+        assertTrue(steps != null && steps.stream().map(InterleavingStep::thread).distinct().count() >= 2, "" + steps);
+        assertTrue(steps.stream().anyMatch(step -> step.at().startsWith("Registry.claim(Registry.java:")
+                && step.call().startsWith("ConcurrentHashMap.")), steps.toString());
+        assertEquals(steps, again.interleaving());
     }
 
     @Test

@@ -30,6 +30,9 @@ class ExerciseBrowserTest extends ChromiumTest {
     @TestHTTPResource("/signup?lang=zh-CN&next=/lessons/multitasking")
     URL signUpThenChineseLesson;
 
+    @TestHTTPResource("/signup?lang=en&next=/lessons/signalling")
+    URL signUpThenSignalling;
+
     @Test
     void submitShowsEachCheckThenHintsAndHistory() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
@@ -79,6 +82,40 @@ class ExerciseBrowserTest extends ChromiumTest {
         assertTrue(message.replace("main", "").chars().noneMatch(c -> c < 128 && Character.isLetter(c)),
                 "no English left in: " + message);
         HeadlessChromium.screenshot(browser, exercise.findElement(By.cssSelector("section.grading")), "exercise-graded-zh");
+    }
+
+    /**
+     * A failed schedule check offers the schedule that broke it: a click draws it on a timeline like a run's, one lane
+     * per thread of the test, each step a slice.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFailedScheduleCheckShowsTheInterleavingThatBrokeIt() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
+        signUp(signUpThenSignalling, "schedule-");
+        WebElement exercise = wait.until(d -> d.findElement(By.id("exercise-bounded-shelf")));
+        String ifNotWhile = exercises.find("bounded-shelf").orElseThrow().solutionFiles().get("Shelf.java")
+                .replace("while (items.isEmpty())", "if (items.isEmpty())");
+        browser.executeScript("const hosts = [...document.querySelectorAll('section.exercise')];"
+                + "window.threadlab.exercises[hosts.findIndex(h => h.id === 'exercise-bounded-shelf')]"
+                + ".setFile('Shelf.java', arguments[0])", ifNotWhile);
+        WebElement summary = exercise.findElement(By.cssSelector(".grading-summary"));
+        exercise.findElement(By.cssSelector("button.submit")).click();
+        wait.until(d -> summary.getText().startsWith("Score"));
+        WebElement check = exercise.findElements(By.cssSelector(".grading-checks li.fail")).stream()
+                .filter(c -> c.getText().contains("controlled schedules")).findFirst().orElseThrow();
+        assertTrue(check.getText().matches("(?s).*Schedule \\d+ of 1000 broke it: .*"), check.getText());
+        check.findElement(By.cssSelector("button.interleaving-toggle")).click();
+        WebElement chart = wait.until(d -> check.findElement(By.cssSelector(".interleaving-timeline")));
+        wait.until(d -> !((List<String>) browser.executeScript(
+                "return arguments[0].threadlabTimeline.visibleLanes().map(l => l.label)", chart)).isEmpty());
+        List<String> lanes = (List<String>) browser.executeScript(
+                "return arguments[0].threadlabTimeline.visibleLanes().map(l => l.label)", chart);
+        assertTrue(lanes.containsAll(List.of("consumer-1", "consumer-2", "producer")), lanes.toString());
+        java.util.Map<String, Long> states = (java.util.Map<String, Long>) browser.executeScript(
+                "return arguments[0].threadlabTimeline.drawnStates()", chart);
+        assertTrue(states.getOrDefault("running", 0L) >= 3, states.toString());
+        HeadlessChromium.screenshot(browser, check, "schedule-interleaving");
     }
 
     /** Submitting needs an account: signs up through the page, which then goes on to the lesson. */
