@@ -25,8 +25,8 @@ class GateTest {
             }
         });
         waiter.start();
-        // A correct gate holds the thread in wait() however long we look; give it up to 2 s to get there.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        // A correct gate holds the thread in wait() however long we look; give it up to 5 s to get there.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (waiter.getState() != Thread.State.WAITING && through.getCount() > 0 && failure.get() == null
                 && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -41,7 +41,7 @@ class GateTest {
         Thread.State state = waiter.getState();
         if (state != Thread.State.WAITING) {
             fail("a thread in await() on a closed gate must rest in wait() until open() wakes it (no busy waiting,"
-                    + " no sleeping in a loop), but after 2 s its state was " + state);
+                    + " no sleeping in a loop), but after 5 s its state was " + state);
         }
         assertEquals(false, (boolean) within("isOpen()", gate::isOpen), "isOpen() of a gate that nobody has opened");
         within("open()", () -> {
