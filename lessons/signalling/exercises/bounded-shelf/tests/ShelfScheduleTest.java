@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
  * Schedule checks for Shelf. Each test runs under a controlled scheduler that chooses, at every lock, wait, notify and
  * thread start, which thread goes next, and tries a thousand different orders (always the same thousand).
  *
- * <p>No schedule check here for notify() waking the wrong kind of thread: the scheduler lets a thread in wait() go on
- * without a notify (a spurious wake-up, which Java allows), so the lost wake-up it causes is not a deadlock there.
- * The repeated JUnit check wakeUpReachesTheRightKind catches it.
+ * <p>No schedule check here for notify() waking the wrong kind of thread: under the scheduler one notify() can let more
+ * than one waiting thread go on, so the lost wake-up it causes is no deadlock there. The repeated JUnit check
+ * wakeUpReachesTheRightKind catches it.
  */
 class ShelfScheduleTest {
 

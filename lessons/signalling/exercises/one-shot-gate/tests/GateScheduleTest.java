@@ -34,8 +34,9 @@ class GateScheduleTest {
     }
 
     /**
-     * Two threads wait while a third opens. Every waiter must get through, and none before open() was called:
-     * notify() wakes only one of two waiters.
+     * Two threads wait while a third opens. Every waiter must get through, and none before open() was called. (Under
+     * the controlled scheduler one notify() can let both waiters go on, so notify() instead of notifyAll() is caught
+     * by the program checks, not here.)
      */
     @Test
     void openingLetsEveryWaiterThrough() throws InterruptedException {

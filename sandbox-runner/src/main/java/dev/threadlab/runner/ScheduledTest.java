@@ -59,11 +59,13 @@ final class ScheduledTest {
         String message = "";
         if (tampered) {
             verdict = ScheduleVerdict.TAMPERED;
+        } else if (found != null && FrayExplorer.isDeadlock(found)) {
+            // Before the test's own failure: once Fray ends a deadlocked schedule, the test goes on with threads that
+            // never finished, and its assertions then fail on what they left undone.
+            verdict = ScheduleVerdict.DEADLOCK;
         } else if (failure != null) {
             verdict = ScheduleVerdict.FAILED;
             message = ReportChannel.describe(failure);
-        } else if (found != null && FrayExplorer.isDeadlock(found)) {
-            verdict = ScheduleVerdict.DEADLOCK;
         } else if (found != null) {
             verdict = ScheduleVerdict.FAILED; // a thread of the test's died, or the test ran too long in one schedule
             message = ReportChannel.describe(FrayExplorer.cause(found));

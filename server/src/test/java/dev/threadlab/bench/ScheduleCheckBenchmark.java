@@ -1,0 +1,109 @@
+package dev.threadlab.bench;
+
+import dev.threadlab.exercise.Check;
+import dev.threadlab.exercise.Exercise;
+import dev.threadlab.exercise.ExerciseRepository;
+import dev.threadlab.exercise.WrongSolutions;
+import dev.threadlab.grading.CheckResult;
+import dev.threadlab.grading.Grader;
+import dev.threadlab.sandbox.SandboxImage;
+import dev.threadlab.sandbox.SandboxReady;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * How reliable and how costly schedule checks are, measured, not asserted (see docs/benchmarks/schedule-checks.md):
+ * every exercise with schedule checks, its reference and each wrong solution, graded N times on the exercise's
+ * schedule checks alone, in the real sandbox, one grading after another. Prints a Markdown table: how many gradings
+ * failed, the distinct verdicts (the same schedule number every time shows the determinism) and the time per
+ * grading. Only runs when asked:
+ *
+ * <pre>./mvnw verify -pl server -Dtest=ScheduleCheckBenchmark -Dthreadlab.bench.schedule=100 -Dit.test=NONE \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
+ *
+ * Add {@code -Dthreadlab.bench.schedule.only=seat-booking,ring-of-accounts} for some exercises.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "threadlab.bench.schedule", matches = "\\d+")
+class ScheduleCheckBenchmark {
+    @Inject
+    SandboxImage image;
+    @Inject
+    ExerciseRepository exercises;
+    @Inject
+    WrongSolutions wrongSolutions;
+    @Inject
+    Grader grader;
+
+    @Test
+    void gradeEachVariantRepeatedly() throws Exception {
+        SandboxReady.await(image);
+        int times = Integer.getInteger("threadlab.bench.schedule");
+        List<String> only = List.of(System.getProperty("threadlab.bench.schedule.only", "").split(","));
+        StringBuilder table = new StringBuilder("| exercise | variant | gradings | failed | verdicts | median s | p95 s |\n"
+                + "|---|---|---:|---:|---|---:|---:|\n");
+        for (Path folder : exerciseFolders()) {
+            String id = folder.getFileName().toString();
+            Exercise full = exercises.find(id).orElse(null);
+            if (full == null || full.checks().stream().noneMatch(Check::isSchedule)
+                    || !only.equals(List.of("")) && !only.contains(id)) {
+                continue;
+            }
+            Exercise scheduleOnly = withScheduleChecksOnly(full);
+            Map<String, Map<String, String>> variants = new LinkedHashMap<>();
+            variants.put("reference", full.solutionFiles());
+            variants.putAll(wrongSolutions.of(full, folder, false));
+            for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
+                table.append(row(id, variant.getKey(), scheduleOnly, variant.getValue(), times));
+                System.out.println(table);
+            }
+        }
+        System.out.println("SCHEDULE CHECK BENCHMARK\n" + table);
+    }
+
+    private String row(String id, String variant, Exercise exercise, Map<String, String> files, int times)
+            throws InterruptedException {
+        int failed = 0;
+        TreeSet<String> verdicts = new TreeSet<>();
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            List<CheckResult> results = grader.grade(exercise, files);
+            seconds.add((System.nanoTime() - start) / 1e9);
+            if (results.stream().anyMatch(r -> !r.passed())) {
+                failed++;
+            }
+            results.stream().filter(r -> !r.passed()).map(r -> r.checkId() + ": " + r.message())
+                    .map(m -> m.length() > 90 ? m.substring(0, 90) + "…" : m).forEach(verdicts::add);
+        }
+        Collections.sort(seconds);
+        return "| %s | %s | %d | %d | %s | %.1f | %.1f |%n".formatted(id, variant, times, failed,
+                verdicts.isEmpty() ? "all passed" : String.join("<br>", verdicts).replace("|", "\\|"),
+                seconds.get(seconds.size() / 2), seconds.get((int) Math.ceil(seconds.size() * 0.95) - 1));
+    }
+
+    private static Exercise withScheduleChecksOnly(Exercise e) {
+        return new Exercise(e.id(), e.lessonId(), e.title(), e.taskHtml(), e.mainClass(), e.starterFiles(),
+                e.solutionFiles(), e.testFiles(), e.stdin(), e.limits(), e.jvmOptions(),
+                e.checks().stream().filter(Check::isSchedule).toList(), e.hints(), e.showSolutionAfterPass(),
+                e.translations(), e.jdk());
+    }
+
+    private static List<Path> exerciseFolders() throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(Path.of("lessons"), 3)) {
+            return walk.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("exercises"))
+                    .sorted().toList();
+        }
+    }
+}
