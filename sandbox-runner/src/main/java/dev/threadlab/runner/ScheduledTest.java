@@ -81,6 +81,8 @@ final class ScheduledTest {
         if (recorder != null) {
             recorder.startSchedule();
         }
+        // Fray runs each schedule on a thread of its own ("Thread-1"): named after the test, its lane says what it is.
+        Thread.currentThread().setName(method.getName());
         Object hook = FrayExplorer.jdkHook();
         try {
             Constructor<?> constructor = testClass.getDeclaredConstructor();
