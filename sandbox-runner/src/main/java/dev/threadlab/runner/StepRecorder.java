@@ -62,34 +62,8 @@ final class StepRecorder implements ScheduleObserver<ThreadContext> {
         String at = tested < stack.length ? frame(stack[tested]) : "";
         String call = tested > 0 && tested <= stack.length ? method(stack[tested - 1]) : "";
         Object pending = scheduled.getPendingOperation();
-        return new Step(number, thread.getName(), kind(pending == null ? "" : pending.getClass().getSimpleName()),
+        return new Step(number, thread.getName(), StepKinds.of(pending == null ? "" : pending.getClass().getSimpleName()),
                 call, at);
-    }
-
-    /** Fray's operation classes by name (LockLockOperation, ObjectWaitBlocked, ConditionWakeBlocked, ...). */
-    static ScheduleStepKind kind(String operation) {
-        if (operation.contains("Wake")) {
-            return ScheduleStepKind.NOTIFY;
-        }
-        if (operation.contains("Wait") || operation.contains("Await")) {
-            return ScheduleStepKind.WAIT;
-        }
-        if (operation.contains("Park")) {
-            return ScheduleStepKind.PARK;
-        }
-        if (operation.contains("Lock")) {
-            return ScheduleStepKind.LOCK;
-        }
-        if (operation.contains("Thread")) {
-            return ScheduleStepKind.THREAD;
-        }
-        if (operation.contains("Sleep")) {
-            return ScheduleStepKind.SLEEP;
-        }
-        if (operation.contains("Memory") || operation.contains("Racing")) {
-            return ScheduleStepKind.MEMORY;
-        }
-        return ScheduleStepKind.OTHER;
     }
 
     private static boolean platform(String className) {
