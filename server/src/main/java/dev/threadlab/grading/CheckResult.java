@@ -33,6 +33,10 @@ public record CheckResult(String checkId, String name, boolean passed, int point
         this(checkId, name, passed, points, maxPoints, message, messageKey, args, null);
     }
 
+    public CheckResult withoutInterleaving() {
+        return interleaving == null ? this : withInterleaving(null);
+    }
+
     /** The same result with the steps of the schedule that broke it. */
     CheckResult withInterleaving(List<InterleavingStep> steps) {
         return new CheckResult(checkId, name, passed, points, maxPoints, message, messageKey, args, steps);

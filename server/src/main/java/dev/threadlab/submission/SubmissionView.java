@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A submission as the API shows it to the learner who made it (files only in the single view). Why an ERROR submission
+ * A submission as the API shows it to the learner who made it (files, and failed schedule checks' interleavings, only
+ * in the single view). Why an ERROR submission
  * could not be graded: {@code message} in English, {@code messageKey} and {@code args} for the page to say it.
  */
 public record SubmissionView(String id, String exerciseId, SubmissionStatus status, Integer score, int maxScore,
@@ -40,6 +41,10 @@ public record SubmissionView(String id, String exerciseId, SubmissionStatus stat
         if (exercise != null && language != null && language != Language.EN) {
             ExerciseText text = exercise.text(language);
             checks = checks.stream().map(check -> check.withDetails(text::feedback)).toList();
+        }
+        if (!withFiles) {
+            // Lists stay small: a failed schedule check's steps (up to 200) come with the single submission only.
+            checks = checks.stream().map(CheckResult::withoutInterleaving).toList();
         }
         return new SubmissionView(s.id(), s.exerciseId(), s.status(), s.score(), s.maxScore(), checks,
                 s.englishMessage(), s.message() == null ? null : s.message().key(),

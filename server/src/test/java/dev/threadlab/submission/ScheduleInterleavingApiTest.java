@@ -67,6 +67,11 @@ class ScheduleInterleavingApiTest {
         assertTrue(events.stream().anyMatch(e -> "running".equals(e.get("state"))
                 && String.valueOf(e.get("message")).contains("Shelf.take(Shelf.java:")), events.toString());
 
+        assertTrue(check.get("interleaving") instanceof List<?> steps && !steps.isEmpty(), check.toString());
+        String list = given().auth().oauth2(token).get("/api/exercises/bounded-shelf/submissions").then()
+                .statusCode(200).extract().asString();
+        assertFalse(list.contains("\"interleaving\""), "lists stay small: " + list.length() + " characters");
+
         int plain = indexOf(checks, "oneThreadGetsItemsInOrder");
         given().auth().oauth2(token).get("/api/submissions/" + id + "/checks/" + plain + "/trace").then().statusCode(404);
         given().auth().oauth2(token).get("/api/submissions/" + id + "/checks/99/trace").then().statusCode(404);
