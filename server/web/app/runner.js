@@ -28,13 +28,6 @@ export async function submitRun(files, mainClass, { stdin, trace, jdk } = {}) {
   return json.id;
 }
 
-/** The events of a traced run as the server kept them (all of them, once the run has ended); [] when unavailable. */
-export async function storedTraceEvents(id) {
-  const response = await fetch(`/api/runs/${encodeURIComponent(id)}/trace?format=events`);
-  if (!response.ok) return [];
-  return (await response.json()).events || [];
-}
-
 /** Opens the run's WebSocket; onEvent gets every message, the last one has type "exit". */
 export function watchRun(id, onEvent, onDisconnect) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';

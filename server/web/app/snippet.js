@@ -1,7 +1,7 @@
 // One runnable program on a lesson page: editor (one tab per file), Run/Stop, Reset, the progress line, console,
 // stdin and the trace timeline; for an exercise also Submit and the grading panel. For a logged-in learner the draft
 // comes from the server, and the last kept run of the code in the editor is shown as if it had just ended.
-import { storedTraceEvents, submitRun, watchRun } from './runner.js';
+import { submitRun, watchRun } from './runner.js';
 import { OutputConsole } from './console.js';
 import { TraceTimeline } from './timeline.js';
 import { FileEditor } from './editor.js';
@@ -207,7 +207,6 @@ export class Snippet {
     }
     if (trace) this.timeline.start(id);
     else this.timeline.hide();
-    this.runId = trace ? id : null;
     this.run = watchRun(id, (event) => this.onEvent(event), () => {
       this.console.append(`\n${t('connectionLost')}\n`, 'system');
       this.finish();
@@ -230,17 +229,14 @@ export class Snippet {
       case 'diagnostics':
         this.showDiagnostics(event.diagnostics);
         break;
-      case 'exit': {
-        const traced = this.runId;
+      case 'exit':
         this.finish();
-        if (traced) storedTraceEvents(traced).then((events) => this.timeline.complete(events)).catch(() => {});
         this.progress.exit(event);
         // Why it was stopped, at the end of the output as a terminal would say it, in the reader's language.
         if (event.message && event.status !== 'FINISHED' && event.status !== 'COMPILE_ERROR') {
           this.console.append(`[${say(event)}]\n`, 'system');
         }
         break;
-      }
       case 'error':
         this.console.append(say(event) + '\n', 'system');
         break;

@@ -145,19 +145,6 @@ export class TraceTimeline {
     this.render();
   }
 
-  /**
-   * The whole trace of a run that ended, as the server kept it: events the live stream had not delivered when the
-   * run's end arrived (the in-JVM tracer's last batch can come after it) are drawn too.
-   */
-  complete(events) {
-    if (this.root.hidden || this.live || events.length <= this.model.eventCount) return;
-    this.model.reset();
-    this.model.add(events);
-    this.model.end();
-    this.download.hidden = this.model.eventCount === 0;
-    this.render();
-  }
-
   /** For tests and the curious: how many lanes are drawn, and what they are. */
   laneCount() {
     return this.lanes.length;
