@@ -57,10 +57,7 @@ public class GradingSandbox {
     /** Runs the exercise's JUnit classes against the files, {@code repeat} times in one JVM. */
     GradingRun runTests(Exercise exercise, Map<String, String> files, List<String> testClasses, int repeat)
             throws InterruptedException {
-        int maxReports = repeat * (testCount(exercise.testFiles()) + testClasses.size()) + EXTRA_REPORTS;
-        return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
-                new TestSuite(testCompiler.compile(exercise), testClasses, repeat), exercise.jvmOptions(), null,
-                exercise.jdk()), maxReports);
+        return runSuite(exercise, files, testClasses, repeat, null, exercise.jdk());
     }
 
     /**
@@ -69,10 +66,15 @@ public class GradingSandbox {
      */
     GradingRun runSchedules(Exercise exercise, Map<String, String> files, List<String> testClasses,
             ScheduleExploration exploration) throws InterruptedException {
-        int maxReports = testCount(exercise.testFiles()) + testClasses.size() + EXTRA_REPORTS;
+        return runSuite(exercise, files, testClasses, 1, exploration, ScheduleExploration.JDK);
+    }
+
+    private GradingRun runSuite(Exercise exercise, Map<String, String> files, List<String> testClasses, int repeat,
+            ScheduleExploration exploration, JavaRelease jdk) throws InterruptedException {
+        int maxReports = repeat * (testCount(exercise.testFiles()) + testClasses.size()) + EXTRA_REPORTS;
         return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
-                new TestSuite(testCompiler.compile(exercise), testClasses, 1, exploration), exercise.jvmOptions(), null,
-                ScheduleExploration.JDK), maxReports);
+                new TestSuite(testCompiler.compile(exercise), testClasses, repeat, exploration), exercise.jvmOptions(),
+                null, jdk), maxReports);
     }
 
     /**
