@@ -134,8 +134,7 @@ public final class SandboxLauncher {
         Frames quiet = new Frames(java.io.OutputStream.nullOutputStream());
         for (JavaRelease jdk : TracedJvm.ARCHIVED) {
             List<String> command = new ArrayList<>(List.of(ProgramJdk.java(jdk)));
-            command.addAll(TracedJvm.rehearsalArguments(CLASSES.toString(),
-                    Path.of(REHEARSAL_ARCHIVE.formatted(jdk.feature()))));
+            command.addAll(TracedJvm.rehearsalArguments(Path.of(REHEARSAL_ARCHIVE.formatted(jdk.feature()))));
             new ProgramRun(quiet, new ServerInput(java.io.InputStream.nullInputStream()), jdk).rehearse(command);
         }
     }

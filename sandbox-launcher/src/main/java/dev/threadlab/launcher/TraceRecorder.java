@@ -270,6 +270,9 @@ final class TraceRecorder {
         if (task.held != null) {
             release(task);
         }
+        if (task.resumedAt > 0) {
+            settleResume(task);
+        }
         task.ended = true;
         task.cpuMs = Math.max(task.cpuMs, cpuMs);
         applicationThreads.remove(tid);
@@ -506,6 +509,12 @@ final class TraceRecorder {
         if (state == null) {
             return;
         }
+        if (task.resumedAt > 0) {
+            if (state.equals(task.resumedState) && mayBePaused(nanos, task)) {
+                return;
+            }
+            settleResume(task);
+        }
         long since = task.ioSince;
         if (state.equals("io") && task.os != 'D') {
             if (since == 0) {
@@ -515,12 +524,34 @@ final class TraceRecorder {
                 return;
             }
         }
-        task.ioSince = 0;
         if (since > 0 && (state.equals("running") || state.equals("ready"))) {
+            if (mayHaveBeenPaused(nanos, task)) {
+                // Back before its JVM's tracer reported the safepoint that may have stopped it: HotSpot logs a
+                // safepoint only after it lets the threads go, so a thread stopped by a short one (a thread dump:
+                // under 1 ms) was nearly always running again first, and drawn as waiting (measured: no spinner of
+                // JavaThreadsFromTheStartTest paused at any of ~1000 dumps in 1 of 2 loaded runs). Held until known.
+                task.resumedAt = nanos;
+                task.resumedState = state;
+                return;
+            }
             // Off the CPU for a moment, too briefly for the agent to say why.
             emitState(since, task, "waiting");
         }
+        task.ioSince = 0;
         emitState(since > 0 && !state.equals("running") && !state.equals("ready") ? since : nanos, task, state);
+    }
+
+    /** A held return ({@link TraceTask#resumedAt}) that no safepoint explains: a brief wait, then the state it came back in. */
+    private void settleResume(TraceTask task) {
+        emitState(task.ioSince, task, "waiting");
+        resume(task);
+    }
+
+    private void resume(TraceTask task) {
+        emitState(task.resumedAt, task, task.resumedState);
+        task.ioSince = 0;
+        task.resumedAt = 0;
+        task.resumedState = null;
     }
 
     /**
@@ -535,6 +566,12 @@ final class TraceRecorder {
         // A traced JVM whose tracer has not marked yet does not watch its collections yet (it starts after its first sample).
         Long sampled = tracerSamples.get(task.pid);
         return (sampled == null || sampled <= task.ioSince) && nanos - task.ioSince < MAX_PAUSE_NANOS;
+    }
+
+    /** {@link #mayBePaused}, for a thread that stopped after its JVM's Java code began (before, it was starting). */
+    private boolean mayHaveBeenPaused(long nanos, TraceTask task) {
+        Long started = jvmStarts.get(task.pid);
+        return started != null && task.ioSince >= started && mayBePaused(nanos, task);
     }
 
     /** The tracer of JVM {@code pid} sampled at {@code nanos}: the JVM was not stopped then. */
@@ -566,6 +603,9 @@ final class TraceRecorder {
                 task.pausedOn = kind;
                 emitState(from, task, "paused");
                 task.ioSince = 0;
+                if (task.resumedAt > 0) {
+                    resume(task);
+                }
             }
         }
     }

@@ -49,6 +49,12 @@ final class TraceTask {
     Shown shown;
     /** When the kernel put a Java-RUNNABLE thread to sleep and the agent has not explained it yet; 0 if not. */
     long ioSince;
+    /**
+     * When such a thread was seen back on the CPU before its JVM's tracer had said whether a safepoint stopped it (0 if
+     * not), and the state it came back in: held until {@link TraceRecorder#pause} or the tracer's next mark decides.
+     */
+    long resumedAt;
+    String resumedState;
     /** A virtual thread's lane (no OS thread): {@link #where} it is, and its {@link #carrier} while mounted. */
     boolean virtual;
     String where = "";

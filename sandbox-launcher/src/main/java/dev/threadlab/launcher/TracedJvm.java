@@ -84,14 +84,15 @@ final class TracedJvm {
 
     /**
      * The image build's rehearsal of a traced run, whose JVM writes the archive to {@code archive} when it ends. Its
-     * class path is the program's, with the program's folder still empty (an archive's class path may only have empty
-     * folders, and must be the start of the class path it is used with).
+     * class path is the tracer's jar alone, the start of every traced run's: an archive's class path must begin the
+     * class path it is used with, and a folder on it must still be empty when it is used (HotSpot refuses the whole
+     * archive otherwise, "directory is not empty", silently under {@code -Xshare:auto}: with the program's folder on
+     * the rehearsal's class path, no traced run ever mapped its archive).
      */
-    static List<String> rehearsalArguments(String classpath, Path archive) {
+    static List<String> rehearsalArguments(Path archive) {
         // Without the native agent: CDS cannot dump with a native JVMTI agent loaded. The archive then holds the Java
         // tracer's classes, which the native agent hands over to when virtual threads appear.
-        return List.of("-XX:ArchiveClassesAtExit=" + archive, UNSAFE_ALLOWED, "-cp", TRACER_CLASSES + ":" + classpath,
-                MAIN, REHEARSAL);
+        return List.of("-XX:ArchiveClassesAtExit=" + archive, UNSAFE_ALLOWED, "-cp", TRACER_CLASSES, MAIN, REHEARSAL);
     }
 
     private static String tracedOptions(JavaRelease jdk) {

@@ -113,7 +113,10 @@ class TraceRecorderTest {
         recorder.javaThread(40 * MS, PID, 11, 1, false, false, "main");
         recorder.javaState(40 * MS, PID, 11, "RUNNABLE", "", "", -1, "");
         recorder.osState(41 * MS, 11, 'R', 0, 5);
-        recorder.flush(42 * MS);
+        // Its tracer's next mark says no safepoint stopped it.
+        recorder.tracerSampled(PID, 42 * MS);
+        recorder.osState(43 * MS, 11, 'R', 0, 5);
+        recorder.flush(44 * MS);
         List<String> states = lines.stream().filter(l -> l.contains("\"tid\":11,\"state\"")).toList();
         assertTrue(states.get(0).startsWith("{\"kind\":\"state\",\"t\":1000,") && states.get(0).contains("\"starting\""),
                 states.toString());
@@ -209,6 +212,38 @@ class TraceRecorderTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":10000,") && l.contains("\"paused\"")
                 && l.contains("\"on\":\"safepoint\",\"cause\":\"ThreadDump\"")), lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains("\"io\"")), lines.toString());
+    }
+
+    @Test
+    void aThreadBackOnTheCpuBeforeItsSafepointIsReportedIsStillDrawnPausedOnIt() {
+        mainRunnableButAsleepFrom10Ms();
+        recorder.osState(12 * MS, 11, 'R', 1, 5);
+        recorder.flush(13 * MS);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"waiting\"") || l.contains("\"t\":12000,")),
+                "held until its JVM's tracer speaks: " + lines);
+        recorder.pause(PID, 9_500_000, 11 * MS, "ThreadDump", TraceRecorder.SAFEPOINT);
+        recorder.tracerSampled(PID, 14 * MS);
+        recorder.osState(15 * MS, 11, 'R', 1, 5);
+        recorder.flush(16 * MS);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":10000,") && l.contains("\"paused\"")
+                && l.contains("\"cause\":\"ThreadDump\"")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":12000,") && l.contains("\"running\"")),
+                "running again from when it was seen back: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"waiting\"")), lines.toString());
+    }
+
+    @Test
+    void aThreadBackOnTheCpuWithNoSafepointReportedWaitedBriefly() {
+        mainRunnableButAsleepFrom10Ms();
+        recorder.osState(12 * MS, 11, 'R', 1, 5);
+        recorder.tracerSampled(PID, 14 * MS);
+        recorder.osState(15 * MS, 11, 'R', 1, 5);
+        recorder.flush(16 * MS);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":10000,") && l.contains("\"waiting\"")),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":12000,") && l.contains("\"running\"")),
+                lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"paused\"")), lines.toString());
     }
 
     @Test

@@ -192,6 +192,29 @@ class VirtualThreadsTraceTest {
         assertEquals(untraced.get("stdout"), traced.get("stdout"));
     }
 
+    /**
+     * The program archive is what lets the Java tracer take over early enough for short-lived virtual threads. HotSpot
+     * refuses an archive silently under {@code -Xshare:auto} (it did, for every run, while the archive's class path
+     * named the program's folder), so this asks the traced JVM itself whether the archive is mapped.
+     */
+    @Test
+    void aTracedProgramStartsFromTheImagesArchiveOnBothJdks() {
+        for (int jdk : List.of(21, 25)) {
+            Map<String, Object> request = program("""
+                    import java.nio.file.*;
+                    public class Main {
+                        public static void main(String[] args) throws Exception {
+                            System.out.println(Files.readString(Path.of("/proc/self/maps")).contains("/opt/sandbox/program-"));
+                        }
+                    }
+                    """);
+            request.put("jdk", jdk);
+            Map<String, Object> result = awaitEnd(submit(request));
+            assertEquals("FINISHED", result.get("status"), result.toString());
+            assertEquals("true", String.valueOf(result.get("stdout")).strip(), "JDK " + jdk + ": " + result);
+        }
+    }
+
     private static JsonNode description(Trace trace, long tid) {
         return trace.events.stream().filter(e -> e.path("kind").asText().equals("thread") && e.path("tid").asLong() == tid)
                 .reduce((first, last) -> last).orElseThrow();

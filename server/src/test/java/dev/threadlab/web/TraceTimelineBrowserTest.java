@@ -3,6 +3,7 @@ package dev.threadlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,11 +110,17 @@ class TraceTimelineBrowserTest extends ChromiumTest {
         WebElement status = snippet.findElement(By.cssSelector(".status"));
         wait.until(d -> status.getText().startsWith("Finished"));
 
+        // The virtual threads' lanes come with the run's last trace frame, and the timeline redraws at most every
+        // REDRAW_MS: the status can say Finished a moment before they are drawn.
+        List<String> virtualLanes = List.of("v1 (virtual)", "v2 (virtual)", "v3 (virtual)");
+        try {
+            wait.until(d -> laneLabels().containsAll(virtualLanes) && drawnStates().getOrDefault("sleeping", 0L) >= 3);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("expected lanes " + virtualLanes + ", each sleeping; drawn: " + laneLabels() + " " + drawnStates());
+        }
         List<String> labels = laneLabels();
-        assertTrue(labels.containsAll(List.of("v1 (virtual)", "v2 (virtual)", "v3 (virtual)")), labels.toString());
         assertTrue(labels.stream().anyMatch(l -> l.startsWith("ForkJoinPool-1-worker-") && l.contains("carrier")),
                 "the carriers are named as such: " + labels);
-        assertTrue(drawnStates().getOrDefault("sleeping", 0L) >= 3, "the virtual threads sleep: " + drawnStates());
         WebElement timeline = snippet.findElement(By.cssSelector("section.timeline"));
         keepInDocs(HeadlessChromium.screenshot(browser, timeline, "trace-virtual-threads"));
     }
