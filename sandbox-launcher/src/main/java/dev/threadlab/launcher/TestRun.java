@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Runs the hidden JUnit classes against the compiled program in a JVM of the learner's uid, with the test runner
@@ -35,6 +36,13 @@ final class TestRun {
     /** Fray in the image: its JDK (the Dockerfile's jlink stage) and the jars Maven put in sandbox-image/lib/fray. */
     static final String FRAY = "/opt/sandbox/fray";
     private static final String FRAY_LIB = "/opt/sandbox/lib/fray";
+    /**
+     * Lincheck in the image (the sandbox-lincheck module's jars), for hidden tests that call its model checker on the
+     * learner's data structure. It instruments classes through Byte Buddy's agent: loaded at start-up as
+     * {@code -javaagent}, it needs no attach, which stays disabled.
+     */
+    static final String LINCHECK_LIB = "/opt/sandbox/lib/lincheck";
+    private static final byte[] LINCHECK_PACKAGE = "org/jetbrains/lincheck/".getBytes(StandardCharsets.US_ASCII);
 
     private final Frames frames;
     private final RunSpec spec;
@@ -57,14 +65,57 @@ final class TestRun {
         program.run(command, 0, key);
     }
 
-    private List<String> testCommand(Path testClasses, Path classes, Path socket) {
+    private List<String> testCommand(Path testClasses, Path classes, Path socket) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProgramJdk.java(spec.jdk())));
         command.addAll(spec.jvmOptions());
         // Nothing may attach to the test JVM and read the key out of it.
-        command.addAll(List.of("-XX:+DisableAttachMechanism", "--module-path", RUNNER_MODULES,
-                "--add-modules", "ALL-MODULE-PATH", "-cp", testClasses + ":" + classes,
+        command.add("-XX:+DisableAttachMechanism");
+        String classPath = testClasses + ":" + classes;
+        if (callLincheck(testClasses, spec.testClasses())) {
+            // Only then: an agent costs every JVM start-up time. Lincheck reads fields through sun.misc.Unsafe, which
+            // JDK 25 would warn about on stderr (JEP 498), and reflects into the concurrent classes it models (a
+            // LongAdder's cells: "module java.base does not opens java.util.concurrent.atomic", measured).
+            command.addAll(List.of("-javaagent:" + LINCHECK_LIB + "/byte-buddy-agent.jar",
+                    "-Dsun.misc.unsafe.memory.access=allow",
+                    "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+                    "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED"));
+            classPath += ":" + LINCHECK_LIB + "/*";
+        }
+        command.addAll(List.of("--module-path", RUNNER_MODULES, "--add-modules", "ALL-MODULE-PATH", "-cp", classPath,
                 "-m", RUNNER_MAIN, socket.toString(), Integer.toString(spec.repeat())));
         return command;
+    }
+
+    /**
+     * Whether one of the hidden test classes to run (or a class nested in one) refers to Lincheck: its package name
+     * is in the class file's constant pool. Only the classes this run runs count: the server runs Lincheck's tests
+     * apart, and the others' JVM must not get the agent, whose {@code Instrumentation} the learner's code could use.
+     */
+    static boolean callLincheck(Path testClasses, List<String> classNames) throws IOException {
+        List<String> runs = classNames.stream().map(name -> name.replace('.', '/')).toList();
+        try (Stream<Path> files = Files.walk(testClasses)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = testClasses.relativize(file).toString().replace('\\', '/');
+                String outer = name.substring(0, name.length() - ".class".length()).split("\\$", 2)[0];
+                if (runs.contains(outer) && contains(Files.readAllBytes(file), LINCHECK_PACKAGE)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /**

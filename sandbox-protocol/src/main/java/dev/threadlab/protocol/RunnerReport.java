@@ -10,6 +10,12 @@ import java.util.Map;
 public sealed interface RunnerReport {
     /** Longest failure message a report carries. */
     int MAX_MESSAGE = 600;
+    /**
+     * The two headings of a failure Lincheck found, as the runner shortens it: the results, then the interleaving,
+     * one {@code Thread n: step} a line under each. The server words the headings in the learner's language.
+     */
+    String LINCHECK_RESULTS = "Lincheck found results that no one-call-at-a-time order gives:";
+    String LINCHECK_INTERLEAVING = "The interleaving that gives them:";
 
     String toJson();
 

@@ -67,6 +67,10 @@ final class ReportChannel {
 
     /** A failure in a report's words: an assertion's own message, otherwise the exception's name and message. */
     static String describe(Throwable failure) {
+        String lincheck = LincheckFailure.shortened(failure);
+        if (lincheck != null) {
+            return lincheck;
+        }
         return failure.getMessage() == null ? failure.getClass().getName()
                 : failure instanceof AssertionError ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();

@@ -1,5 +1,6 @@
 package dev.threadlab.course;
 
+import dev.threadlab.exercise.Check;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseParser;
 import dev.threadlab.exercise.ExerciseRepository;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +48,8 @@ import org.jboss.logging.Logger;
 @Singleton
 public class CourseValidator {
     private static final Logger LOG = Logger.getLogger(CourseValidator.class);
+    /** How many times a wrong solution of an exercise with a schedule check is graded: it must fail each time. */
+    static final int VALIDATIONS = 3;
 
     private final LessonParser lessonParser;
     private final ExerciseParser exerciseParser;
@@ -243,10 +247,52 @@ public class CourseValidator {
             Optional<CheckResult> failed = grader.firstFailure(exercise, variant.getValue());
             if (failed.isPresent()) {
                 checked.add(where + ": the wrong solution fails " + described(failed.get()));
+                if (exercise.checks().stream().anyMatch(Check::isSchedule)) {
+                    sameFailureAgain(exercise, variant.getValue(), failed.get())
+                            .ifPresentOrElse(problem -> problems.add(where + ": " + problem),
+                                    () -> checked.add(where + ": fails in each of " + VALIDATIONS + " validations, its schedule checks alike"));
+                }
             } else {
                 problems.add(where + ": the wrong solution gets full marks; the checks cannot tell it from a right one");
             }
         }
+    }
+
+    /**
+     * A schedule check's grade must not depend on luck: graded again, the same wrong solution fails again, and
+     * whenever its first failure is a schedule check, it is the same one failing the same way (the same schedule
+     * number, assertion and replayed steps). A plain check before it may catch the bug in one grading and miss it in
+     * the next (that is what repetition does); then the schedule check catches it. Returns what differed, if anything.
+     */
+    private Optional<String> sameFailureAgain(Exercise exercise, Map<String, String> files, CheckResult first)
+            throws InterruptedException {
+        CheckResult schedule = isSchedule(exercise, first) ? first : null;
+        for (int validation = 2; validation <= VALIDATIONS; validation++) {
+            Optional<CheckResult> again = grader.firstFailure(exercise, files);
+            if (again.isEmpty()) {
+                return Optional.of("the wrong solution got full marks in validation " + validation + " of "
+                        + VALIDATIONS + " (failed " + described(first) + " in the first)");
+            }
+            if (!isSchedule(exercise, again.get())) {
+                continue;
+            }
+            if (schedule == null) {
+                schedule = again.get();
+            } else if (!sameFailure(schedule, again.get())) {
+                return Optional.of("the wrong solution failed differently in validation " + validation + " of "
+                        + VALIDATIONS + ": " + described(again.get()) + ", not " + described(schedule));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isSchedule(Exercise exercise, CheckResult result) {
+        return exercise.checks().stream().anyMatch(check -> check.isSchedule() && check.id().equals(result.checkId()));
+    }
+
+    private static boolean sameFailure(CheckResult first, CheckResult again) {
+        return first.checkId().equals(again.checkId()) && Objects.equals(first.message(), again.message())
+                && Objects.equals(first.interleaving(), again.interleaving());
     }
 
     /** A failed check as "'name': the first line of its message". */

@@ -3,6 +3,7 @@ package dev.threadlab.grading;
 import dev.threadlab.exercise.Check;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.message.Message;
+import dev.threadlab.protocol.RunnerReport;
 import dev.threadlab.protocol.ScheduleExploration;
 import dev.threadlab.sandbox.TestReport;
 import dev.threadlab.trace.TraceConfig;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Grades files against an exercise's checks. Program checks share runs of the program (a check that wants 5 runs
@@ -141,7 +143,7 @@ public class Grader {
                 : Message.of("grading.sameWhenRepeated", "problem", problem, "runs", repeated + 1);
     }
 
-    /** Plain hidden tests share one test run; schedule checks one run per exploration (budget and seed). */
+    /** Plain hidden tests (see {@link #gradePlainTests}), then schedule checks, one run per exploration (budget and seed). */
     private void gradeJUnitChecks(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
             throws InterruptedException {
         gradePlainTests(exercise, files, results);
@@ -157,9 +159,27 @@ public class Grader {
         }
     }
 
+    /**
+     * Plain hidden tests share one test run, and those that call Lincheck have one of their own: Lincheck needs an
+     * agent whose {@code Instrumentation} any code in that JVM can reach, and with it the run's key, so the learner's
+     * code there could forge those tests' results, never the others'.
+     */
     private void gradePlainTests(Exercise exercise, Map<String, String> files, Map<Check, CheckResult> results)
             throws InterruptedException {
-        List<Check> checks = exercise.checks().stream().filter(c -> c.isJUnit() && !c.isSchedule()).toList();
+        Map<Boolean, List<Check>> byLincheck = exercise.checks().stream().filter(c -> c.isJUnit() && !c.isSchedule())
+                .collect(Collectors.partitioningBy(check -> callsLincheck(exercise, check.junit().className())));
+        gradeTestRun(exercise, files, byLincheck.get(false), results);
+        gradeTestRun(exercise, files, byLincheck.get(true), results);
+    }
+
+    /** Whether the hidden test class uses Lincheck (its source imports or names Lincheck's package). */
+    static boolean callsLincheck(Exercise exercise, String className) {
+        String source = exercise.testFiles().get(className.replace('.', '/') + ".java");
+        return source != null && source.contains("org.jetbrains.lincheck");
+    }
+
+    private void gradeTestRun(Exercise exercise, Map<String, String> files, List<Check> checks,
+            Map<Check, CheckResult> results) throws InterruptedException {
         if (checks.isEmpty()) {
             return;
         }
@@ -203,6 +223,9 @@ public class Grader {
      * and, when JUnit compared two values, what it expected and what it got.
      */
     static Message testFailure(String message) {
+        if (message != null && message.startsWith(RunnerReport.LINCHECK_RESULTS + "\n")) {
+            return lincheckFailure(message);
+        }
         Matcher compared = JUNIT_COMPARISON.matcher(message == null ? "" : message);
         if (!compared.matches()) {
             return otherJunitFailure(message == null ? "" : message)
@@ -215,6 +238,16 @@ public class Grader {
                 "actual", compared.group(4));
         return detail == null ? comparison : Message.of("grading.testFailedComparing", "detail", detail, "comparison",
                 comparison);
+    }
+
+    /** Lincheck's results and interleaving (the runner's short form), under headings in the learner's language. */
+    private static Message lincheckFailure(String message) {
+        String body = message.substring(RunnerReport.LINCHECK_RESULTS.length() + 1);
+        String heading = "\n" + RunnerReport.LINCHECK_INTERLEAVING + "\n";
+        int split = body.indexOf(heading);
+        return split < 0 ? Message.of("grading.lincheckResults", "results", body)
+                : Message.of("grading.lincheckInterleaving", "results", body.substring(0, split), "interleaving",
+                        body.substring(split + heading.length()));
     }
 
     /** A timeout, a null or an exception not thrown, JUnit's words after the test's own ("detail ==> …"), if any. */

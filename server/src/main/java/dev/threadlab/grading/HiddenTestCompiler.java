@@ -40,6 +40,7 @@ import javax.tools.ToolProvider;
 @Singleton
 public class HiddenTestCompiler {
     private final Path junitJars;
+    private final Path lincheckJars;
     private final Optional<String> configuredJdk;
     /** Per exercise, the last compilation and what it was made from: an edited exercise is compiled again. */
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
@@ -55,6 +56,7 @@ public class HiddenTestCompiler {
 
     HiddenTestCompiler(SandboxConfig config, GradingConfig grading) {
         this.junitJars = Path.of(config.image().context()).resolve("lib/runner");
+        this.lincheckJars = Path.of(config.image().context()).resolve("lib/lincheck");
         this.configuredJdk = grading.testCompilerJdk();
     }
 
@@ -103,12 +105,17 @@ public class HiddenTestCompiler {
         }
     }
 
+    /** JUnit, and Lincheck for tests that model-check the learner's data structure: what the sandbox has. */
     private String classPath() {
-        try (Stream<Path> jars = Files.list(junitJars)) {
-            return jars.filter(jar -> jar.toString().endsWith(".jar")).map(Path::toString)
+        return jars(junitJars) + java.io.File.pathSeparator + jars(lincheckJars);
+    }
+
+    private static String jars(Path folder) {
+        try (Stream<Path> jars = Files.list(folder)) {
+            return jars.filter(jar -> jar.toString().endsWith(".jar")).map(Path::toString).sorted()
                     .collect(Collectors.joining(java.io.File.pathSeparator));
         } catch (IOException e) {
-            throw new UncheckedIOException("The sandbox's JUnit jars are missing from " + junitJars
+            throw new UncheckedIOException("The sandbox's jars are missing from " + folder
                     + " (build with ./mvnw package)", e);
         }
     }

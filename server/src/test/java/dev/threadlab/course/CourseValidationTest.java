@@ -114,6 +114,49 @@ class CourseValidationTest {
                 + "already run"), report.checked().toString());
     }
 
+    /**
+     * A schedule-checked exercise's wrong solution is graded three times and must fail alike: a real bug fails at the
+     * same schedule each time; one whose failure is luck (here a coin from /dev/urandom, which the controlled
+     * scheduler does not govern) is reported.
+     */
+    @Test
+    void aWrongSolutionThatFailsByLuckIsReportedAndADeterministicOneIsNot(@TempDir Path temp) throws Exception {
+        Path lessons = temp.resolve("lessons");
+        Path exercise = lessons.resolve("demo/exercises/seat-booking");
+        copy(Path.of("lessons/shared-state/exercises/seat-booking"), exercise);
+        Files.writeString(lessons.resolve("demo/lesson.md"), "---\ntitle: Demo\norder: 1\n---\nSeats.\n");
+        for (String kept : List.of("hard-coded-output", "put-overwrites", "ignores-the-answer")) {
+            try (Stream<Path> files = Files.walk(exercise.resolve("wrong").resolve(kept))) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(exercise.resolve("wrong/luck"));
+        Files.writeString(exercise.resolve("wrong/luck/changes.yaml"), """
+                - file: SeatMap.java
+                  replace: "        return holders.putIfAbsent(seat, name) == null;"
+                  with: |2-
+                            try (java.io.InputStream random = new java.io.FileInputStream("/dev/urandom")) {
+                                if (random.read() == 0) {         // one call in 256 says yes without looking
+                                    holders.put(seat, name);
+                                    return true;
+                                }
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            return holders.putIfAbsent(seat, name) == null;
+                """);
+
+        CourseValidator.Report report = validator.validate(lessons);
+        String problems = String.join("\n", report.problems());
+        assertEquals(1, report.problems().size(), problems);
+        assertTrue(problems.matches("lessons/demo/exercises/seat-booking/wrong/luck: the wrong solution "
+                + "(failed differently|got full marks) in validation [23] of 3.*"), problems);
+        assertTrue(report.checked().contains("lessons/demo/exercises/seat-booking/wrong/check-then-act: fails in each of "
+                + "3 validations, its schedule checks alike"), report.checked().toString());
+    }
+
     private static final String DEADLOCK = """
             public class Main {
                 public static void main(String[] args) throws Exception {

@@ -46,4 +46,27 @@ class TestFailureMessageTest {
         assertEquals("take on an empty shelf（应当抛出 java.lang.IllegalStateException，但什么都没有抛出。）",
                 chinese.format(Grader.testFailure(notThrown)));
     }
+
+    @Test
+    void lincheckResultsAndInterleavingKeepTheirStepsUnderHeadingsInChinese() {
+        String lincheck = """
+                Lincheck found results that no one-call-at-a-time order gives:
+                Thread 1: hit(): void
+                Thread 2: hit(): void
+                then Thread 1: total(): 1
+                The interleaving that gives them:
+                Thread 2: hit()
+                Thread 2:   counter.hit()""";
+        Message failure = Grader.testFailure(lincheck);
+        assertEquals("grading.lincheckInterleaving", failure.key());
+        assertEquals(lincheck, failure.english(), "English readers see the runner's text as it was");
+        assertEquals("""
+                Lincheck 找到了任何“一次只执行一个调用”的顺序都给不出的结果：
+                Thread 1: hit(): void
+                Thread 2: hit(): void
+                then Thread 1: total(): 1
+                给出这些结果的交错：
+                Thread 2: hit()
+                Thread 2:   counter.hit()""", chinese.format(failure));
+    }
 }
