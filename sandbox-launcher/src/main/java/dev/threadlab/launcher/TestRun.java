@@ -42,7 +42,7 @@ final class TestRun {
      * {@code -javaagent}, it needs no attach, which stays disabled.
      */
     static final String LINCHECK_LIB = "/opt/sandbox/lib/lincheck";
-    private static final byte[] LINCHECK_PACKAGE = "org/jetbrains/lincheck/".getBytes(StandardCharsets.US_ASCII);
+    private static final String LINCHECK_PACKAGE = "org/jetbrains/lincheck/";
 
     private final Frames frames;
     private final RunSpec spec;
@@ -97,23 +97,12 @@ final class TestRun {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = testClasses.relativize(file).toString().replace('\\', '/');
                 String outer = name.substring(0, name.length() - ".class".length()).split("\\$", 2)[0];
-                if (runs.contains(outer) && contains(Files.readAllBytes(file), LINCHECK_PACKAGE)) {
+                // Latin-1 maps each byte to one char, so the constant pool's ASCII names read as they are.
+                if (runs.contains(outer)
+                        && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(LINCHECK_PACKAGE)) {
                     return true;
                 }
             }
-        }
-        return false;
-    }
-
-    private static boolean contains(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= bytes.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return true;
         }
         return false;
     }
