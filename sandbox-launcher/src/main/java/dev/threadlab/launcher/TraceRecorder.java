@@ -510,7 +510,9 @@ final class TraceRecorder {
             return;
         }
         if (task.resumedAt > 0) {
-            if (state.equals(task.resumedState) && mayBePaused(nanos, task)) {
+            // Held only while nothing else changes: a carrier that mounts another virtual thread meanwhile must be
+            // drawn with the one it ran first (seen in CI: a virtual thread ran on a carrier whose lane never named it).
+            if (task.shown(state).equals(task.resumed) && mayBePaused(nanos, task)) {
                 return;
             }
             settleResume(task);
@@ -531,7 +533,8 @@ final class TraceRecorder {
                 // under 1 ms) was nearly always running again first, and drawn as waiting (measured: no spinner of
                 // JavaThreadsFromTheStartTest paused at any of ~1000 dumps in 1 of 2 loaded runs). Held until known.
                 task.resumedAt = nanos;
-                task.resumedState = state;
+                task.resumed = task.shown(state);
+                task.resumedCpu = task.cpu;
                 return;
             }
             // Off the CPU for a moment, too briefly for the agent to say why.
@@ -543,15 +546,15 @@ final class TraceRecorder {
 
     /** A held return ({@link TraceTask#resumedAt}) that no safepoint explains: a brief wait, then the state it came back in. */
     private void settleResume(TraceTask task) {
-        emitState(task.ioSince, task, "waiting");
+        emitState(task.ioSince, task, task.resumed.as("waiting"), -1);
         resume(task);
     }
 
     private void resume(TraceTask task) {
-        emitState(task.resumedAt, task, task.resumedState);
+        emitState(task.resumedAt, task, task.resumed, task.resumedCpu);
         task.ioSince = 0;
         task.resumedAt = 0;
-        task.resumedState = null;
+        task.resumed = null;
     }
 
     /**
@@ -640,18 +643,22 @@ final class TraceRecorder {
     }
 
     private void emitState(long nanos, TraceTask task, String state) {
-        TraceTask.Shown shown = task.shown(state);
+        emitState(nanos, task, task.shown(state), task.cpu);
+    }
+
+    /** Emits {@code shown} (what the thread's state is made of) unless it is what was last emitted of the thread. */
+    private void emitState(long nanos, TraceTask task, TraceTask.Shown shown, int cpuNumber) {
         if (shown.equals(task.shown)) {
             return; // made of the same as the last event, so the same event
         }
         task.shown = shown;
-        String head = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + state + "\"";
-        String cpu = task.cpu >= 0 ? ",\"cpu\":" + task.cpu : "";
-        String rest = details(task, state);
+        String head = "\"pid\":" + task.pid + ",\"tid\":" + task.tid + ",\"state\":\"" + shown.state() + "\"";
+        String cpu = cpuNumber >= 0 ? ",\"cpu\":" + cpuNumber : "";
+        String rest = details(task.virtual, shown);
         // The CPU number matters only while running; elsewhere a migration is not a new slice. (Put together here
         // rather than cut out with a regular expression: this runs for every thread on every sample, and compiling
         // the expression each time was most of the sampler's cost with 200 threads.)
-        String signature = state.equals("running") ? head + cpu + rest : head + rest;
+        String signature = shown.state().equals("running") ? head + cpu + rest : head + rest;
         if (signature.equals(task.signature)) {
             return;
         }
@@ -662,19 +669,20 @@ final class TraceRecorder {
     }
 
     /** A state's fields after its CPU: what Java says the thread does, and what it waits for. */
-    private static String details(TraceTask task, String state) {
-        boolean java = task.javaState != null && !task.javaState.isEmpty();
+    private static String details(boolean virtual, TraceTask.Shown shown) {
+        String state = shown.state();
+        boolean java = shown.javaState() != null && !shown.javaState().isEmpty();
         boolean waitsOnSomething = state.equals("blocked") || state.equals("waiting");
-        return (java ? ",\"javaState\":" + Json.string(task.javaState) : "")
-                + (waitsOnSomething && !task.on.isEmpty() ? ",\"on\":" + Json.string(task.on) : "")
-                + (state.equals("sleeping") && "sleep".equals(task.on) ? ",\"on\":\"sleep\"" : "")
-                + (waitsOnSomething && !task.lock.isEmpty() ? ",\"lock\":" + Json.string(task.lock) : "")
-                + (waitsOnSomething && task.ownerTid > 0 ? ",\"ownerTid\":" + task.ownerTid : "")
-                + (waitsOnSomething && !task.owner.isEmpty() ? ",\"owner\":" + Json.string(task.owner) : "")
-                + (task.virtual && task.carrier != 0 ? ",\"carrierTid\":" + task.carrier : "")
-                + (task.virtual && "pinned".equals(task.where) ? ",\"pinned\":true" : "")
-                + (task.mounted != 0 ? ",\"mounted\":" + task.mounted : "")
-                + (state.equals("paused") ? ",\"on\":\"" + task.pausedOn + "\",\"cause\":" + Json.string(task.pausedBy) : "");
+        return (java ? ",\"javaState\":" + Json.string(shown.javaState()) : "")
+                + (waitsOnSomething && !shown.on().isEmpty() ? ",\"on\":" + Json.string(shown.on()) : "")
+                + (state.equals("sleeping") && "sleep".equals(shown.on()) ? ",\"on\":\"sleep\"" : "")
+                + (waitsOnSomething && !shown.lock().isEmpty() ? ",\"lock\":" + Json.string(shown.lock()) : "")
+                + (waitsOnSomething && shown.ownerTid() > 0 ? ",\"ownerTid\":" + shown.ownerTid() : "")
+                + (waitsOnSomething && !shown.owner().isEmpty() ? ",\"owner\":" + Json.string(shown.owner()) : "")
+                + (virtual && shown.carrier() != 0 ? ",\"carrierTid\":" + shown.carrier() : "")
+                + (virtual && "pinned".equals(shown.where()) ? ",\"pinned\":true" : "")
+                + (shown.mounted() != 0 ? ",\"mounted\":" + shown.mounted() : "")
+                + (state.equals("paused") ? ",\"on\":\"" + shown.pausedOn() + "\",\"cause\":" + Json.string(shown.pausedBy()) : "");
     }
 
     private void line(long nanos, String kind, String fields) {

@@ -51,10 +51,12 @@ final class TraceTask {
     long ioSince;
     /**
      * When such a thread was seen back on the CPU before its JVM's tracer had said whether a safepoint stopped it (0 if
-     * not), and the state it came back in: held until {@link TraceRecorder#pause} or the tracer's next mark decides.
+     * not), and the state it came back in with its CPU: held until {@link TraceRecorder#pause} or the tracer's next mark
+     * decides, or until anything else of the thread changes.
      */
     long resumedAt;
-    String resumedState;
+    Shown resumed;
+    int resumedCpu = -1;
     /** A virtual thread's lane (no OS thread): {@link #where} it is, and its {@link #carrier} while mounted. */
     boolean virtual;
     String where = "";
@@ -116,6 +118,11 @@ final class TraceTask {
 
     record Shown(String state, int cpu, String javaState, String on, String lock, long ownerTid, String owner,
             long carrier, String where, long mounted, String pausedOn, String pausedBy) {
+        /** The same thread, as it was, in another state (with no CPU unless running). */
+        Shown as(String other) {
+            return new Shown(other, other.equals("running") ? cpu : -1, javaState, on, lock, ownerTid, owner, carrier,
+                    where, mounted, pausedOn, pausedBy);
+        }
     }
 
     /** What a JVM says of one of its threads: its Java state and, when it waits, on what, and who holds that. */

@@ -247,6 +247,35 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aCarrierHeldBackFromASafepointStillNamesTheVirtualThreadItMountsMeanwhile() {
+        long vtid = TraceRecorder.virtualTid(PID, 20);
+        recorder.process(MS, PID, 1, "java", "java Main");
+        recorder.jvmStarted(MS, PID);
+        recorder.javaThread(MS, PID, 12, 15, true, false, "ForkJoinPool-1-worker-1");
+        recorder.carrierThread(PID, 12);
+        recorder.javaState(MS, PID, 12, "RUNNABLE", "", "", -1, "");
+        recorder.virtualThread(MS, PID, 20, "sleeper");
+        recorder.tracerSampled(PID, 2 * MS);
+        recorder.osState(3 * MS, 12, 'R', 0, 0);
+        recorder.osState(10 * MS, 12, 'S', -1, 5);
+        recorder.osState(12 * MS, 12, 'R', 1, 5); // back before its tracer said whether a safepoint stopped it
+        recorder.virtualState(13 * MS, PID, 20, "mounted", "RUNNABLE", 12, "", "", -1, "");
+        recorder.virtualState(14 * MS, PID, 20, "parked", "TIMED_WAITING", 0, "sleep", "", -1, "");
+        recorder.tracerSampled(PID, 15 * MS);
+        recorder.osState(16 * MS, 12, 'R', 1, 5);
+        recorder.flush(17 * MS);
+
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"tid\":" + vtid + ",\"state\":\"running\"")
+                && l.contains("\"carrierTid\":12")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":13000,")
+                && l.contains("\"tid\":12,\"state\":\"running\"") && l.contains("\"mounted\":" + vtid)),
+                "the carrier names what it runs: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":12000,")
+                && l.contains("\"tid\":12,\"state\":\"running\"") && !l.contains("mounted")),
+                "running on its own from when it was seen back: " + lines);
+    }
+
+    @Test
     void aTracerCannotPauseThreadsOfAnotherProcessNorForLongerThanTwoSeconds() {
         recorder.process(MS, PID, 1, "java", "java Main");
         recorder.process(MS, 20, 1, "java", "java Other");

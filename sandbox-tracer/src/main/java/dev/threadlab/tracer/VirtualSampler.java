@@ -43,6 +43,8 @@ final class VirtualSampler {
     private long lastList;
     private long lastSummary;
     private String summary = "";
+    /** Whether a stack was walked yet in this JVM (see {@link #warmUp}). */
+    private boolean walked;
 
     VirtualSampler(VirtualThreads threads, StringBuilder out, Carriers carriers) {
         this.threads = threads;
@@ -56,15 +58,26 @@ final class VirtualSampler {
         if (live <= MAX_LIVE_LANES || now - lastList >= FULL_LIST_NANOS) {
             changed = list(now);
         }
+        // What a parked thread waits on takes a walk of its stack: the JVM's first walk took 12-50 ms (cold code on a
+        // loaded machine, measured in the sandbox image), the next ones under 0.5 ms. So the first is done before any
+        // state is read, and then every lane's state, each stamped when read: read one by one between walks, the
+        // virtual-threads lesson's 100 ms sleepers were often over before their states were read, and drawn as
+        // ending when the sample began, never asleep (or asleep, but with the empty stack of an ended thread).
+        if (!walked) {
+            warmUp();
+        }
+        for (Lane lane : lanes.values()) {
+            lane.read = threads.state(lane.thread);
+            lane.readAt = System.nanoTime();
+        }
         for (Iterator<Lane> it = lanes.values().iterator(); it.hasNext(); ) {
             Lane lane = it.next();
-            int state = threads.state(lane.thread);
-            if (state == VirtualThreads.TERMINATED) {
-                out.append("X\t").append(now).append('\t').append(lane.javaId).append('\n');
+            if (lane.read == VirtualThreads.TERMINATED) {
+                out.append("X\t").append(lane.readAt).append('\t').append(lane.javaId).append('\n');
                 it.remove();
                 changed = true;
-            } else if (state != VirtualThreads.NEW) {
-                changed |= report(now, lane, state);
+            } else if (lane.read != VirtualThreads.NEW) {
+                changed |= report(lane.readAt, lane, lane.read);
             }
         }
         return changed;
@@ -111,6 +124,11 @@ final class VirtualSampler {
 
     private boolean report(long now, Lane lane, int state) {
         Carrier carrier = VirtualThreads.mounted(state) ? carriers.of(threads.carrier(lane.thread)) : null;
+        if (VirtualThreads.mounted(state) && carrier == null) {
+            // On a carrier this tracer has not paired with its OS thread yet (its first look at the virtual threads
+            // comes before its first at the platform threads): said next sample, with the carrier.
+            return false;
+        }
         String word = VirtualThreads.word(state);
         Thread.State javaState = VirtualThreads.javaState(state);
         String on = "";
@@ -147,6 +165,17 @@ final class VirtualSampler {
         return true;
     }
 
+    /** Walks the stack of one parked thread, if there is one, so that the next walks are fast. */
+    private void warmUp() {
+        for (Lane lane : lanes.values()) {
+            if (VirtualThreads.parked(threads.state(lane.thread))) {
+                parkedOn(lane.thread);
+                walked = true;
+                return;
+            }
+        }
+    }
+
     /** Why a parked virtual thread parked, from the top of its stack (cheap while it is unmounted). */
     static String parkedOn(Thread thread) {
         StackTraceElement[] frames = thread.getStackTrace();
@@ -178,6 +207,9 @@ final class VirtualSampler {
     private static final class Lane {
         final Thread thread;
         final long javaId;
+        /** Its state as this sample read it, and when. */
+        int read;
+        long readAt;
         int state = -1;
         String lock = "";
         String on = "";

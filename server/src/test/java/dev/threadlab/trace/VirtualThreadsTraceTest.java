@@ -87,6 +87,41 @@ class VirtualThreadsTraceTest {
                 && e.path("virtualThreads").path("live").asInt() == 4), "the virtual threads are counted");
     }
 
+    /**
+     * The virtual-threads lesson's example, run after run: the tracer takes over from the native agent only when the
+     * first carrier starts, and its first look at the virtual threads (a cold walk of a parked thread's stack) took
+     * long enough that the 100 ms sleepers were over before it read them, in about one run in fifteen.
+     */
+    @Test
+    void theLessonsShortSleepersAreDrawnAsleepRunAfterRun() throws Exception {
+        String source = """
+                import java.util.ArrayList;
+                import java.util.List;
+
+                public class Main {
+                    public static void main(String[] args) throws Exception {
+                        List<Thread> sleepers = new ArrayList<>();
+                        for (int i = 1; i <= 3; i++) {
+                            sleepers.add(Thread.ofVirtual().name("v" + i).start(() -> {
+                                System.out.println("before sleep: " + Thread.currentThread());
+                                try { Thread.sleep(100); } catch (InterruptedException e) { }
+                                System.out.println("after sleep: " + Thread.currentThread());
+                            }));
+                        }
+                        for (Thread sleeper : sleepers) { sleeper.join(); }
+                    }
+                }
+                """;
+        for (int run = 1; run <= 8; run++) {
+            Trace trace = Trace.ofFinishedRun(source);
+            for (String name : List.of("v1", "v2", "v3")) {
+                long tid = trace.tid(name);
+                assertTrue(trace.states(tid, "sleeping").stream().anyMatch(s -> s.path("on").asText().equals("sleep")),
+                        "run " + run + ": " + name + " is drawn asleep: " + events(trace, tid));
+            }
+        }
+    }
+
     /** JDK 21 pins a virtual thread that sleeps inside {@code synchronized}; JDK 24 stopped that (JEP 491). */
     private static final String SLEEP_INSIDE_SYNCHRONIZED = """
             public class Main {
