@@ -91,7 +91,7 @@ public final class SandboxLauncher {
         ProgramRun program = new ProgramRun(frames, input, spec.jdk());
         switch (spec.mode()) {
             case COMPILE_ONLY -> frames.finish(null, null, 0);
-            case TESTS, SCHEDULE -> new TestRun(frames, spec).run(program, TEST_CLASSES, CLASSES);
+            case TESTS, MODEL_CHECK, SCHEDULE -> new TestRun(frames, spec).run(program, TEST_CLASSES, CLASSES);
             case RUN -> {
                 if (warmUp != null) {
                     warmUp.join();

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Runs the hidden JUnit classes against the compiled program in a JVM of the learner's uid, with the test runner
@@ -25,7 +24,8 @@ import java.util.stream.Stream;
  * from its stdin before any tested class loads, and sends it over a Unix socket that accepts one connection; this
  * class forwards the sealed lines as they came, and the server checks the seals.
  *
- * <p>A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same way, with the runner's {@code ScheduleRunner} in
+ * <p>Test classes that call Lincheck ({@link RunSpec.Mode#MODEL_CHECK}) get its jars and agent besides; the server
+ * says which, and runs them apart from the others. A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same way, with the runner's {@code ScheduleRunner} in
  * a JVM of the Fray JDK, Fray's two agents (its JVMTI library and its class instrumentation) and Fray's runtime beside
  * the runner: see {@link #FRAY}.
  */
@@ -42,7 +42,6 @@ final class TestRun {
      * {@code -javaagent}, it needs no attach, which stays disabled.
      */
     static final String LINCHECK_LIB = "/opt/sandbox/lib/lincheck";
-    private static final String LINCHECK_PACKAGE = "org/jetbrains/lincheck/";
 
     private final Frames frames;
     private final RunSpec spec;
@@ -65,14 +64,15 @@ final class TestRun {
         program.run(command, 0, key);
     }
 
-    private List<String> testCommand(Path testClasses, Path classes, Path socket) throws IOException {
+    List<String> testCommand(Path testClasses, Path classes, Path socket) {
         List<String> command = new ArrayList<>(List.of(ProgramJdk.java(spec.jdk())));
         command.addAll(spec.jvmOptions());
         // Nothing may attach to the test JVM and read the key out of it.
         command.add("-XX:+DisableAttachMechanism");
         String classPath = testClasses + ":" + classes;
-        if (callLincheck(testClasses, spec.testClasses())) {
-            // Only then: an agent costs every JVM start-up time. Lincheck reads fields through sun.misc.Unsafe, which
+        if (spec.mode() == RunSpec.Mode.MODEL_CHECK) {
+            // Only then: an agent costs every JVM start-up time, and its Instrumentation is public (see the mode's
+            // documentation). Lincheck reads fields through sun.misc.Unsafe, which
             // JDK 25 would warn about on stderr (JEP 498), and reflects into the concurrent classes it models (a
             // LongAdder's cells: "module java.base does not opens java.util.concurrent.atomic", measured).
             command.addAll(List.of("-javaagent:" + LINCHECK_LIB + "/byte-buddy-agent.jar",
@@ -84,27 +84,6 @@ final class TestRun {
         command.addAll(List.of("--module-path", RUNNER_MODULES, "--add-modules", "ALL-MODULE-PATH", "-cp", classPath,
                 "-m", RUNNER_MAIN, socket.toString(), Integer.toString(spec.repeat())));
         return command;
-    }
-
-    /**
-     * Whether one of the hidden test classes to run (or a class nested in one) refers to Lincheck: its package name
-     * is in the class file's constant pool. Only the classes this run runs count: the server runs Lincheck's tests
-     * apart, and the others' JVM must not get the agent, whose {@code Instrumentation} the learner's code could use.
-     */
-    static boolean callLincheck(Path testClasses, List<String> classNames) throws IOException {
-        List<String> runs = classNames.stream().map(name -> name.replace('.', '/')).toList();
-        try (Stream<Path> files = Files.walk(testClasses)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = testClasses.relativize(file).toString().replace('\\', '/');
-                String outer = name.substring(0, name.length() - ".class".length()).split("\\$", 2)[0];
-                // Latin-1 maps each byte to one char, so the constant pool's ASCII names read as they are.
-                if (runs.contains(outer)
-                        && new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(LINCHECK_PACKAGE)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.List;
  * What the launcher is to do with the sources it received, sent as JSON in the {@link ServerFrame#RUN_SPEC} frame.
  *
  * @param mainClass the class whose main runs ({@link Mode#RUN})
- * @param testClasses the hidden JUnit classes to run ({@link Mode#TESTS}), sent before as {@link ServerFrame#TEST_CLASS}
+ * @param testClasses the hidden JUnit classes to run ({@link Mode#TESTS}, {@link Mode#MODEL_CHECK}, {@link
+ *        Mode#SCHEDULE}), sent before as {@link ServerFrame#TEST_CLASS}
  * @param repeat how often the test classes run, in one JVM
  * @param traceSampleHz samples per second of the scheduling trace; 0 records none
  * @param jvmOptions options for the JVM that runs the main class or the tests
@@ -36,6 +37,12 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
         RUN,
         /** Compile, then run the hidden test classes against the compiled program. */
         TESTS,
+        /**
+         * Compile, then run hidden test classes that call Lincheck's model checker, with its agent and libraries. The
+         * server gives them a run of their own: the agent's {@code Instrumentation} is public, so any code in that JVM,
+         * the learner's included, could reach the run's key with it.
+         */
+        MODEL_CHECK,
         /** Only compile; exit 0 when the sources compile. */
         COMPILE_ONLY,
         /**
@@ -68,6 +75,11 @@ public record RunSpec(Mode mode, String mainClass, List<String> testClasses, int
 
     public static RunSpec tests(List<String> testClasses, int repeat, List<String> jvmOptions, String reportKey) {
         return new RunSpec(Mode.TESTS, null, testClasses, repeat, 0, jvmOptions, reportKey, false, null, null, null);
+    }
+
+    /** Runs {@code testClasses}, which call Lincheck, {@code repeat} times in one JVM with Lincheck's agent. */
+    public static RunSpec modelChecked(List<String> testClasses, int repeat, List<String> jvmOptions, String reportKey) {
+        return new RunSpec(Mode.MODEL_CHECK, null, testClasses, repeat, 0, jvmOptions, reportKey, false, null, null, null);
     }
 
     /** Runs each test method of {@code testClasses} under the controlled scheduler, as {@code schedule} says. */

@@ -26,6 +26,10 @@ class RunSpecTest {
         RunSpec older = chinese.onJdk(JavaRelease.JDK_21);
         assertEquals(older, RunSpec.fromJson(older.toJson()));
         assertEquals(JavaRelease.JDK_21, RunSpec.fromJson(older.precompiled().inLanguage("en").toJson()).jdk());
+        RunSpec modelChecked = RunSpec.modelChecked(List.of("CounterLincheckTest"), 1, List.of(), ReportSeal.newKey())
+                .onJdk(JavaRelease.JDK_21);
+        assertEquals(modelChecked, RunSpec.fromJson(modelChecked.toJson()));
+        assertEquals(RunSpec.Mode.MODEL_CHECK, RunSpec.fromJson(modelChecked.precompiled().toJson()).mode());
     }
 
     @Test

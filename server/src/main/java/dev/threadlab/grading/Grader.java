@@ -168,8 +168,8 @@ public class Grader {
             throws InterruptedException {
         Map<Boolean, List<Check>> byLincheck = exercise.checks().stream().filter(c -> c.isJUnit() && !c.isSchedule())
                 .collect(Collectors.partitioningBy(check -> callsLincheck(exercise, check.junit().className())));
-        gradeTestRun(exercise, files, byLincheck.get(false), results);
-        gradeTestRun(exercise, files, byLincheck.get(true), results);
+        gradeTestRun(exercise, files, byLincheck.get(false), false, results);
+        gradeTestRun(exercise, files, byLincheck.get(true), true, results);
     }
 
     /** Whether the hidden test class uses Lincheck (its source imports or names Lincheck's package). */
@@ -178,14 +178,14 @@ public class Grader {
         return source != null && source.contains("org.jetbrains.lincheck");
     }
 
-    private void gradeTestRun(Exercise exercise, Map<String, String> files, List<Check> checks,
+    private void gradeTestRun(Exercise exercise, Map<String, String> files, List<Check> checks, boolean modelChecked,
             Map<Check, CheckResult> results) throws InterruptedException {
         if (checks.isEmpty()) {
             return;
         }
         List<String> classes = checks.stream().map(check -> check.junit().className()).distinct().toList();
         int repeat = checks.stream().mapToInt(Check::runs).max().orElse(1);
-        GradingRun run = sandbox.runTests(exercise, files, classes, repeat);
+        GradingRun run = sandbox.runTests(exercise, files, classes, repeat, modelChecked);
         for (Check check : checks) {
             results.put(check, junitResult(check, run));
         }

@@ -54,10 +54,14 @@ public class GradingSandbox {
                 traceSampleHz, exercise.limits(), null, exercise.jvmOptions(), null, exercise.jdk()), 0);
     }
 
-    /** Runs the exercise's JUnit classes against the files, {@code repeat} times in one JVM. */
-    GradingRun runTests(Exercise exercise, Map<String, String> files, List<String> testClasses, int repeat)
-            throws InterruptedException {
-        return runSuite(exercise, files, testClasses, repeat, null, exercise.jdk());
+    /**
+     * Runs the exercise's JUnit classes against the files, {@code repeat} times in one JVM; {@code modelChecked}: classes
+     * that call Lincheck, in a JVM with its agent.
+     */
+    GradingRun runTests(Exercise exercise, Map<String, String> files, List<String> testClasses, int repeat,
+            boolean modelChecked) throws InterruptedException {
+        return runSuite(exercise, files, new TestSuite(testCompiler.compile(exercise), testClasses, repeat, modelChecked,
+                null), exercise.jdk());
     }
 
     /**
@@ -66,15 +70,15 @@ public class GradingSandbox {
      */
     GradingRun runSchedules(Exercise exercise, Map<String, String> files, List<String> testClasses,
             ScheduleExploration exploration) throws InterruptedException {
-        return runSuite(exercise, files, testClasses, 1, exploration, ScheduleExploration.JDK);
+        return runSuite(exercise, files, new TestSuite(testCompiler.compile(exercise), testClasses, 1, false, exploration),
+                ScheduleExploration.JDK);
     }
 
-    private GradingRun runSuite(Exercise exercise, Map<String, String> files, List<String> testClasses, int repeat,
-            ScheduleExploration exploration, JavaRelease jdk) throws InterruptedException {
-        int maxReports = repeat * (testCount(exercise.testFiles()) + testClasses.size()) + EXTRA_REPORTS;
-        return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(),
-                new TestSuite(testCompiler.compile(exercise), testClasses, repeat, exploration), exercise.jvmOptions(),
-                null, jdk), maxReports);
+    private GradingRun runSuite(Exercise exercise, Map<String, String> files, TestSuite suite, JavaRelease jdk)
+            throws InterruptedException {
+        int maxReports = suite.repeat() * (testCount(exercise.testFiles()) + suite.classes().size()) + EXTRA_REPORTS;
+        return run(new SandboxProgram(runId(), files, exercise.mainClass(), "", 0, exercise.limits(), suite,
+                exercise.jvmOptions(), null, jdk), maxReports);
     }
 
     /**

@@ -77,6 +77,10 @@ final class DockerExecution implements SandboxExecution {
             return RunSpec.scheduled(program.tests().classes(), program.tests().schedule(), program.jvmOptions(),
                     ReportSeal.newKey()).inLanguage(program.language());
         }
+        if (program.tests() != null && program.tests().modelChecked()) {
+            return RunSpec.modelChecked(program.tests().classes(), program.tests().repeat(), program.jvmOptions(),
+                    ReportSeal.newKey()).inLanguage(program.language()).onJdk(program.jdk());
+        }
         if (program.tests() != null) {
             return RunSpec.tests(program.tests().classes(), program.tests().repeat(), program.jvmOptions(),
                     ReportSeal.newKey()).inLanguage(program.language()).onJdk(program.jdk());
