@@ -510,9 +510,10 @@ final class TraceRecorder {
             return;
         }
         if (task.resumedAt > 0) {
-            // Held only while nothing else changes: a carrier that mounts another virtual thread meanwhile must be
-            // drawn with the one it ran first (seen in CI: a virtual thread ran on a carrier whose lane never named it).
-            if (task.shown(state).equals(task.resumed) && mayBePaused(nanos, task)) {
+            // Held only while nothing but its CPU changes: a carrier that mounts another virtual thread meanwhile must
+            // be drawn with the one it ran first (seen in CI: a virtual thread ran on a carrier whose lane never named
+            // it). A move to another CPU is drawn at the next sample once the hold ends.
+            if (task.shown(state).sameButTheCpu(task.resumed) && mayBePaused(nanos, task)) {
                 return;
             }
             settleResume(task);

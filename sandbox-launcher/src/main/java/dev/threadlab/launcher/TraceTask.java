@@ -118,6 +118,11 @@ final class TraceTask {
 
     record Shown(String state, int cpu, String javaState, String on, String lock, long ownerTid, String owner,
             long carrier, String where, long mounted, String pausedOn, String pausedBy) {
+        /** Whether this is {@code other} but for the CPU it runs on. */
+        boolean sameButTheCpu(Shown other) {
+            return other != null && state.equals(other.state) && as("").equals(other.as(""));
+        }
+
         /** The same thread, as it was, in another state (with no CPU unless running). */
         Shown as(String other) {
             return new Shown(other, other.equals("running") ? cpu : -1, javaState, on, lock, ownerTid, owner, carrier,

@@ -233,6 +233,24 @@ class TraceRecorderTest {
     }
 
     @Test
+    void aThreadHeldBackFromASafepointMayMoveToAnotherCpuAndIsStillDrawnPausedOnIt() {
+        mainRunnableButAsleepFrom10Ms();
+        recorder.osState(12 * MS, 11, 'R', 1, 5);
+        recorder.osState(13 * MS, 11, 'R', 0, 5);
+        recorder.pause(PID, 9_500_000, 11 * MS, "ThreadDump", TraceRecorder.SAFEPOINT);
+        recorder.tracerSampled(PID, 14 * MS);
+        recorder.osState(15 * MS, 11, 'R', 0, 5);
+        recorder.flush(16 * MS);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":10000,") && l.contains("\"paused\"")),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":12000,")
+                && l.contains("\"running\",\"cpu\":1")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"kind\":\"state\",\"t\":15000,")
+                && l.contains("\"running\",\"cpu\":0")), "on the other CPU at the next sample: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("\"waiting\"")), lines.toString());
+    }
+
+    @Test
     void aThreadBackOnTheCpuWithNoSafepointReportedWaitedBriefly() {
         mainRunnableButAsleepFrom10Ms();
         recorder.osState(12 * MS, 11, 'R', 1, 5);
