@@ -25,9 +25,9 @@ import java.util.UUID;
  * class forwards the sealed lines as they came, and the server checks the seals.
  *
  * <p>Test classes that call Lincheck ({@link RunSpec.Mode#MODEL_CHECK}) get its jars and agent besides; the server
- * says which, and runs them apart from the others. A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same way, with the runner's {@code ScheduleRunner} in
- * a JVM of the Fray JDK, Fray's two agents (its JVMTI library and its class instrumentation) and Fray's runtime beside
- * the runner: see {@link #FRAY}.
+ * says which, and runs them apart from the others. A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same
+ * way, with the runner's {@code ScheduleRunner} in a JVM of the Fray JDK, Fray's two agents (its JVMTI library and its
+ * class instrumentation) and Fray's runtime beside the runner: see {@link #FRAY}.
  */
 final class TestRun {
     static final String RUNNER_MODULES = "/opt/sandbox/lib/runner";
@@ -72,9 +72,9 @@ final class TestRun {
         String classPath = testClasses + ":" + classes;
         if (spec.mode() == RunSpec.Mode.MODEL_CHECK) {
             // Only then: an agent costs every JVM start-up time, and its Instrumentation is public (see the mode's
-            // documentation). Lincheck reads fields through sun.misc.Unsafe, which
-            // JDK 25 would warn about on stderr (JEP 498), and reflects into the concurrent classes it models (a
-            // LongAdder's cells: "module java.base does not opens java.util.concurrent.atomic", measured).
+            // documentation). Lincheck reads fields through sun.misc.Unsafe, which JDK 25 would warn about on stderr
+            // (JEP 498), and reflects into the concurrent classes it models (a LongAdder's cells: "module java.base
+            // does not opens java.util.concurrent.atomic", measured).
             command.addAll(List.of("-javaagent:" + LINCHECK_LIB + "/byte-buddy-agent.jar",
                     "-Dsun.misc.unsafe.memory.access=allow",
                     "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
