@@ -24,15 +24,16 @@ import java.util.UUID;
  * from its stdin before any tested class loads, and sends it over a Unix socket that accepts one connection; this
  * class forwards the sealed lines as they came, and the server checks the seals.
  *
- * <p>Test classes that call Lincheck ({@link RunSpec.Mode#MODEL_CHECK}) get its jars and agent besides; the server
- * says which, and runs them apart from the others. A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same
+ * <p>Test classes that call Lincheck ({@link RunSpec.Mode#MODEL_CHECK}) get its jars and agent besides, and the runner
+ * on the class path; the server says which, and runs them apart from the others. A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same
  * way, with the runner's {@code ScheduleRunner} in a JVM of the Fray JDK, Fray's two agents (its JVMTI library and its
  * class instrumentation) and Fray's runtime beside the runner: see {@link #FRAY}.
  */
 final class TestRun {
     static final String RUNNER_MODULES = "/opt/sandbox/lib/runner";
-    private static final String RUNNER_MAIN = "dev.threadlab.runner/dev.threadlab.runner.TestRunner";
-    private static final String SCHEDULE_MAIN = "dev.threadlab.runner/dev.threadlab.runner.ScheduleRunner";
+    private static final String RUNNER_MODULE = "dev.threadlab.runner";
+    private static final String RUNNER_CLASS = "dev.threadlab.runner.TestRunner";
+    private static final String SCHEDULE_MAIN = RUNNER_MODULE + "/dev.threadlab.runner.ScheduleRunner";
     /** Fray in the image: its JDK (the Dockerfile's jlink stage) and the jars Maven put in sandbox-image/lib/fray. */
     static final String FRAY = "/opt/sandbox/fray";
     private static final String FRAY_LIB = "/opt/sandbox/lib/fray";
@@ -71,19 +72,32 @@ final class TestRun {
         command.add("-XX:+DisableAttachMechanism");
         String classPath = testClasses + ":" + classes;
         if (spec.mode() == RunSpec.Mode.MODEL_CHECK) {
-            // Only then: an agent costs every JVM start-up time, and its Instrumentation is public (see the mode's
-            // documentation). Lincheck reads fields through sun.misc.Unsafe, which JDK 25 would warn about on stderr
-            // (JEP 498), and reflects into the concurrent classes it models (a LongAdder's cells: "module java.base
-            // does not opens java.util.concurrent.atomic", measured).
-            command.addAll(List.of("-javaagent:" + LINCHECK_LIB + "/byte-buddy-agent.jar",
-                    "-Dsun.misc.unsafe.memory.access=allow",
-                    "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
-                    "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED"));
-            classPath += ":" + LINCHECK_LIB + "/*";
+            command.addAll(lincheckOptions());
+            // The runner joins the class path here: from the module path, Lincheck 3.7 failed a correct LongAdder
+            // counter with an internal error on JDK 25 ("Cannot get object offset of field receiverType"); from the
+            // class path it passes on 21 and 25 (measured in the image). The module's encapsulation guards nothing
+            // in this JVM anyway, whose agent's Instrumentation is public (see the mode's documentation).
+            command.addAll(List.of("-cp", classPath + ":" + LINCHECK_LIB + "/*:" + RUNNER_MODULES + "/*",
+                    RUNNER_CLASS));
+        } else {
+            command.addAll(List.of("--module-path", RUNNER_MODULES, "--add-modules", "ALL-MODULE-PATH",
+                    "-cp", classPath, "-m", RUNNER_MODULE + "/" + RUNNER_CLASS));
         }
-        command.addAll(List.of("--module-path", RUNNER_MODULES, "--add-modules", "ALL-MODULE-PATH", "-cp", classPath,
-                "-m", RUNNER_MAIN, socket.toString(), Integer.toString(spec.repeat())));
+        command.addAll(List.of(socket.toString(), Integer.toString(spec.repeat())));
         return command;
+    }
+
+    /**
+     * Lincheck reads fields through sun.misc.Unsafe, which JDK 25 would warn about on stderr (JEP 498), and reflects
+     * into the concurrent classes it models (a LongAdder's cells: "module java.base does not opens
+     * java.util.concurrent.atomic", measured). Its agent is loaded only in this mode: an agent costs every JVM
+     * start-up time, and its Instrumentation is public.
+     */
+    private static List<String> lincheckOptions() {
+        return List.of("-javaagent:" + LINCHECK_LIB + "/byte-buddy-agent.jar",
+                "-Dsun.misc.unsafe.memory.access=allow",
+                "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED");
     }
 
     /**

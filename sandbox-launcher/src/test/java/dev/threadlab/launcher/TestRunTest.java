@@ -22,12 +22,14 @@ class TestRunTest {
         List<String> modelChecked = new TestRun(null, RunSpec.modelChecked(List.of("demo.CounterTest"), 1, List.of(), "00"))
                 .testCommand(TESTS, CLASSES, SOCKET);
         assertTrue(modelChecked.contains("-javaagent:" + TestRun.LINCHECK_LIB + "/byte-buddy-agent.jar"), modelChecked.toString());
-        assertTrue(modelChecked.stream().anyMatch(a -> a.endsWith(":" + TestRun.LINCHECK_LIB + "/*")), modelChecked.toString());
+        assertTrue(modelChecked.stream().anyMatch(a -> a.contains(":" + TestRun.LINCHECK_LIB + "/*:")), modelChecked.toString());
+        assertFalse(modelChecked.contains("--module-path"), "Lincheck fails a correct LongAdder beside the runner's module");
 
         List<String> plain = new TestRun(null, RunSpec.tests(List.of("demo.CounterTest"), 3, List.of(), "00"))
                 .testCommand(TESTS, CLASSES, SOCKET);
         assertFalse(plain.stream().anyMatch(a -> a.startsWith("-javaagent") || a.contains(TestRun.LINCHECK_LIB)),
                 plain.toString());
         assertTrue(plain.contains("-XX:+DisableAttachMechanism"), plain.toString());
+        assertTrue(plain.contains("--module-path") && plain.contains("-m"), "the key stays in the runner's module: " + plain);
     }
 }

@@ -173,7 +173,7 @@ public class Grader {
     }
 
     /** Whether the hidden test class uses Lincheck (its source imports or names Lincheck's package). */
-    static boolean callsLincheck(Exercise exercise, String className) {
+    public static boolean callsLincheck(Exercise exercise, String className) {
         String source = exercise.testFiles().get(className.replace('.', '/') + ".java");
         return source != null && source.contains("org.jetbrains.lincheck");
     }

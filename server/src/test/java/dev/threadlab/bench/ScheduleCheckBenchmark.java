@@ -1,6 +1,5 @@
 package dev.threadlab.bench;
 
-import dev.threadlab.exercise.Check;
 import dev.threadlab.exercise.Exercise;
 import dev.threadlab.exercise.ExerciseRepository;
 import dev.threadlab.exercise.WrongSolutions;
@@ -10,22 +9,23 @@ import dev.threadlab.sandbox.SandboxImage;
 import dev.threadlab.sandbox.SandboxReady;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * How reliable and how costly schedule checks are, measured, not asserted (see docs/benchmarks/schedule-checks.md):
- * every exercise with schedule checks, its reference and each wrong solution, graded N times on the exercise's
- * schedule checks alone, in the real sandbox, one grading after another. Prints a Markdown table: how many gradings
+ * How reliable and how costly controlled-schedule checks are, measured, not asserted (see
+ * docs/benchmarks/schedule-checks.md): every exercise with schedule checks or Lincheck tests, its reference and each
+ * wrong solution, graded N times on those checks alone, in the real sandbox, one grading after another. Prints a Markdown table: how many gradings
  * failed, the distinct verdicts (the same schedule number every time shows the determinism) and the time per
  * grading. Only runs when asked:
  *
@@ -53,19 +53,19 @@ class ScheduleCheckBenchmark {
         List<String> only = List.of(System.getProperty("threadlab.bench.schedule.only", "").split(","));
         StringBuilder table = new StringBuilder("| exercise | variant | gradings | failed | verdicts | median s | p95 s |\n"
                 + "|---|---|---:|---:|---|---:|---:|\n");
-        for (Path folder : exerciseFolders()) {
+        for (Path folder : CourseFolders.exercises()) {
             String id = folder.getFileName().toString();
             Exercise full = exercises.find(id).orElse(null);
-            if (full == null || full.checks().stream().noneMatch(Check::isSchedule)
+            if (full == null || full.checks().stream().noneMatch(c -> ControlledChecks.isControlled(full, c))
                     || !only.equals(List.of("")) && !only.contains(id)) {
                 continue;
             }
-            Exercise scheduleOnly = withScheduleChecksOnly(full);
+            Exercise controlledOnly = withControlledChecksOnly(full);
             Map<String, Map<String, String>> variants = new LinkedHashMap<>();
             variants.put("reference", full.solutionFiles());
             variants.putAll(wrongSolutions.of(full, folder, false));
             for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
-                table.append(row(id, variant.getKey(), scheduleOnly, variant.getValue(), times));
+                table.append(row(id, variant.getKey(), controlledOnly, variant.getValue(), times));
                 System.out.println(table);
             }
         }
@@ -75,7 +75,8 @@ class ScheduleCheckBenchmark {
     private String row(String id, String variant, Exercise exercise, Map<String, String> files, int times)
             throws InterruptedException {
         int failed = 0;
-        TreeSet<String> verdicts = new TreeSet<>();
+        // Each failed check's full messages: one per check means every grading failed it the same way.
+        Map<String, Set<String>> verdicts = new TreeMap<>();
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             long start = System.nanoTime();
@@ -84,26 +85,28 @@ class ScheduleCheckBenchmark {
             if (results.stream().anyMatch(r -> !r.passed())) {
                 failed++;
             }
-            results.stream().filter(r -> !r.passed()).map(r -> r.checkId() + ": " + r.message())
-                    .map(m -> m.length() > 90 ? m.substring(0, 90) + "…" : m).forEach(verdicts::add);
+            results.stream().filter(r -> !r.passed()).forEach(r -> verdicts
+                    .computeIfAbsent(r.checkId(), k -> new HashSet<>()).add(r.message()));
         }
         Collections.sort(seconds);
         return "| %s | %s | %d | %d | %s | %.1f | %.1f |%n".formatted(id, variant, times, failed,
-                verdicts.isEmpty() ? "all passed" : String.join("<br>", verdicts).replace("|", "\\|"),
+                verdicts.isEmpty() ? "all passed" : shown(verdicts).replace("|", "\\|"),
                 seconds.get(seconds.size() / 2), seconds.get((int) Math.ceil(seconds.size() * 0.95) - 1));
     }
 
-    private static Exercise withScheduleChecksOnly(Exercise e) {
-        return new Exercise(e.id(), e.lessonId(), e.title(), e.taskHtml(), e.mainClass(), e.starterFiles(),
-                e.solutionFiles(), e.testFiles(), e.stdin(), e.limits(), e.jvmOptions(),
-                e.checks().stream().filter(Check::isSchedule).toList(), e.hints(), e.showSolutionAfterPass(),
-                e.translations(), e.jdk());
+    /** Per failed check, its first message, cut short, and how many different messages it gave if more than one. */
+    private static String shown(Map<String, Set<String>> verdicts) {
+        return verdicts.entrySet().stream().map(e -> {
+            String message = e.getKey() + ": " + e.getValue().stream().sorted().findFirst().orElse("");
+            String cut = message.length() > 90 ? message.substring(0, 90) + "…" : message;
+            return e.getValue().size() == 1 ? cut : cut + " (" + e.getValue().size() + " different messages)";
+        }).collect(Collectors.joining("<br>"));
     }
 
-    private static List<Path> exerciseFolders() throws java.io.IOException {
-        try (Stream<Path> walk = Files.walk(Path.of("lessons"), 3)) {
-            return walk.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("exercises"))
-                    .sorted().toList();
-        }
+    private static Exercise withControlledChecksOnly(Exercise e) {
+        return new Exercise(e.id(), e.lessonId(), e.title(), e.taskHtml(), e.mainClass(), e.starterFiles(),
+                e.solutionFiles(), e.testFiles(), e.stdin(), e.limits(), e.jvmOptions(),
+                e.checks().stream().filter(c -> ControlledChecks.isControlled(e, c)).toList(), e.hints(), e.showSolutionAfterPass(),
+                e.translations(), e.jdk());
     }
 }

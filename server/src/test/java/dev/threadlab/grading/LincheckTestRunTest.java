@@ -88,6 +88,15 @@ class LincheckTestRunTest {
     private static final String ATOMIC = VOLATILE
             .replace("private volatile long count;", "private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();")
             .replace("count++;", "count.incrementAndGet();").replace("return count;", "return count.get();");
+    /** A correct counter on a VarHandle-based class, which Lincheck once failed with an internal error. */
+    private static final String LONG_ADDER = VOLATILE
+            .replace("private volatile long count;", "private final java.util.concurrent.atomic.LongAdder count = new java.util.concurrent.atomic.LongAdder();")
+            .replace("count++;", "count.increment();").replace("return count;", "return count.sum();");
+    /** A correct counter behind a ReentrantLock, whose queue Lincheck has to model too. */
+    private static final String LOCKED = VOLATILE
+            .replace("private volatile long count;", "private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();\n    private long count;")
+            .replace("count++;", "lock.lock();\n        try {\n            count++;\n        } finally {\n            lock.unlock();\n        }")
+            .replace("return count;", "lock.lock();\n        try {\n            return count;\n        } finally {\n            lock.unlock();\n        }");
     private static final String MAIN = "public class Main { public static void main(String[] args) { } }";
 
     @Inject
@@ -114,6 +123,14 @@ class LincheckTestRunTest {
         List<CheckResult> atomic = grade(ATOMIC);
         assertTrue(atomic.get(0).passed(), atomic.get(0).message());
         assertTrue(atomic.get(1).passed(), atomic.get(1).message());
+    }
+
+    @Test
+    void correctCountersOnALongAdderAndAReentrantLockPass() throws Exception {
+        for (String counter : List.of(LONG_ADDER, LOCKED)) {
+            List<CheckResult> results = grade(counter);
+            assertTrue(results.get(1).passed(), results.get(1).message() + "\n" + counter);
+        }
     }
 
     private List<CheckResult> grade(String counter) throws InterruptedException {
