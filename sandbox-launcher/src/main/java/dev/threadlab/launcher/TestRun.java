@@ -25,9 +25,10 @@ import java.util.UUID;
  * class forwards the sealed lines as they came, and the server checks the seals.
  *
  * <p>Test classes that call Lincheck ({@link RunSpec.Mode#MODEL_CHECK}) get its jars and agent besides, and the runner
- * on the class path; the server says which, and runs them apart from the others. A schedule check ({@link RunSpec.Mode#SCHEDULE}) runs the same
- * way, with the runner's {@code ScheduleRunner} in a JVM of the Fray JDK, Fray's two agents (its JVMTI library and its
- * class instrumentation) and Fray's runtime beside the runner: see {@link #FRAY}.
+ * on the class path; the server says which, and runs them apart from the others. A schedule check
+ * ({@link RunSpec.Mode#SCHEDULE}) runs the same way, with the runner's {@code ScheduleRunner} in a JVM of the Fray
+ * JDK, Fray's two agents (its JVMTI library and its class instrumentation) and Fray's runtime beside the runner: see
+ * {@link #FRAY}.
  */
 final class TestRun {
     static final String RUNNER_MODULES = "/opt/sandbox/lib/runner";
