@@ -11,9 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,9 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * How reliable and how costly controlled-schedule checks are, measured, not asserted (see
  * docs/benchmarks/schedule-checks.md): every exercise with schedule checks or Lincheck tests, its reference and each
- * wrong solution, graded N times on those checks alone, in the real sandbox, one grading after another. Prints a Markdown table: how many gradings
- * failed, the distinct verdicts (the same schedule number every time shows the determinism) and the time per
- * grading. Only runs when asked:
+ * wrong solution, graded N times on those checks alone, in the real sandbox, one grading after another. Prints a
+ * Markdown table: how many gradings failed, the distinct verdicts (the same schedule number every time shows the
+ * determinism) and the time per grading. Only runs when asked:
  *
  * <pre>./mvnw verify -pl server -Dtest=ScheduleCheckBenchmark -Dthreadlab.bench.schedule=100 -Dit.test=NONE \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false</pre>
@@ -56,15 +54,13 @@ class ScheduleCheckBenchmark {
         for (Path folder : CourseFolders.exercises()) {
             String id = folder.getFileName().toString();
             Exercise full = exercises.find(id).orElse(null);
-            if (full == null || full.checks().stream().noneMatch(c -> ControlledChecks.isControlled(full, c))
+            if (full == null || ControlledChecks.of(full).isEmpty()
                     || !only.equals(List.of("")) && !only.contains(id)) {
                 continue;
             }
             Exercise controlledOnly = withControlledChecksOnly(full);
-            Map<String, Map<String, String>> variants = new LinkedHashMap<>();
-            variants.put("reference", full.solutionFiles());
-            variants.putAll(wrongSolutions.of(full, folder, false));
-            for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
+            for (Map.Entry<String, Map<String, String>> variant : CourseFolders.variants(full, folder, wrongSolutions)
+                    .entrySet()) {
                 table.append(row(id, variant.getKey(), controlledOnly, variant.getValue(), times));
                 System.out.println(table);
             }
@@ -88,10 +84,9 @@ class ScheduleCheckBenchmark {
             results.stream().filter(r -> !r.passed()).forEach(r -> verdicts
                     .computeIfAbsent(r.checkId(), k -> new HashSet<>()).add(r.message()));
         }
-        Collections.sort(seconds);
-        return "| %s | %s | %d | %d | %s | %.1f | %.1f |%n".formatted(id, variant, times, failed,
+        return "| %s | %s | %d | %d | %s | %s |%n".formatted(id, variant, times, failed,
                 verdicts.isEmpty() ? "all passed" : shown(verdicts).replace("|", "\\|"),
-                seconds.get(seconds.size() / 2), seconds.get((int) Math.ceil(seconds.size() * 0.95) - 1));
+                CourseFolders.medianAndP95(seconds));
     }
 
     /** Per failed check, its first message, cut short, and how many different messages it gave if more than one. */

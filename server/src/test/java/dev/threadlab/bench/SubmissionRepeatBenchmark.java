@@ -13,8 +13,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,9 +71,7 @@ class SubmissionRepeatBenchmark {
                         || !only.isEmpty() && !only.contains(exercise.id())) {
                     continue;
                 }
-                Map<String, Map<String, String>> variants = new LinkedHashMap<>();
-                variants.put("reference", exercise.solutionFiles());
-                variants.putAll(wrongSolutions.of(exercise, folder, false));
+                Map<String, Map<String, String>> variants = CourseFolders.variants(exercise, folder, wrongSolutions);
                 variants.keySet().removeIf(v -> !variantsWanted.isEmpty() && !variantsWanted.contains(v));
                 for (Map.Entry<String, Map<String, String>> variant : variants.entrySet()) {
                     table.append(row(exercise, variant.getKey(), variant.getValue(), times, tokens, pool));
@@ -108,11 +104,8 @@ class SubmissionRepeatBenchmark {
             all.add(future.get());
         }
         Graded total = Graded.merge(all);
-        List<Double> seconds = new ArrayList<>(total.seconds());
-        Collections.sort(seconds);
-        return "| %s | %s | %d | %d | %d | %s | %.1f | %.1f |%n".formatted(exercise.id(), variant, seconds.size(),
-                total.fullMarks(), total.failedControlled(), total.scores(), seconds.get(seconds.size() / 2),
-                seconds.get((int) Math.ceil(seconds.size() * 0.95) - 1));
+        return "| %s | %s | %d | %d | %d | %s | %s |%n".formatted(exercise.id(), variant, total.seconds().size(),
+                total.fullMarks(), total.failedControlled(), total.scores(), CourseFolders.medianAndP95(total.seconds()));
     }
 
     private static Graded submit(String token, String exerciseId, Map<String, String> files, Set<String> controlled)
